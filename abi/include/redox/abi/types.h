@@ -1,0 +1,84 @@
+/*
+ * Structures that cross the syscall boundary. Layouts are fixed by the
+ * Redox ABI (natural C alignment, x86_64); the static asserts pin them.
+ */
+#ifndef REDOX_ABI_TYPES_H
+#define REDOX_ABI_TYPES_H
+
+#include <stdint.h>
+
+/* fstat(): 104 bytes */
+struct redox_stat {
+	uint64_t st_dev;
+	uint64_t st_ino;
+	uint16_t st_mode;
+	uint32_t st_nlink;
+	uint32_t st_uid;
+	uint32_t st_gid;
+	uint64_t st_size;
+	uint32_t st_blksize;
+	uint64_t st_blocks;
+	uint64_t st_mtime;
+	uint32_t st_mtime_nsec;
+	uint64_t st_atime;
+	uint32_t st_atime_nsec;
+	uint64_t st_ctime;
+	uint32_t st_ctime_nsec;
+};
+
+/* fstatvfs() */
+struct redox_statvfs {
+	uint64_t f_bsize;
+	uint64_t f_blocks;
+	uint64_t f_bfree;
+	uint64_t f_bavail;
+};
+
+/* clock_gettime(), nanosleep(), time: scheme */
+struct redox_timespec {
+	int64_t tv_sec;
+	int32_t tv_nsec;
+};
+
+/* FMAP argument */
+struct redox_map {
+	uint64_t offset;
+	uint64_t size;
+	uint64_t flags;
+	uint64_t address;
+};
+
+/* read from an event: queue */
+struct redox_event {
+	uint64_t id;
+	uint64_t flags;
+	uint64_t data;
+};
+
+/* userspace scheme protocol: one request or reply, 56 bytes */
+struct redox_packet {
+	uint64_t id;
+	uint64_t pid;
+	uint32_t uid;
+	uint32_t gid;
+	uint64_t a;
+	uint64_t b;
+	uint64_t c;
+	uint64_t d;
+};
+
+/* sigaction() */
+struct redox_sigaction {
+	uint64_t sa_handler;
+	uint64_t sa_mask;
+	uint64_t sa_flags;
+	uint64_t sa_restorer;
+};
+
+_Static_assert(sizeof(struct redox_stat) == 104, "Stat is 104 bytes");
+_Static_assert(sizeof(struct redox_timespec) == 16, "TimeSpec is 16 bytes");
+_Static_assert(sizeof(struct redox_packet) == 56, "Packet is 56 bytes");
+_Static_assert(sizeof(struct redox_map) == 32, "Map is 32 bytes");
+_Static_assert(sizeof(struct redox_event) == 24, "Event is 24 bytes");
+
+#endif
