@@ -25,14 +25,7 @@
 #define O_SYMLINK 0x40000000
 #define O_NOFOLLOW 0x80000000
 
-/* file mode (Stat.st_mode) */
-#define MODE_TYPE 0xF000
-#define MODE_DIR 0x4000
-#define MODE_FILE 0x8000
-#define MODE_SYMLINK 0xA000
-#define MODE_FIFO 0x1000
-#define MODE_CHR 0x2000
-#define MODE_PERM 0x0FFF
+#include <redox/abi/mode.h>
 
 /* memory protection and mapping */
 #define PROT_NONE 0x00000

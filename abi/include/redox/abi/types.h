@@ -9,21 +9,21 @@
 
 /* fstat(): 104 bytes */
 struct redox_stat {
-	uint64_t st_dev;
-	uint64_t st_ino;
-	uint16_t st_mode;
-	uint32_t st_nlink;
-	uint32_t st_uid;
-	uint32_t st_gid;
-	uint64_t st_size;
-	uint32_t st_blksize;
-	uint64_t st_blocks;
-	uint64_t st_mtime;
-	uint32_t st_mtime_nsec;
-	uint64_t st_atime;
-	uint32_t st_atime_nsec;
-	uint64_t st_ctime;
-	uint32_t st_ctime_nsec;
+	uint64_t dev;
+	uint64_t ino;
+	uint16_t mode;
+	uint32_t nlink;
+	uint32_t uid;
+	uint32_t gid;
+	uint64_t size;
+	uint32_t blksize;
+	uint64_t blocks;
+	uint64_t mtime;
+	uint32_t mtime_nsec;
+	uint64_t atime;
+	uint32_t atime_nsec;
+	uint64_t ctime;
+	uint32_t ctime_nsec;
 };
 
 /* fstatvfs() */

@@ -1,0 +1,17 @@
+/*
+ * Declarations of common/freestanding/string.c for the bootloader and kernel.
+ */
+#ifndef COMMON_FREESTANDING_STRING_H
+#define COMMON_FREESTANDING_STRING_H
+
+#include <stddef.h>
+
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+
+#endif

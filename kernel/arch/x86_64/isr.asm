@@ -1,0 +1,82 @@
+; Interrupt entry stubs for all 256 vectors. Each pushes a dummy error code
+; when the CPU does not push one, then its vector number, and jumps to the
+; common path, which saves the general registers as struct
+; interrupt_frame (interrupt.h), swaps GS when coming from user mode, and
+; calls interrupt_dispatch(frame).
+
+global isr_table
+extern interrupt_dispatch
+
+section .text
+bits 64
+
+%macro STUB 1
+isr_%1:
+%if %1 = 8 || (%1 >= 10 && %1 <= 14) || %1 = 17 || %1 = 21 || %1 = 29 || %1 = 30
+%else
+	push 0
+%endif
+	push %1
+	jmp isr_common
+%endmacro
+
+%assign v 0
+%rep 256
+STUB v
+%assign v v + 1
+%endrep
+
+isr_common:
+	test qword [rsp + 24], 3    ; cs of the interrupted code
+	jz .kernel_entry
+	swapgs
+.kernel_entry:
+	push rax
+	push rbx
+	push rcx
+	push rdx
+	push rsi
+	push rdi
+	push rbp
+	push r8
+	push r9
+	push r10
+	push r11
+	push r12
+	push r13
+	push r14
+	push r15
+	cld
+	mov rdi, rsp
+	call interrupt_dispatch
+global isr_return
+isr_return:
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	add rsp, 16                 ; vector and error code
+	test qword [rsp + 8], 3
+	jz .kernel_exit
+	swapgs
+.kernel_exit:
+	iretq
+
+section .rodata
+isr_table:
+%assign v 0
+%rep 256
+	dq isr_ %+ v
+%assign v v + 1
+%endrep

@@ -1,0 +1,127 @@
+/*
+ * Where the kernel starts in C: read what the bootloader handed over,
+ * bring up memory, CPU tables, interrupts, clocks and the other CPUs,
+ * register the kernel's schemes, start init, and become the scheduler.
+ */
+#define LOG_MODULE "start"
+#include <redox/abi/bootargs.h>
+
+#include "arch/x86_64/acpi.h"
+#include "arch/x86_64/apic.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/interrupt.h"
+#include "arch/x86_64/percpu.h"
+#include "boot.h"
+#include "lib/log.h"
+#include "mm/frame.h"
+#include "mm/paging.h"
+#include "proc/process.h"
+#include "scheme/scheme.h"
+#include "sched/sched.h"
+#include "time/clock.h"
+
+static const char *memory_kind_name(uint32_t kind)
+{
+	switch (kind) {
+	case REDOX_MEMORY_FREE:
+		return "free";
+	case REDOX_MEMORY_RECLAIM:
+		return "reclaimable";
+	default:
+		return "reserved";
+	}
+}
+
+static void log_boot_args(const struct boot_info *boot)
+{
+	const struct redox_boot_args *a = boot->args;
+	log_info("Kernel: %llx:%llx", (unsigned long long)a->kernel_base,
+		 (unsigned long long)(a->kernel_base + a->kernel_size));
+	log_info("Stack: %llx:%llx", (unsigned long long)a->stack_base,
+		 (unsigned long long)(a->stack_base + a->stack_size));
+	log_info("Env: %llx:%llx", (unsigned long long)a->env_base,
+		 (unsigned long long)(a->env_base + a->env_size));
+	log_info("RSDP: %llx:%llx", (unsigned long long)a->hwdesc_base,
+		 (unsigned long long)(a->hwdesc_base + a->hwdesc_size));
+	log_info("Bootstrap (initfs): %llx:%llx", (unsigned long long)a->bootstrap_base,
+		 (unsigned long long)(a->bootstrap_base + a->bootstrap_size));
+	uint64_t free_bytes = 0;
+	for (size_t i = 0; i < boot->area_count; i++) {
+		const struct redox_memory_area *m = &boot->areas[i];
+		log_info("Memory: %016llx:%016llx %s", (unsigned long long)m->base,
+			 (unsigned long long)(m->base + m->size), memory_kind_name(m->kind));
+		if (m->kind == REDOX_MEMORY_FREE)
+			free_bytes += m->size;
+	}
+	log_info("Memory: %llu MiB free", (unsigned long long)(free_bytes >> 20));
+}
+
+static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
+{
+	(void)frame;
+	(void)ctx;
+	lapic_eoi();
+	sched_tick();
+}
+
+static void spurious_interrupt(struct interrupt_frame *frame, void *ctx)
+{
+	(void)frame;
+	(void)ctx;
+}
+
+static void start_init(const struct boot_info *boot)
+{
+	const char *path = boot_env_get(boot, "INIT");
+	if (!path)
+		path = "bin/init";
+	uint64_t size;
+	const void *image = initfs_lookup(path, &size);
+	if (!image) {
+		log_error("no init: initfs:%s does not exist", path);
+		return;
+	}
+	const char *argv[] = {path, 0};
+	int64_t pid = proc_spawn("init", image, size, argv, 0);
+	if (pid < 0)
+		log_error("cannot start initfs:%s: error %lld", path, (long long)-pid);
+	else
+		log_info("started initfs:%s as process %lld", path, (long long)pid);
+}
+
+void kmain(uint64_t args_phys)
+{
+	log_init();
+	log_info("Redox OS starting...");
+
+	struct boot_info boot;
+	boot_info_parse(args_phys, &boot);
+	log_boot_args(&boot);
+
+	frame_init(&boot);
+	paging_init();
+	idt_init();
+	cpus[0].index = 0;
+	cpu_setup(&cpus[0]);
+
+	acpi_init(boot.args->hwdesc_base);
+	lapic_init();
+	cpus[0].apic_id = lapic_id();
+	lapic_calibrate();
+	ioapic_init();
+	clock_init();
+	interrupt_set_handler(VECTOR_TIMER, timer_interrupt, 0);
+	interrupt_set_handler(VECTOR_SPURIOUS, spurious_interrupt, 0);
+	syscall_cpu_init();
+	sched_init();
+	proc_init();
+
+	debug_scheme_init();
+	initfs_scheme_init(boot.args->bootstrap_base, boot.args->bootstrap_size);
+
+	uint32_t online = smp_start_aps();
+	log_info("%u CPUs online", online);
+
+	start_init(&boot);
+	sched_cpu_start();
+}

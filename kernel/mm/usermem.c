@@ -1,0 +1,138 @@
+/*
+ * User memory checks, anonymous mappings, and copying or freeing whole
+ * address spaces (see usermem.h).
+ */
+#include <freestanding/string.h>
+
+#include "frame.h"
+#include "paging.h"
+#include "usermem.h"
+#include "../boot.h"
+
+bool user_range_ok(uint64_t root, uint64_t addr, uint64_t len, bool write)
+{
+	if (len == 0)
+		return true;
+	if (addr >= USER_END || len > USER_END - addr)
+		return false;
+	for (uint64_t page = addr & PAGE_MASK; page < addr + len; page += PAGE_SIZE) {
+		uint64_t flags;
+		if (!paging_translate(root, page, &flags))
+			return false;
+		if (!(flags & PTE_USER) || (write && !(flags & PTE_WRITE)))
+			return false;
+	}
+	return true;
+}
+
+int64_t user_copy_path(uint64_t root, uint64_t addr, uint64_t len, char *out, size_t out_size)
+{
+	if (len >= out_size)
+		return -36; /* ENAMETOOLONG */
+	if (!user_range_ok(root, addr, len, false))
+		return -14; /* EFAULT */
+	memcpy(out, (const void *)addr, len);
+	out[len] = 0;
+	return (int64_t)len;
+}
+
+bool user_map_anon(uint64_t root, uint64_t addr, uint64_t len, uint64_t flags)
+{
+	for (uint64_t v = addr; v < addr + len; v += PAGE_SIZE) {
+		uint64_t phys = frame_alloc();
+		if (!phys)
+			goto fail;
+		if (!paging_map(root, v, phys, flags | PTE_USER | PTE_OWNED)) {
+			frame_free(phys);
+			goto fail;
+		}
+	}
+	return true;
+fail:
+	user_unmap(root, addr, len);
+	return false;
+}
+
+void user_unmap(uint64_t root, uint64_t addr, uint64_t len)
+{
+	for (uint64_t v = addr; v < addr + len; v += PAGE_SIZE) {
+		uint64_t flags;
+		if (!paging_translate(root, v, &flags))
+			continue;
+		uint64_t phys = paging_unmap(root, v);
+		if (phys && (flags & PTE_OWNED))
+			frame_free(phys & PTE_ADDR_MASK);
+	}
+}
+
+/* Visit every present 4 KiB user PTE. */
+static void walk_user(uint64_t table_phys, int level, uint64_t base,
+		      void (*visit)(uint64_t virt, uint64_t pte, void *ctx), void *ctx)
+{
+	uint64_t *t = phys_to_virt(table_phys & PTE_ADDR_MASK);
+	int limit = level == 4 ? 256 : 512;
+	for (int i = 0; i < limit; i++) {
+		if (!(t[i] & PTE_PRESENT))
+			continue;
+		uint64_t virt = base + ((uint64_t)i << (12 + 9 * (level - 1)));
+		if (level == 1)
+			visit(virt, t[i], ctx);
+		else
+			walk_user(t[i], level - 1, virt, visit, ctx);
+	}
+}
+
+static void free_owned(uint64_t virt, uint64_t pte, void *ctx)
+{
+	(void)virt;
+	(void)ctx;
+	if (pte & PTE_OWNED)
+		frame_free(pte & PTE_ADDR_MASK);
+}
+
+void user_free_space(uint64_t root)
+{
+	walk_user(root, 4, 0, free_owned, 0);
+	paging_free_root(root);
+}
+
+struct clone_state {
+	uint64_t new_root;
+	bool failed;
+};
+
+static void clone_page(uint64_t virt, uint64_t pte, void *ctx)
+{
+	struct clone_state *s = ctx;
+	if (s->failed)
+		return;
+	uint64_t flags = pte & ~PTE_ADDR_MASK & ~(PTE_PRESENT | (1ULL << 5) | (1ULL << 6));
+	uint64_t phys = pte & PTE_ADDR_MASK;
+	if (pte & PTE_OWNED) {
+		uint64_t copy = frame_alloc();
+		if (!copy) {
+			s->failed = true;
+			return;
+		}
+		memcpy(phys_to_virt(copy), phys_to_virt(phys), PAGE_SIZE);
+		phys = copy;
+	}
+	if (!paging_map(s->new_root, virt, phys, flags)) {
+		if (pte & PTE_OWNED)
+			frame_free(phys);
+		s->failed = true;
+	}
+}
+
+uint64_t user_clone_space(uint64_t root)
+{
+	struct clone_state s = {paging_new_root(), false};
+	if (!s.new_root)
+		return 0;
+	walk_user(root, 4, 0, clone_page, &s);
+	if (s.failed) {
+		user_free_space(s.new_root);
+		return 0;
+	}
+	return s.new_root;
+}

@@ -1,0 +1,189 @@
+/*
+ * Loading static ELF64 programs into a user address space, and the
+ * initial stack the C runtime's _start expects (System V layout: argc,
+ * argv[], NULL, envp[], NULL, auxv pairs ending in AT_NULL).
+ */
+#include <freestanding/string.h>
+#include <redox/abi/errno.h>
+
+#include "process.h"
+#include "../boot.h"
+#include "../mm/frame.h"
+#include "../mm/paging.h"
+#include "../mm/usermem.h"
+
+#define PT_LOAD 1
+#define PT_TLS 7
+#define USER_TLS_BASE 0x00007F0000000000ULL
+#define TCB_SIZE 64
+#define PF_X 1
+#define PF_W 2
+#define USER_STACK_SIZE (256 * 1024ULL)
+#define AT_NULL 0
+#define AT_PAGESZ 6
+#define AT_ENTRY 9
+
+struct elf64_header {
+	uint8_t ident[16];
+	uint16_t type, machine;
+	uint32_t version;
+	uint64_t entry, phoff, shoff;
+	uint32_t flags;
+	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct elf64_phdr {
+	uint32_t type, flags;
+	uint64_t offset, vaddr, paddr, filesz, memsz, align;
+};
+
+/* Copy bytes into the target address space through the direct map. */
+static bool copy_to_space(uint64_t root, uint64_t dst, const uint8_t *src, uint64_t len)
+{
+	while (len) {
+		uint64_t phys = paging_translate(root, dst, 0);
+		if (!phys)
+			return false;
+		uint64_t chunk = PAGE_SIZE - (dst & (PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		memcpy(phys_to_virt(phys), src, chunk);
+		dst += chunk;
+		src += chunk;
+		len -= chunk;
+	}
+	return true;
+}
+
+uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t *error)
+{
+	const uint8_t *data = image;
+	const struct elf64_header *eh = image;
+	*error = -ENOEXEC;
+	if (size < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) || eh->ident[4] != 2 ||
+	    eh->machine != 62 || eh->type != 2 || eh->phentsize != sizeof(struct elf64_phdr) ||
+	    eh->phoff > size || (uint64_t)eh->phnum * sizeof(struct elf64_phdr) > size - eh->phoff)
+		return 0;
+	const struct elf64_phdr *ph = (const void *)(data + eh->phoff);
+	for (uint16_t i = 0; i < eh->phnum; i++) {
+		if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
+			continue;
+		uint64_t start = ph[i].vaddr & PAGE_MASK;
+		uint64_t end = (ph[i].vaddr + ph[i].memsz + PAGE_SIZE - 1) & PAGE_MASK;
+		if (ph[i].filesz > ph[i].memsz || ph[i].offset > size ||
+		    ph[i].filesz > size - ph[i].offset || ph[i].vaddr < PAGE_SIZE ||
+		    end > USER_END - USER_STACK_SIZE - PAGE_SIZE || end < start)
+			return 0;
+		uint64_t flags = PTE_USER | (ph[i].flags & PF_W ? PTE_WRITE : 0) |
+				 (ph[i].flags & PF_X ? 0 : PTE_NO_EXECUTE);
+		/* Segments may share a page: map what is not mapped yet, then widen rights. */
+		for (uint64_t v = start; v < end; v += PAGE_SIZE) {
+			uint64_t old;
+			if (paging_translate(root, v, &old)) {
+				uint64_t merged = (old & ~PTE_ADDR_MASK & ~PTE_NO_EXECUTE) |
+						  (flags & PTE_WRITE) |
+						  ((old & PTE_NO_EXECUTE) & (flags & PTE_NO_EXECUTE));
+				paging_protect(root, v, merged);
+			} else if (!user_map_anon(root, v, PAGE_SIZE, flags)) {
+				*error = -ENOMEM;
+				return 0;
+			}
+		}
+		if (!copy_to_space(root, ph[i].vaddr, data + ph[i].offset, ph[i].filesz)) {
+			*error = -EFAULT;
+			return 0;
+		}
+	}
+	*error = 0;
+	return eh->entry;
+}
+
+uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp)
+{
+	uint64_t top = USER_END;
+	uint64_t bottom = top - USER_STACK_SIZE;
+	if (!user_map_anon(root, bottom, USER_STACK_SIZE, PTE_WRITE | PTE_NO_EXECUTE))
+		return 0;
+	int argc = 0, envc = 0;
+	while (argv && argv[argc])
+		argc++;
+	while (envp && envp[envc])
+		envc++;
+
+	/* Strings first, at the very top. */
+	uint64_t sp = top;
+	uint64_t arg_ptrs[64], env_ptrs[64];
+	if (argc > 64 || envc > 64)
+		return 0;
+	for (int i = envc - 1; i >= 0; i--) {
+		size_t n = strlen(envp[i]) + 1;
+		sp -= n;
+		copy_to_space(root, sp, (const uint8_t *)envp[i], n);
+		env_ptrs[i] = sp;
+	}
+	for (int i = argc - 1; i >= 0; i--) {
+		size_t n = strlen(argv[i]) + 1;
+		sp -= n;
+		copy_to_space(root, sp, (const uint8_t *)argv[i], n);
+		arg_ptrs[i] = sp;
+	}
+	sp &= ~15ULL;
+	/* Then the vector: argc, argv, NULL, envp, NULL, auxv (2 pairs). */
+	uint64_t words = 1 + (uint64_t)argc + 1 + (uint64_t)envc + 1 + 4;
+	sp -= words * 8;
+	sp &= ~15ULL;
+	uint64_t vec[1 + 64 + 1 + 64 + 1 + 4];
+	uint64_t n = 0;
+	vec[n++] = (uint64_t)argc;
+	for (int i = 0; i < argc; i++)
+		vec[n++] = arg_ptrs[i];
+	vec[n++] = 0;
+	for (int i = 0; i < envc; i++)
+		vec[n++] = env_ptrs[i];
+	vec[n++] = 0;
+	vec[n++] = AT_PAGESZ;
+	vec[n++] = PAGE_SIZE;
+	vec[n++] = AT_NULL;
+	vec[n++] = 0;
+	copy_to_space(root, sp, (const uint8_t *)vec, n * 8);
+	return sp;
+}
+
+/*
+ * Thread-local storage for the first thread (x86_64 "variant II": the
+ * TLS block sits just below the thread control block, whose first word
+ * points to itself; FS holds the TCB's address). Static programs cannot
+ * set FS themselves without a syscall, so the kernel does it at exec.
+ */
+uint64_t user_tls_setup(uint64_t root, const void *image, uint64_t size)
+{
+	const struct elf64_header *eh = image;
+	const struct elf64_phdr *ph = (const void *)((const uint8_t *)image + eh->phoff);
+	uint64_t memsz = 0, filesz = 0, vaddr = 0, align = 16;
+	for (uint16_t i = 0; i < eh->phnum; i++)
+		if (ph[i].type == PT_TLS) {
+			memsz = ph[i].memsz;
+			filesz = ph[i].filesz;
+			vaddr = ph[i].vaddr;
+			if (ph[i].align > align)
+				align = ph[i].align;
+			if (ph[i].offset > size || filesz > size - ph[i].offset || filesz > memsz)
+				return 0;
+		}
+	if (align > PAGE_SIZE)
+		return 0;
+	uint64_t block = (memsz + align - 1) & ~(align - 1);
+	uint64_t total = (block + TCB_SIZE + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!user_map_anon(root, USER_TLS_BASE, total, PTE_WRITE | PTE_NO_EXECUTE))
+		return 0;
+	uint64_t tcb = USER_TLS_BASE + block;
+	const uint8_t *init = (const uint8_t *)image;
+	for (uint16_t i = 0; i < eh->phnum; i++)
+		if (ph[i].type == PT_TLS)
+			init += ph[i].offset;
+	(void)vaddr;
+	if (filesz && !copy_to_space(root, tcb - block, init, filesz))
+		return 0;
+	copy_to_space(root, tcb, (const uint8_t *)&tcb, sizeof tcb);
+	return tcb;
+}

@@ -1,0 +1,344 @@
+/*
+ * The process table, process creation (from an ELF image, or by fork),
+ * exit and waitpid, and file descriptor tables.
+ */
+#define LOG_MODULE "proc"
+#include <freestanding/io.h>
+#include <freestanding/string.h>
+#include <redox/abi/errno.h>
+#include <redox/abi/flags.h>
+
+#include "process.h"
+#include "../arch/x86_64/cpu.h"
+#include "../arch/x86_64/gdt.h"
+#include "../arch/x86_64/interrupt.h"
+#include "../arch/x86_64/percpu.h"
+#include "../lib/log.h"
+#include "../mm/heap.h"
+#include "../mm/paging.h"
+#include "../mm/usermem.h"
+#include "../scheme/scheme.h"
+#include "../time/clock.h"
+
+#define USER_MMAP_BASE 0x0000100000000000ULL
+
+_Static_assert(sizeof(struct interrupt_frame) == CONTEXT_USER_FRAME_SIZE, "user frame size");
+
+static struct process *table[MAX_PROCESSES];
+static struct spinlock table_lock;
+static uint32_t next_pid = 1;
+
+extern void syscall_return(void);
+
+/*
+ * Nothing runs without init. Test images end this way on purpose: the
+ * exit code goes to QEMU's isa-debug-exit port (a no-op elsewhere).
+ */
+static _Noreturn void init_exited(int status)
+{
+	int code = (status >> 8) & 0xFF;
+	log_info("init exited with status %x: stopping", (unsigned)status);
+	outb(0xF4, (uint8_t)(status & 0x7F ? 0x7F : code));
+	cpu_halt_forever();
+}
+
+struct process *proc_current(void)
+{
+	struct context *c = sched_current();
+	return c ? c->process : 0;
+}
+
+struct process *proc_by_pid(uint32_t pid)
+{
+	return pid < MAX_PROCESSES ? table[pid] : 0;
+}
+
+static struct process *proc_alloc(const char *name)
+{
+	struct process *p = kzalloc(sizeof *p);
+	if (!p)
+		return 0;
+	uint64_t f = spin_lock_irqsave(&table_lock);
+	for (uint32_t tries = 0; tries < MAX_PROCESSES; tries++) {
+		uint32_t pid = next_pid;
+		next_pid = next_pid + 1 < MAX_PROCESSES ? next_pid + 1 : 1;
+		if (!table[pid]) {
+			p->pid = pid;
+			table[pid] = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&table_lock, f);
+	if (!p->pid) {
+		kfree(p);
+		return 0;
+	}
+	size_t n = strlen(name);
+	if (n >= sizeof p->name)
+		n = sizeof p->name - 1;
+	memcpy(p->name, name, n);
+	memcpy(p->default_scheme, "file", 5);
+	p->mmap_next = USER_MMAP_BASE;
+	return p;
+}
+
+static void proc_free(struct process *p)
+{
+	uint64_t f = spin_lock_irqsave(&table_lock);
+	table[p->pid] = 0;
+	spin_unlock_irqrestore(&table_lock, f);
+	kfree(p->ctx);
+	kfree(p);
+}
+
+/* First code of a new process's context: drop to user mode through the frame. */
+static void enter_user(void *arg)
+{
+	struct interrupt_frame *frame = arg;
+	__asm__ volatile("mov %0, %%rsp\n"
+			 "jmp syscall_return\n"
+			 :
+			 : "r"(frame)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+/* Place a user frame at the top of the context's kernel stack and start it. */
+static void start_context(struct process *p, const struct interrupt_frame *frame)
+{
+	struct interrupt_frame *top =
+		(struct interrupt_frame *)(p->ctx->kstack_top - sizeof(struct interrupt_frame));
+	*top = *frame;
+	context_set_arg(p->ctx, top);
+	sched_enqueue(p->ctx);
+}
+
+int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
+		   uint32_t ppid)
+{
+	struct process *p = proc_alloc(name);
+	if (!p)
+		return -ENOMEM;
+	p->ppid = ppid;
+	p->cr3 = paging_new_root();
+	int64_t error = -ENOMEM;
+	uint64_t entry = p->cr3 ? elf_load_user(p->cr3, elf, size, &error) : 0;
+	static const char *const no_env[] = {0};
+	uint64_t rsp = entry ? user_stack_setup(p->cr3, argv, no_env) : 0;
+	if (entry && !rsp)
+		error = -ENOMEM;
+	uint64_t fs_base = rsp ? user_tls_setup(p->cr3, elf, size) : 0;
+	if (rsp && !fs_base)
+		error = -ENOMEM;
+	p->ctx = fs_base ? context_create(enter_user, 0, p->cr3) : 0;
+	if (!p->ctx) {
+		if (p->cr3)
+			user_free_space(p->cr3);
+		proc_free(p);
+		return error ? error : -ENOMEM;
+	}
+	p->ctx->process = p;
+	p->ctx->fs_base = fs_base;
+	/* stdin, stdout, stderr on the kernel console until init sets up its own */
+	struct caller who = {p->pid, 0, 0};
+	for (int fd = 0; fd < 3; fd++) {
+		struct file *f;
+		if (file_open("debug:", "debug", fd ? O_WRONLY : O_RDONLY, &who, &f) == 0)
+			fd_install(p, f, false);
+	}
+	struct interrupt_frame frame = {0};
+	frame.rip = entry;
+	frame.cs = GDT_USER_CODE | RPL_USER;
+	frame.rflags = 0x202;
+	frame.rsp = rsp;
+	frame.ss = GDT_USER_DATA | RPL_USER;
+	start_context(p, &frame);
+	return p->pid;
+}
+
+int64_t proc_fork(const struct interrupt_frame *frame)
+{
+	struct process *parent = proc_current();
+	struct process *p = proc_alloc(parent->name);
+	if (!p)
+		return -ENOMEM;
+	p->ppid = parent->pid;
+	p->pgid = parent->pgid;
+	p->uid = parent->uid;
+	p->gid = parent->gid;
+	p->euid = parent->euid;
+	p->egid = parent->egid;
+	memcpy(p->default_scheme, parent->default_scheme, sizeof p->default_scheme);
+	p->cr3 = user_clone_space(parent->cr3);
+	p->ctx = p->cr3 ? context_create(enter_user, 0, p->cr3) : 0;
+	if (!p->ctx) {
+		if (p->cr3)
+			user_free_space(p->cr3);
+		proc_free(p);
+		return -ENOMEM;
+	}
+	p->ctx->process = p;
+	p->ctx->fs_base = parent->ctx->fs_base;
+	uint64_t f = spin_lock_irqsave(&parent->lock);
+	for (int i = 0; i < MAX_FILES; i++)
+		if (parent->files[i])
+			p->files[i] = file_get(parent->files[i]);
+	memcpy(p->cloexec, parent->cloexec, sizeof p->cloexec);
+	p->mmap_next = parent->mmap_next;
+	spin_unlock_irqrestore(&parent->lock, f);
+	struct interrupt_frame child = *frame;
+	child.rax = 0;
+	start_context(p, &child);
+	return p->pid;
+}
+
+static void close_all_files(struct process *p)
+{
+	for (int i = 0; i < MAX_FILES; i++)
+		if (p->files[i]) {
+			file_put(p->files[i]);
+			p->files[i] = 0;
+		}
+}
+
+_Noreturn void proc_exit(int status)
+{
+	struct process *p = proc_current();
+	close_all_files(p);
+	/* Leave the address space before freeing it. */
+	uint64_t kernel_root = paging_kernel_root();
+	write_cr3(kernel_root);
+	p->ctx->cr3 = kernel_root;
+	user_free_space(p->cr3);
+	p->cr3 = 0;
+
+	uint64_t f = spin_lock_irqsave(&table_lock);
+	struct process *parent = proc_by_pid(p->ppid);
+	/* Orphans go to init (pid 1). */
+	for (uint32_t i = 1; i < MAX_PROCESSES; i++)
+		if (table[i] && table[i]->ppid == p->pid)
+			table[i]->ppid = 1;
+	p->status = status;
+	spin_unlock_irqrestore(&table_lock, f);
+	if (parent) {
+		uint64_t pf = spin_lock_irqsave(&parent->lock);
+		p->zombie = true;
+		wait_queue_wake_all(&parent->children_changed);
+		spin_unlock_irqrestore(&parent->lock, pf);
+	} else {
+		p->zombie = true;
+	}
+	if (p->pid == 1)
+		init_exited(status);
+	sched_exit_current();
+}
+
+int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
+{
+	struct process *self = proc_current();
+	uint64_t f = spin_lock_irqsave(&self->lock);
+	for (;;) {
+		bool any_child = false;
+		struct process *found = 0;
+		for (uint32_t i = 1; i < MAX_PROCESSES && !found; i++) {
+			struct process *c = table[i];
+			if (!c || c->ppid != self->pid)
+				continue;
+			if (pid > 0 && c->pid != (uint64_t)pid)
+				continue;
+			if (pid == 0 && c->pgid != self->pgid)
+				continue;
+			if (pid < -1 && c->pgid != (uint64_t)-pid)
+				continue;
+			any_child = true;
+			/* a zombie whose context is still switching out is not ready yet */
+			if (c->zombie && c->ctx->state == CONTEXT_DEAD && !c->ctx->kstack_top)
+				found = c;
+		}
+		if (found) {
+			spin_unlock_irqrestore(&self->lock, f);
+			*status = found->status;
+			int64_t id = found->pid;
+			proc_free(found);
+			return id;
+		}
+		if (!any_child) {
+			spin_unlock_irqrestore(&self->lock, f);
+			return -ECHILD;
+		}
+		if (options & WNOHANG) {
+			spin_unlock_irqrestore(&self->lock, f);
+			return 0;
+		}
+		/* Re-check at least every 10 ms: the stack of a dead child is freed after its switch. */
+		if (!wait_queue_sleep_until(&self->children_changed, &self->lock,
+					    clock_monotonic_ns() + 10000000ULL) &&
+		    sched_current()->interrupted) {
+			spin_unlock_irqrestore(&self->lock, f);
+			return -EINTR;
+		}
+	}
+}
+
+int64_t fd_install(struct process *p, struct file *file, bool cloexec)
+{
+	uint64_t f = spin_lock_irqsave(&p->lock);
+	for (int i = 0; i < MAX_FILES; i++)
+		if (!p->files[i]) {
+			p->files[i] = file;
+			if (cloexec)
+				p->cloexec[i / 64] |= 1ULL << (i % 64);
+			else
+				p->cloexec[i / 64] &= ~(1ULL << (i % 64));
+			spin_unlock_irqrestore(&p->lock, f);
+			return i;
+		}
+	spin_unlock_irqrestore(&p->lock, f);
+	return -EMFILE;
+}
+
+struct file *fd_get(struct process *p, uint64_t fd)
+{
+	if (fd >= MAX_FILES)
+		return 0;
+	uint64_t f = spin_lock_irqsave(&p->lock);
+	struct file *file = p->files[fd] ? file_get(p->files[fd]) : 0;
+	spin_unlock_irqrestore(&p->lock, f);
+	return file;
+}
+
+int64_t fd_close(struct process *p, uint64_t fd)
+{
+	if (fd >= MAX_FILES)
+		return -EBADF;
+	uint64_t f = spin_lock_irqsave(&p->lock);
+	struct file *file = p->files[fd];
+	p->files[fd] = 0;
+	spin_unlock_irqrestore(&p->lock, f);
+	if (!file)
+		return -EBADF;
+	file_put(file);
+	return 0;
+}
+
+/* A fault in user mode: log why, and end only that process. */
+bool user_exception(struct interrupt_frame *frame, const char *name)
+{
+	struct process *p = proc_current();
+	if (!p)
+		return false;
+	uint64_t cr2;
+	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+	log_error("process %u (%s) killed: %s at rip %llx, address %llx, error %llx", p->pid,
+		  p->name, name, (unsigned long long)frame->rip, (unsigned long long)cr2,
+		  (unsigned long long)frame->error);
+	int signal = frame->vector == 6 ? 4 /* SIGILL */ : frame->vector == 0 ? 8 /* SIGFPE */
+							     : 11 /* SIGSEGV */;
+	cpu_interrupts_on();
+	proc_exit(WAIT_SIGNALED(signal));
+}
+
+void proc_init(void)
+{
+	log_info("process table: %u slots", MAX_PROCESSES);
+}

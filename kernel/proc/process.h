@@ -1,0 +1,66 @@
+/*
+ * Processes: an address space, open files, credentials, and one context
+ * (thread) that runs them. Process ids index a global table.
+ */
+#ifndef KERNEL_PROC_PROCESS_H
+#define KERNEL_PROC_PROCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../lib/spinlock.h"
+#include "../sched/sched.h"
+
+#define MAX_PROCESSES 1024
+#define MAX_FILES 256
+
+struct file;
+struct interrupt_frame;
+
+struct process {
+	uint32_t pid, ppid, pgid;
+	uint32_t uid, gid, euid, egid;
+	char name[64];
+	uint64_t cr3;
+	struct context *ctx;
+	struct spinlock lock; /* files, cloexec, mmap_next */
+	struct file *files[MAX_FILES];
+	uint64_t cloexec[MAX_FILES / 64];
+	char default_scheme[32];
+	uint64_t mmap_next;
+	int status; /* wait status once a zombie */
+	bool zombie;
+	struct wait_queue children_changed;
+};
+
+void proc_init(void);
+struct process *proc_current(void);
+struct process *proc_by_pid(uint32_t pid);
+
+/* Start a program from an ELF image in kernel memory as a new process. */
+int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
+		   uint32_t ppid);
+/* fork: a copy of the current process resuming from `frame` with rax = 0. */
+int64_t proc_fork(const struct interrupt_frame *frame);
+/* End the current process with a wait status (see W* encodings in proc.c). */
+_Noreturn void proc_exit(int status);
+/* Wait for a child; returns its pid, 0 with WNOHANG and none ready, or -errno. */
+int64_t proc_waitpid(int64_t pid, int *status, uint64_t options);
+
+/* File descriptors */
+int64_t fd_install(struct process *p, struct file *f, bool cloexec);
+struct file *fd_get(struct process *p, uint64_t fd); /* a reference, or NULL */
+int64_t fd_close(struct process *p, uint64_t fd);
+
+/* Wait status encodings (POSIX-style, as relibc-c's sys/wait.h reads them). */
+#define WAIT_EXITED(code) (((code)&0xFF) << 8)
+#define WAIT_SIGNALED(sig) ((sig)&0x7F)
+
+/* exec.c: load an ELF into address space `root`; returns entry or 0 on error. */
+uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t *error);
+/* Map TLS for the first thread; returns the FS base (the TCB) or 0. */
+uint64_t user_tls_setup(uint64_t root, const void *image, uint64_t size);
+/* Build the initial user stack (argc, argv, envp, auxv); returns rsp or 0. */
+uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp);
+
+#endif

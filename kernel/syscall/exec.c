@@ -1,0 +1,170 @@
+/*
+ * FEXEC: replace the calling process's program with the ELF file open on
+ * fd. Arguments: fd, args (array of {ptr, len}), args count, vars (same),
+ * vars count. The old image stays intact until the new one has loaded,
+ * so a bad file returns an error to a caller that still exists.
+ */
+#include <freestanding/string.h>
+#include <redox/abi/errno.h>
+#include <redox/abi/flags.h>
+#include <redox/abi/types.h>
+
+#include "syscall.h"
+#include "../arch/x86_64/cpu.h"
+#include "../arch/x86_64/gdt.h"
+#include "../arch/x86_64/interrupt.h"
+#include "../mm/heap.h"
+#include "../mm/paging.h"
+#include "../mm/usermem.h"
+#include "../proc/process.h"
+#include "../scheme/scheme.h"
+
+#define EXEC_MAX_SIZE (256ULL << 20)
+#define EXEC_MAX_STRINGS 64
+#define EXEC_MAX_STRING_BYTES (64 * 1024)
+
+struct user_slice {
+	uint64_t ptr, len;
+};
+
+/* Copy `count` user strings into one kernel block; list[count] = NULL. */
+static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t count,
+			    char **list, char **block)
+{
+	*block = 0;
+	list[0] = 0;
+	if (count > EXEC_MAX_STRINGS - 1)
+		return -E2BIG;
+	if (!count)
+		return 0;
+	if (!user_buffer_ok(args, array, count * sizeof(struct user_slice), 0))
+		return -EFAULT;
+	const struct user_slice *s = (const struct user_slice *)array;
+	uint64_t total = 0;
+	for (uint64_t i = 0; i < count; i++) {
+		if (s[i].len > EXEC_MAX_STRING_BYTES || !user_buffer_ok(args, s[i].ptr, s[i].len, 0))
+			return -EFAULT;
+		total += s[i].len + 1;
+	}
+	if (total > EXEC_MAX_STRING_BYTES)
+		return -E2BIG;
+	char *out = kmalloc(total);
+	if (!out)
+		return -ENOMEM;
+	char *at = out;
+	for (uint64_t i = 0; i < count; i++) {
+		memcpy(at, (const void *)s[i].ptr, s[i].len);
+		at[s[i].len] = 0;
+		list[i] = at;
+		at += s[i].len + 1;
+	}
+	list[count] = 0;
+	*block = out;
+	return 0;
+}
+
+static int64_t read_whole_file(struct file *f, void **out, uint64_t *size)
+{
+	struct redox_stat st = {0};
+	if (!f->scheme->ops->fstat || f->scheme->ops->fstat(f->scheme->data, f->id, &st) < 0)
+		return -ENOEXEC;
+	if ((st.mode & MODE_TYPE) == MODE_DIR)
+		return -EISDIR;
+	if (st.size == 0 || st.size > EXEC_MAX_SIZE)
+		return -ENOEXEC;
+	if (!f->scheme->ops->read)
+		return -EACCES;
+	uint8_t *buf = kmalloc(st.size);
+	if (!buf)
+		return -ENOMEM;
+	if (f->scheme->ops->seek)
+		f->scheme->ops->seek(f->scheme->data, f->id, 0, SEEK_SET);
+	uint64_t got = 0;
+	while (got < st.size) {
+		int64_t n = f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got);
+		if (n <= 0) {
+			kfree(buf);
+			return n < 0 ? n : -EIO;
+		}
+		got += (uint64_t)n;
+	}
+	*out = buf;
+	*size = got;
+	return 0;
+}
+
+int64_t sys_fexec(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	char *argv[EXEC_MAX_STRINGS], *envp[EXEC_MAX_STRINGS], *argv_block, *envp_block = 0;
+	int64_t r = copy_strings(args, args->b, args->c, argv, &argv_block);
+	if (!r)
+		r = copy_strings(args, args->d, args->e, envp, &envp_block);
+	struct file *f = r ? 0 : fd_get(p, args->a);
+	if (!r && !f)
+		r = -EBADF;
+	void *image = 0;
+	uint64_t size = 0;
+	if (!r)
+		r = read_whole_file(f, &image, &size);
+	if (f)
+		file_put(f);
+
+	uint64_t root = 0, entry = 0, rsp = 0, fs_base = 0;
+	if (!r) {
+		root = paging_new_root();
+		r = root ? 0 : -ENOMEM;
+	}
+	if (!r)
+		entry = elf_load_user(root, image, size, &r);
+	if (!r) {
+		rsp = user_stack_setup(root, (const char *const *)argv, (const char *const *)envp);
+		fs_base = rsp ? user_tls_setup(root, image, size) : 0;
+		if (!fs_base)
+			r = -ENOMEM;
+	}
+	kfree(image);
+	if (r) {
+		if (root)
+			user_free_space(root);
+		kfree(argv_block);
+		kfree(envp_block);
+		return r;
+	}
+
+	/* Point of no return: switch to the new image. */
+	uint64_t old = p->cr3;
+	p->cr3 = root;
+	p->ctx->cr3 = root;
+	write_cr3(root);
+	p->ctx->fs_base = fs_base;
+	wrmsr(MSR_FS_BASE, fs_base);
+	user_free_space(old);
+	if (argv[0]) {
+		const char *name = argv[0];
+		for (const char *c = argv[0]; *c; c++)
+			if (*c == '/' || *c == ':')
+				name = c + 1;
+		size_t n = strlen(name);
+		if (n >= sizeof p->name)
+			n = sizeof p->name - 1;
+		memcpy(p->name, name, n);
+		p->name[n] = 0;
+	}
+	kfree(argv_block);
+	kfree(envp_block);
+	for (uint64_t fd = 0; fd < MAX_FILES; fd++)
+		if (p->cloexec[fd / 64] & (1ULL << (fd % 64))) {
+			fd_close(p, fd);
+			p->cloexec[fd / 64] &= ~(1ULL << (fd % 64));
+		}
+	struct interrupt_frame *frame = args->frame;
+	*frame = (struct interrupt_frame){0};
+	frame->rip = entry;
+	frame->cs = GDT_USER_CODE | RPL_USER;
+	frame->rflags = 0x202;
+	frame->rsp = rsp;
+	frame->ss = GDT_USER_DATA | RPL_USER;
+	frame->vector = 0x100;
+	return 0;
+}

@@ -1,0 +1,90 @@
+/*
+ * Memory syscalls: FMAP of anonymous memory (fd = all ones), FUNMAP and
+ * MPROTECT. Mappings of files through schemes come with the scheme work.
+ */
+#include <redox/abi/errno.h>
+#include <redox/abi/flags.h>
+#include <redox/abi/types.h>
+
+#include "syscall.h"
+#include "../mm/frame.h"
+#include "../mm/paging.h"
+#include "../mm/usermem.h"
+#include "../proc/process.h"
+
+static uint64_t pte_flags(uint64_t prot)
+{
+	return (prot & PROT_WRITE ? PTE_WRITE : 0) | (prot & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
+}
+
+static bool user_region(uint64_t addr, uint64_t len)
+{
+	return !(addr & (PAGE_SIZE - 1)) && addr >= PAGE_SIZE && addr < USER_END &&
+	       len <= USER_END - addr;
+}
+
+int64_t sys_fmap(struct syscall_args *args)
+{
+	if (args->c < sizeof(struct redox_map))
+		return -EINVAL;
+	if (args->a != REDOX_ANON_FD)
+		return -ENOSYS; /* file mappings: with the userspace schemes */
+	const struct redox_map *map = (const struct redox_map *)args->b;
+	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
+	if (size == 0 || size < map->size)
+		return -EINVAL;
+	struct process *p = args->process;
+	uint64_t addr;
+	if (map->flags & MAP_FIXED) {
+		addr = map->address;
+		if (!user_region(addr, size))
+			return -EINVAL;
+		if ((map->flags & MAP_FIXED_NOREPLACE) == MAP_FIXED_NOREPLACE) {
+			for (uint64_t v = addr; v < addr + size; v += PAGE_SIZE)
+				if (paging_translate(p->cr3, v, 0))
+					return -EEXIST;
+		} else {
+			user_unmap(p->cr3, addr, size);
+		}
+	} else {
+		uint64_t flags = spin_lock_irqsave(&p->lock);
+		addr = p->mmap_next;
+		p->mmap_next += size + PAGE_SIZE; /* a hole between mappings catches overruns */
+		spin_unlock_irqrestore(&p->lock, flags);
+		if (!user_region(addr, size))
+			return -ENOMEM;
+	}
+	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags)))
+		return -ENOMEM;
+	return (int64_t)addr;
+}
+
+int64_t sys_funmap(struct syscall_args *args)
+{
+	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!user_region(args->a, size))
+		return -EINVAL;
+	user_unmap(args->process->cr3, args->a, size);
+	return 0;
+}
+
+int64_t sys_mprotect(struct syscall_args *args)
+{
+	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!user_region(args->a, size))
+		return -EINVAL;
+	uint64_t root = args->process->cr3;
+	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE)
+		if (!paging_translate(root, v, 0))
+			return -ENOMEM;
+	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
+		uint64_t old;
+		paging_translate(root, v, &old);
+		uint64_t keep = old & (PTE_USER | PTE_OWNED);
+		if (args->c & (PROT_READ | PROT_WRITE | PROT_EXEC))
+			paging_protect(root, v, keep | pte_flags(args->c));
+		else
+			paging_protect(root, v, keep | PTE_NO_EXECUTE); /* PROT_NONE: still mapped */
+	}
+	return 0;
+}

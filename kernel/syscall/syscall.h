@@ -1,0 +1,34 @@
+/*
+ * The syscall layer: the dispatcher decodes a call's class bits, checks
+ * its buffers against the caller's address space, and calls the handler
+ * named in abi/include/redox/abi/syscall_list.h (sys_<name>). A handler
+ * that does not exist yet is ENOSYS.
+ */
+#ifndef KERNEL_SYSCALL_SYSCALL_H
+#define KERNEL_SYSCALL_SYSCALL_H
+
+#include <stdint.h>
+
+struct interrupt_frame;
+struct process;
+
+struct syscall_args {
+	uint64_t number;
+	uint64_t a, b, c, d, e, f; /* rdi rsi rdx r10 r8 r9 */
+	struct interrupt_frame *frame;
+	struct process *process;
+	/* PATH-class calls: the path (a, b) copied in, NUL-terminated */
+	char *path;
+	/* LINK / FRENAME: the second path */
+	char *path2;
+};
+
+#define X(NAME, name, number) int64_t sys_##name(struct syscall_args *args) __attribute__((weak));
+#include <redox/abi/syscall_list.h>
+#undef X
+
+void syscall_dispatch(struct interrupt_frame *frame);
+/* Is [addr, addr+len) the caller's memory (writable if asked)? */
+int user_buffer_ok(struct syscall_args *args, uint64_t addr, uint64_t len, int write);
+
+#endif

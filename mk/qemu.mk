@@ -1,0 +1,23 @@
+# Booting images in QEMU, through tests/helpers/qemu.sh (the one place the
+# seed's QEMU line is written). It always runs QEMU inside a network
+# namespace holding only loopback.
+#
+# Knobs: kvm=yes|no (default: yes when /dev/kvm is usable), gpu=yes|no
+# (no: no display; the default when there is no DISPLAY), gdb=yes (-s -S),
+# disk=ata|nvme, QEMU_SMP, QEMU_MEM.
+
+kvm ?= auto
+gpu ?= $(if $(DISPLAY),yes,no)
+gdb ?= no
+disk ?= ata
+QEMU_ENV = KVM=$(kvm) GPU=$(gpu) GDB=$(gdb) DISK=$(disk)
+
+qemu: $(HARDDRIVE)
+	$(call progress,QEMU,$(HARDDRIVE))
+	$(Q)$(QEMU_ENV) tests/helpers/qemu.sh run $(HARDDRIVE)
+
+qemu-live: $(LIVEDISK)
+	$(call progress,QEMU,$(LIVEDISK))
+	$(Q)$(QEMU_ENV) tests/helpers/qemu.sh live $(LIVEDISK)
+
+.PHONY: qemu qemu-live

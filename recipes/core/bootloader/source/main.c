@@ -1,0 +1,138 @@
+/*
+ * Stage 2's main: find the root filesystem, load boot/kernel and
+ * boot/initfs from it, describe the machine to the kernel (memory map,
+ * RSDP, environment), and jump to the kernel in long mode.
+ *
+ * Physical memory the bootloader hands over, in order after the kernel:
+ *   initfs | one page of boot args + memory areas + environment | stack
+ * The kernel keeps kernel_base .. stack_base + stack_size reserved.
+ */
+#include <redox/abi/bootargs.h>
+#include <redox/abi/disk.h>
+#include <fmt/fmt.h>
+
+#include "loader.h"
+
+#ifndef BOOTLOADER_VERSION
+#define BOOTLOADER_VERSION "0.0.0"
+#endif
+
+#define PAGE_SIZE 4096ULL
+#define KERNEL_STACK_SIZE (128 * 1024ULL)
+
+struct e820_entry {
+	uint64_t base, size;
+	uint32_t type, acpi;
+} __attribute__((packed));
+
+static uint64_t align_up(uint64_t v, uint64_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static uint32_t e820_kind(uint32_t type)
+{
+	switch (type) {
+	case 1:
+		return REDOX_MEMORY_FREE;
+	case 3: /* ACPI reclaimable */
+		return REDOX_MEMORY_RECLAIM;
+	default:
+		return REDOX_MEMORY_RESERVED;
+	}
+}
+
+static _Noreturn void enter_kernel(uint64_t entry, uint64_t args, uint64_t stack_top)
+{
+	__asm__ volatile("mov %1, %%rsp\n"
+			 "xor %%ebp, %%ebp\n"
+			 "jmp *%0\n"
+			 :
+			 : "r"(entry), "r"(stack_top), "D"(args)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t drive)
+{
+	(void)drive;
+	console_init();
+	print("Redox OS Bootloader " BOOTLOADER_VERSION " on bios\n");
+
+	uint64_t ram = 0;
+	for (uint32_t i = 0; i < e820_count; i++)
+		if (e820[i].type == 1)
+			ram += e820[i].size;
+	print("bootloader: %u memory areas, %llu MiB usable\n", e820_count,
+	      (unsigned long long)(ram >> 20));
+
+	struct partition root;
+	if (!gpt_find_partition(GPT_TYPE_REDOXFS, &root))
+		fail("no RedoxFS partition (type %s) in the GPT", GPT_TYPE_REDOXFS);
+	if (!bootfs_mount(&root))
+		fail("the RedoxFS partition at LBA %llu does not mount",
+		     (unsigned long long)root.first_lba);
+
+	struct loaded_kernel kernel;
+	elf_load_kernel("boot/kernel", &kernel);
+	print("bootloader: kernel %llu KiB at %llx, entry %llx\n",
+	      (unsigned long long)((kernel.phys_end - kernel.phys_start) >> 10),
+	      (unsigned long long)kernel.phys_start, (unsigned long long)kernel.entry);
+
+	uint64_t next = align_up(kernel.phys_end, PAGE_SIZE);
+	uint64_t initfs_base = next, initfs_size = 0;
+	int64_t size = bootfs_size("boot/initfs");
+	if (size > 0) {
+		initfs_size = (uint64_t)size;
+		if (!bootfs_read("boot/initfs", 0, (void *)initfs_base, initfs_size))
+			fail("boot/initfs: read error");
+		next = align_up(initfs_base + initfs_size, PAGE_SIZE);
+		print("bootloader: initfs %llu KiB at %llx\n",
+		      (unsigned long long)(initfs_size >> 10), (unsigned long long)initfs_base);
+	} else {
+		print("bootloader: no boot/initfs\n");
+	}
+
+	/* One page: args, then the memory areas, then the environment. */
+	struct redox_boot_args *args = (struct redox_boot_args *)next;
+	memset(args, 0, PAGE_SIZE);
+	struct redox_memory_area *areas = (struct redox_memory_area *)(args + 1);
+	uint32_t max_areas = 128;
+	if (e820_count > max_areas)
+		e820_count = max_areas;
+	for (uint32_t i = 0; i < e820_count; i++) {
+		areas[i].base = e820[i].base;
+		areas[i].size = e820[i].size;
+		areas[i].kind = e820_kind(e820[i].type);
+	}
+	char *env = (char *)(areas + e820_count);
+	size_t env_room = PAGE_SIZE - (size_t)((uint64_t)env - next);
+	uint64_t rsdp_size;
+	uint64_t rsdp = acpi_find_rsdp(&rsdp_size);
+	size_t env_len = fmt_snprintf(env, env_room,
+				      "BOOTLOADER=bios\nRSDP=%llx\nREDOXFS_LBA=%llu\n"
+				      "REDOXFS_SECTORS=%llu\n",
+				      (unsigned long long)rsdp, (unsigned long long)root.first_lba,
+				      (unsigned long long)root.sectors);
+	next += PAGE_SIZE;
+	uint64_t stack_base = next;
+
+	args->magic = REDOX_BOOT_MAGIC;
+	args->kernel_base = kernel.phys_start;
+	args->kernel_size = kernel.phys_end - kernel.phys_start;
+	args->stack_base = stack_base;
+	args->stack_size = KERNEL_STACK_SIZE;
+	args->env_base = (uint64_t)env;
+	args->env_size = env_len;
+	args->hwdesc_base = rsdp;
+	args->hwdesc_size = rsdp_size;
+	args->areas_base = (uint64_t)areas;
+	args->areas_size = e820_count * sizeof *areas;
+	args->bootstrap_base = initfs_base;
+	args->bootstrap_size = initfs_size;
+
+	/* Mask the legacy PICs: the kernel uses the APICs. */
+	__asm__ volatile("outb %%al, $0x21; outb %%al, $0xA1" : : "a"(0xFF));
+	enter_kernel(kernel.entry, (uint64_t)args,
+		     REDOX_PHYS_OFFSET + stack_base + KERNEL_STACK_SIZE);
+}

@@ -1,0 +1,149 @@
+/*
+ * Process control: exit (with atexit handlers), _exit, abort, fork,
+ * waitpid, the id queries, and the C program's entry (__relibc_start,
+ * called by crt0 with the initial stack pointer).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+#define ATEXIT_MAX 32
+
+static void (*atexit_fns[ATEXIT_MAX])(void);
+static int atexit_count;
+extern char **environ;
+
+/* stdio flushes its buffers through this hook once it exists. */
+__attribute__((weak)) void __relibc_stdio_exit(void)
+{
+}
+
+int atexit(void (*fn)(void))
+{
+	if (atexit_count == ATEXIT_MAX)
+		return -1;
+	atexit_fns[atexit_count++] = fn;
+	return 0;
+}
+
+__relibc_noreturn void _exit(int status)
+{
+	for (;;)
+		syscall1(SYS_EXIT, (uint64_t)(status & 0xFF));
+}
+
+__relibc_noreturn void exit(int status)
+{
+	while (atexit_count > 0)
+		atexit_fns[--atexit_count]();
+	__relibc_stdio_exit();
+	_exit(status);
+}
+
+__relibc_noreturn void abort(void)
+{
+	/* Until signals: die the way a fault would, so the parent sees it. */
+	__asm__ volatile("ud2");
+	_exit(127);
+}
+
+pid_t fork(void)
+{
+	return (pid_t)__sys_result(syscall1(SYS_CLONE, 0));
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return (pid_t)__sys_result(
+		syscall3(SYS_WAITPID, (uint64_t)(int64_t)pid, (uint64_t)status, (uint64_t)options));
+}
+
+pid_t wait(int *status)
+{
+	return waitpid(-1, status, 0);
+}
+
+pid_t getpid(void)
+{
+	return (pid_t)syscall0(SYS_GETPID);
+}
+
+pid_t getppid(void)
+{
+	return (pid_t)syscall0(SYS_GETPPID);
+}
+
+uid_t getuid(void)
+{
+	return (uid_t)syscall0(SYS_GETUID);
+}
+
+uid_t geteuid(void)
+{
+	return (uid_t)syscall0(SYS_GETEUID);
+}
+
+gid_t getgid(void)
+{
+	return (gid_t)syscall0(SYS_GETGID);
+}
+
+gid_t getegid(void)
+{
+	return (gid_t)syscall0(SYS_GETEGID);
+}
+
+int main(int argc, char **argv, char **envp);
+
+__relibc_noreturn void __relibc_start(uint64_t *sp)
+{
+	int argc = (int)sp[0];
+	char **argv = (char **)(sp + 1);
+	environ = argv + argc + 1;
+	exit(main(argc, argv, environ));
+}
+
+/* execve: open the program (any scheme) and replace this process with it. */
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	struct {
+		uint64_t ptr, len;
+	} args[64], vars[64];
+	uint64_t argc = 0, envc = 0;
+	for (; argv && argv[argc]; argc++) {
+		if (argc == 63) {
+			errno = E2BIG;
+			return -1;
+		}
+		args[argc].ptr = (uint64_t)argv[argc];
+		args[argc].len = strlen(argv[argc]);
+	}
+	for (; envp && envp[envc]; envc++) {
+		if (envc == 63) {
+			errno = E2BIG;
+			return -1;
+		}
+		vars[envc].ptr = (uint64_t)envp[envc];
+		vars[envc].len = strlen(envp[envc]);
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	long r = __sys_result(
+		syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return (int)r;
+}
+
+int execv(const char *path, char *const argv[])
+{
+	return execve(path, argv, environ);
+}

@@ -1,0 +1,11 @@
+/*
+ * Redox-specific calls that have no POSIX name: the seed's helloworld().
+ */
+#include <redox/syscall.h>
+
+#include "sys.h"
+
+int helloworld(void)
+{
+	return (int)__sys_result(syscall0(SYS_HELLOWORLD));
+}

@@ -1,0 +1,90 @@
+/*
+ * The file side of unistd.h, fcntl.h and sys/stat.h over Redox syscalls.
+ */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <redox/abi/types.h>
+
+#include "sys.h"
+
+ssize_t read(int fd, void *buf, size_t len)
+{
+	return __sys_result(syscall3(SYS_READ, (uint64_t)fd, (uint64_t)buf, len));
+}
+
+ssize_t write(int fd, const void *buf, size_t len)
+{
+	return __sys_result(syscall3(SYS_WRITE, (uint64_t)fd, (uint64_t)buf, len));
+}
+
+int close(int fd)
+{
+	return (int)__sys_result(syscall1(SYS_CLOSE, (uint64_t)fd));
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	return __sys_result(syscall3(SYS_LSEEK, (uint64_t)fd, (uint64_t)offset, (uint64_t)whence));
+}
+
+int dup(int fd)
+{
+	return (int)__sys_result(syscall3(SYS_DUP, (uint64_t)fd, 0, 0));
+}
+
+int dup2(int fd, int new_fd)
+{
+	return (int)__sys_result(syscall4(SYS_DUP2, (uint64_t)fd, (uint64_t)new_fd, 0, 0));
+}
+
+/* Redox's open flags are the ABI's O_* values; the mode rides in the low 16 bits. */
+int open(const char *path, int flags, ...)
+{
+	unsigned mode = 0;
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, unsigned) & 0xFFFF;
+		va_end(ap);
+	}
+	uint64_t f = ((uint64_t)(unsigned)flags & ~0xFFFFULL) | mode;
+	return (int)__sys_result(syscall3(SYS_OPEN, (uint64_t)path, strlen(path), f));
+}
+
+int creat(const char *path, mode_t mode)
+{
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+int fstat(int fd, struct stat *st)
+{
+	struct redox_stat rs;
+	if (__sys_result(syscall3(SYS_FSTAT, (uint64_t)fd, (uint64_t)&rs, sizeof rs)) < 0)
+		return -1;
+	st->st_dev = rs.dev;
+	st->st_ino = rs.ino;
+	st->st_mode = rs.mode;
+	st->st_nlink = rs.nlink;
+	st->st_uid = rs.uid;
+	st->st_gid = rs.gid;
+	st->st_size = (off_t)rs.size;
+	st->st_blksize = rs.blksize;
+	st->st_blocks = (blkcnt_t)rs.blocks;
+	st->st_atim = (struct timespec){(time_t)rs.atime, rs.atime_nsec};
+	st->st_mtim = (struct timespec){(time_t)rs.mtime, rs.mtime_nsec};
+	st->st_ctim = (struct timespec){(time_t)rs.ctime, rs.ctime_nsec};
+	return 0;
+}
+
+int stat(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_STAT);
+	if (fd < 0)
+		return -1;
+	int r = fstat(fd, st);
+	close(fd);
+	return r;
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The one place the QEMU command line is made: the seed's device set
+# (q35, -smp 4, -m 2048, ich9-intel-hda + hda-duplex, e1000 on -netdev user,
+# nec-usb-xhci, the disk as a raw drive) plus isa-debug-exit for test images.
+# Always run inside a loopback-only network namespace (isolated.sh).
+#
+#   qemu.sh run IMAGE                  interactive: serial + monitor on stdio
+#   qemu.sh boot IMAGE LOG [options]   headless: serial to LOG, then wait
+#       --timeout SECONDS   give up after this long (default 120); exit 124
+#       --until REGEX       stop once the log matches (repeatable: all must)
+#   qemu.sh live ISO                   interactive boot of a live ISO
+#
+# Environment knobs (make passes them): KVM=yes|no, GPU=yes|no, GDB=yes,
+# DISK=ata|nvme, QEMU_SMP, QEMU_MEM, QEMU_EXTRA (more arguments).
+# `boot` exits 0 when the patterns were all seen or the guest ended QEMU
+# through isa-debug-exit with success (code 0 -> QEMU status 1); the
+# guest's isa-debug-exit code is written to LOG.exit.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+QEMU=${QEMU:-qemu-system-x86_64}
+KVM=${KVM:-auto}
+GPU=${GPU:-no}
+DISK=${DISK:-ata}
+SMP=${QEMU_SMP:-4}
+MEM=${QEMU_MEM:-2048}
+
+mode=${1:-}
+image=${2:-}
+if [ -z "$mode" ] || [ -z "$image" ]; then
+	sed -n '2,20p' "$0" >&2
+	exit 2
+fi
+if [ ! -f "$image" ]; then
+	echo "qemu.sh: $image: no such image (build it with make all)" >&2
+	exit 1
+fi
+
+args=(-machine q35 -smp "$SMP" -m "$MEM"
+	-device ich9-intel-hda -device hda-duplex
+	-netdev user,id=net0 -device e1000,netdev=net0
+	-device nec-usb-xhci,id=xhci
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
+if [ "$KVM" = yes ] || { [ "$KVM" = auto ] && [ -w /dev/kvm ]; }; then
+	args+=(-enable-kvm -cpu host)
+fi
+[ "$GPU" = yes ] || args+=(-display none -vga none)
+[ "${GDB:-no}" = yes ] && args+=(-s -S)
+case "$mode" in
+live) args+=(-cdrom "$image" -boot d) ;;
+*)
+	if [ "$DISK" = nvme ]; then
+		args+=(-drive "file=$image,format=raw,if=none,id=drv0" -device nvme,drive=drv0,serial=redox)
+	else
+		args+=(-drive "file=$image,format=raw")
+	fi
+	;;
+esac
+# shellcheck disable=SC2206
+args+=(${QEMU_EXTRA:-})
+
+case "$mode" in
+run | live)
+	exec "$here/isolated.sh" "$QEMU" -d cpu_reset,guest_errors \
+		-chardev stdio,id=debug,signal=off,mux=on -serial chardev:debug -mon chardev=debug \
+		"${args[@]}"
+	;;
+boot) ;;
+*)
+	echo "qemu.sh: unknown mode $mode" >&2
+	exit 2
+	;;
+esac
+
+log=${3:?qemu.sh boot IMAGE LOG}
+shift 3
+timeout=120
+patterns=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--timeout) timeout=$2; shift 2 ;;
+	--until) patterns+=("$2"); shift 2 ;;
+	*) echo "qemu.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+
+: >"$log"
+rm -f "$log.exit"
+start=$(date +%s.%N)
+"$here/isolated.sh" "$QEMU" -d guest_errors -D "$log.qemu" \
+	-chardev "file,id=debug,path=$log" -serial chardev:debug -monitor none \
+	"${args[@]}" </dev/null >"$log.stdout" 2>&1 &
+qemu_pid=$!
+
+all_seen() {
+	local p
+	for p in "${patterns[@]}"; do
+		grep -Eq -- "$p" "$log" || return 1
+	done
+	return 0
+}
+
+status=124
+deadline=$(($(date +%s) + timeout))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+	if ! kill -0 "$qemu_pid" 2>/dev/null; then
+		set +e
+		wait "$qemu_pid"
+		code=$?
+		set -e
+		# isa-debug-exit: QEMU exits with (value << 1) | 1
+		if [ $((code & 1)) = 1 ] && [ "$code" -gt 1 ] || [ "$code" = 1 ]; then
+			echo $((code >> 1)) >"$log.exit"
+		fi
+		if [ ${#patterns[@]} -gt 0 ] && ! all_seen; then
+			status=1
+		else
+			status=0
+		fi
+		qemu_pid=
+		break
+	fi
+	if [ ${#patterns[@]} -gt 0 ] && all_seen; then
+		status=0
+		break
+	fi
+	sleep 0.2
+done
+if [ -n "$qemu_pid" ]; then
+	kill "$qemu_pid" 2>/dev/null || true
+	wait "$qemu_pid" 2>/dev/null || true
+fi
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }' >"$log.seconds"
+[ "$status" = 124 ] && echo "qemu.sh: timeout after ${timeout}s; serial log: $log" >&2
+exit "$status"
