@@ -179,6 +179,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	}
 	p->ctx->process = p;
 	p->ctx->fs_base = parent->ctx->fs_base;
+	fpu_save(p->ctx->fpu_state); /* the parent's live registers */
 	uint64_t f = spin_lock_irqsave(&parent->lock);
 	for (int i = 0; i < MAX_FILES; i++)
 		if (parent->files[i])

@@ -104,6 +104,10 @@ static void schedule_locked(void)
 		cpu->kernel_stack_top = next->kstack_top;
 		cpu->tss.rsp[0] = next->kstack_top;
 	}
+	if (prev->process)
+		fpu_save(prev->fpu_state);
+	if (next->process)
+		fpu_restore(next->fpu_state);
 	if (next->cr3 != prev->cr3)
 		write_cr3(next->cr3);
 	if (next->process && next->fs_base != prev->fs_base)
@@ -149,6 +153,7 @@ struct context *context_create(void (*entry)(void *), void *arg, uint64_t cr3)
 	c->saved_rsp = (uint64_t)sp;
 	c->cr3 = cr3;
 	c->state = CONTEXT_BLOCKED;
+	fpu_reset_state(c->fpu_state);
 	return c;
 }
 

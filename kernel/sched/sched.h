@@ -36,6 +36,8 @@ struct context {
 	bool interrupted;          /* the last sleep was cut short (kill, signal) */
 	uint32_t slice_ticks;
 	struct process *process;   /* NULL for kernel-only contexts (idle) */
+	/* user FPU/SSE registers (fxsave image) while switched out */
+	uint8_t fpu_state[512] __attribute__((aligned(16)));
 };
 
 struct wait_queue {
@@ -76,6 +78,12 @@ void sched_sleep_until(uint64_t deadline_ns);
 
 /* The current context stops for good; `reap` runs after the switch away. */
 _Noreturn void sched_exit_current(void);
+
+/* The FPU/SSE state a fresh program starts with (fpu.c). */
+void fpu_init_cpu(void);
+void fpu_reset_state(uint8_t *state);
+void fpu_save(uint8_t *state);
+void fpu_restore(const uint8_t *state);
 
 /* arch: set up syscall MSRs on this CPU (syscall.c) */
 void syscall_cpu_init(void);

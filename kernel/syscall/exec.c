@@ -139,6 +139,8 @@ int64_t sys_fexec(struct syscall_args *args)
 	write_cr3(root);
 	p->ctx->fs_base = fs_base;
 	wrmsr(MSR_FS_BASE, fs_base);
+	fpu_reset_state(p->ctx->fpu_state);
+	fpu_restore(p->ctx->fpu_state);
 	user_free_space(old);
 	if (argv[0]) {
 		const char *name = argv[0];

@@ -36,6 +36,7 @@ void cpu_setup(struct cpu *cpu)
 	if (!df || !nmi)
 		panic("no memory for CPU %u's interrupt stacks", cpu->index);
 	gdt_load(&cpu->gdt, &cpu->tss, df, nmi);
+	fpu_init_cpu();
 	idt_load();
 	wrmsr(MSR_GS_BASE, (uint64_t)cpu);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
