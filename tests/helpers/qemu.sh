@@ -130,6 +130,8 @@ if [ -n "$qemu_pid" ]; then
 	kill "$qemu_pid" 2>/dev/null || true
 	wait "$qemu_pid" 2>/dev/null || true
 fi
+# The guest ends lines with CR LF (a serial terminal's habit); tests want LF.
+sed -i 's/\r$//' "$log"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }' >"$log.seconds"
 [ "$status" = 124 ] && echo "qemu.sh: timeout after ${timeout}s; serial log: $log" >&2

@@ -1,0 +1,56 @@
+/*
+ * Runs every relibc-c host test suite and prints the totals as
+ * "relibc: N passed, N failed"; exits non-zero if anything failed.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "test.h"
+
+long t_pass, t_fail;
+
+static unsigned long long rng_state = 0x9e3779b97f4a7c15ULL;
+
+unsigned long long t_rand(void)
+{
+	/* xorshift64* */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+double t_rand_double(void)
+{
+	for (;;) {
+		unsigned long long bits = t_rand();
+		double d;
+		memcpy(&d, &bits, 8);
+		if (__builtin_isfinite(d))
+			return d;
+	}
+}
+
+static const struct {
+	const char *name;
+	void (*run)(void);
+} suites[] = {
+	{"string", test_string}, {"ctype_wchar", test_ctype_wchar},
+	{"strtol", test_strtol}, {"strtod", test_strtod},
+	{"stdlib", test_stdlib}, {"malloc", test_malloc},
+	{"env", test_env},	 {"printf", test_printf},
+	{"scanf", test_scanf},	 {"time", test_time},
+	{"math", test_math},	 {"setjmp", test_setjmp},
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
+		if (argc > 1 && strcmp(argv[1], suites[i].name))
+			continue;
+		long p = t_pass, f = t_fail;
+		suites[i].run();
+		printf("  %-12s %ld passed, %ld failed\n", suites[i].name, t_pass - p, t_fail - f);
+	}
+	printf("relibc: %ld passed, %ld failed\n", t_pass, t_fail);
+	return t_fail ? 1 : 0;
+}
