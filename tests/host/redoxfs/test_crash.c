@@ -167,7 +167,7 @@ static int walk_check(struct redoxfs *fs, struct state *m, struct redoxfs_reader
 	struct redoxfs_dirent ent;
 	int r, count = 0;
 	while ((r = redoxfs_readdir(fs, dir, &cookie, &ent)) == 1) {
-		char path[64];
+		char path[320];
 		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "/" : "", ent.name);
 		struct entry *e = find(m, path);
 		CHECK(e);
