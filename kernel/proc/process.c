@@ -140,7 +140,7 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	p->ctx->process = p;
 	p->ctx->fs_base = fs_base;
 	/* stdin, stdout, stderr on the kernel console until init sets up its own */
-	struct caller who = {p->pid, 0, 0};
+	struct caller who = {p->pid, 0, 0, 0};
 	for (int fd = 0; fd < 3; fd++) {
 		struct file *f;
 		if (file_open("debug:", "debug", fd ? O_WRONLY : O_RDONLY, &who, &f) == 0)
@@ -281,10 +281,10 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 	}
 }
 
-int64_t fd_install(struct process *p, struct file *file, bool cloexec)
+int64_t fd_install_from(struct process *p, struct file *file, uint64_t lowest, bool cloexec)
 {
 	uint64_t f = spin_lock_irqsave(&p->lock);
-	for (int i = 0; i < MAX_FILES; i++)
+	for (uint64_t i = lowest; i < MAX_FILES; i++)
 		if (!p->files[i]) {
 			p->files[i] = file;
 			if (cloexec)
@@ -292,10 +292,46 @@ int64_t fd_install(struct process *p, struct file *file, bool cloexec)
 			else
 				p->cloexec[i / 64] &= ~(1ULL << (i % 64));
 			spin_unlock_irqrestore(&p->lock, f);
-			return i;
+			return (int64_t)i;
 		}
 	spin_unlock_irqrestore(&p->lock, f);
 	return -EMFILE;
+}
+
+int64_t fd_install(struct process *p, struct file *file, bool cloexec)
+{
+	return fd_install_from(p, file, 0, cloexec);
+}
+
+void fd_replace(struct process *p, uint64_t fd, struct file *file)
+{
+	uint64_t f = spin_lock_irqsave(&p->lock);
+	struct file *old = p->files[fd];
+	p->files[fd] = file;
+	p->cloexec[fd / 64] &= ~(1ULL << (fd % 64));
+	spin_unlock_irqrestore(&p->lock, f);
+	if (old)
+		file_put(old);
+}
+
+bool fd_get_check(struct process *p, uint64_t fd)
+{
+	return fd < MAX_FILES && p->files[fd];
+}
+
+bool fd_cloexec(struct process *p, uint64_t fd)
+{
+	return p->cloexec[fd / 64] & (1ULL << (fd % 64));
+}
+
+void fd_set_cloexec(struct process *p, uint64_t fd, bool on)
+{
+	uint64_t f = spin_lock_irqsave(&p->lock);
+	if (on)
+		p->cloexec[fd / 64] |= 1ULL << (fd % 64);
+	else
+		p->cloexec[fd / 64] &= ~(1ULL << (fd % 64));
+	spin_unlock_irqrestore(&p->lock, f);
 }
 
 struct file *fd_get(struct process *p, uint64_t fd)

@@ -49,6 +49,13 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options);
 
 /* File descriptors */
 int64_t fd_install(struct process *p, struct file *f, bool cloexec);
+/* The lowest free descriptor >= lowest (F_DUPFD). */
+int64_t fd_install_from(struct process *p, struct file *f, uint64_t lowest, bool cloexec);
+/* Put f at fd, closing what was there (dup2). */
+void fd_replace(struct process *p, uint64_t fd, struct file *f);
+bool fd_get_check(struct process *p, uint64_t fd);
+bool fd_cloexec(struct process *p, uint64_t fd);
+void fd_set_cloexec(struct process *p, uint64_t fd, bool on);
 struct file *fd_get(struct process *p, uint64_t fd); /* a reference, or NULL */
 int64_t fd_close(struct process *p, uint64_t fd);
 

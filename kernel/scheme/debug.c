@@ -18,18 +18,22 @@ static int64_t debug_open(void *data, const char *path, uint64_t flags, const st
 	return 0;
 }
 
-static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len)
+static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
+			   const struct caller *who)
 {
 	(void)data;
 	(void)id;
+	(void)who;
 	kprintf("%.*s", (int)len, (const char *)buf);
 	return (int64_t)len;
 }
 
-static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len)
+static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len,
+			  const struct caller *who)
 {
 	(void)data;
 	(void)id;
+	(void)who;
 	(void)buf;
 	(void)len;
 	return 0;
@@ -64,5 +68,5 @@ static const struct scheme_ops debug_ops = {
 
 void debug_scheme_init(void)
 {
-	scheme_register("debug", &debug_ops, 0);
+	scheme_register("debug", &debug_ops, 0, 0);
 }

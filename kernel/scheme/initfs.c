@@ -147,9 +147,11 @@ static struct handle *handle(uint64_t id)
 	return id < MAX_HANDLES && handles[id].used ? &handles[id] : 0;
 }
 
-static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len)
+static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len,
+			   const struct caller *who)
 {
 	(void)data;
+	(void)who;
 	struct handle *h = handle(id);
 	if (!h)
 		return -EBADF;
@@ -263,6 +265,6 @@ void initfs_scheme_init(uint64_t phys, uint64_t size)
 	archive_size = size;
 	entries = e;
 	entry_count = h->entry_count;
-	scheme_register("initfs", &initfs_ops, 0);
+	scheme_register("initfs", &initfs_ops, 0, 0);
 	log_info("initfs: %u files, %llu KiB", entry_count, (unsigned long long)(size >> 10));
 }

@@ -9,13 +9,15 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/process.h"
 
 #define MAX_SCHEMES 64
 
 static struct scheme *schemes[MAX_SCHEMES];
 static struct spinlock lock;
 
-int scheme_register(const char *name, const struct scheme_ops *ops, void *data)
+int scheme_register(const char *name, const struct scheme_ops *ops, void *data,
+		    struct scheme **out)
 {
 	size_t len = strlen(name);
 	if (len == 0 || len >= sizeof schemes[0]->name)
@@ -44,7 +46,24 @@ int scheme_register(const char *name, const struct scheme_ops *ops, void *data)
 		kfree(s);
 		return -ENOSPC;
 	}
+	if (out)
+		*out = s;
 	return 0;
+}
+
+/* The struct stays allocated: open files may still point at it. */
+void scheme_unregister(struct scheme *s)
+{
+	uint64_t f = spin_lock_irqsave(&lock);
+	for (int i = 0; i < MAX_SCHEMES; i++)
+		if (schemes[i] == s)
+			schemes[i] = 0;
+	spin_unlock_irqrestore(&lock, f);
+}
+
+struct caller file_caller(const struct file *f, const struct process *p)
+{
+	return (struct caller){p->pid, p->euid, p->egid, f->flags};
 }
 
 struct scheme *scheme_find(const char *name, size_t len)
@@ -81,18 +100,26 @@ int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 	int64_t id = s->ops->open(s->data, reference, flags, who);
 	if (id < 0)
 		return id;
+	struct file *file = file_new(s, (uint64_t)id, flags);
+	if (!file)
+		return -ENOMEM;
+	*out = file;
+	return 0;
+}
+
+struct file *file_new(struct scheme *s, uint64_t id, uint64_t flags)
+{
 	struct file *file = kzalloc(sizeof *file);
 	if (!file) {
 		if (s->ops->close)
-			s->ops->close(s->data, (uint64_t)id);
-		return -ENOMEM;
+			s->ops->close(s->data, id);
+		return 0;
 	}
 	file->scheme = s;
-	file->id = (uint64_t)id;
+	file->id = id;
 	file->flags = flags;
 	file->refs = 1;
-	*out = file;
-	return 0;
+	return file;
 }
 
 struct file *file_get(struct file *f)

@@ -15,18 +15,44 @@
 #include <stdint.h>
 #include <redox/abi/types.h>
 
+/* Who is calling, and through which open file (for operations on handles). */
 struct caller {
 	uint32_t pid, uid, gid;
+	uint64_t flags; /* the open file's O_* flags (O_NONBLOCK, access mode); 0 for path calls */
 };
 
+/*
+ * Every operation returns >= 0 on success or -errno. Operations a scheme
+ * leaves NULL fail the way Redox's do: path calls with ENOENT, handle
+ * calls with EBADF (ESPIPE for seek, EINVAL for fcntl).
+ */
 struct scheme_ops {
-	/* Returns a handle id (>= 0) or -errno. `path` is the part after "name:". */
+	/* path calls; `path` is the part after "name:" */
 	int64_t (*open)(void *data, const char *path, uint64_t flags, const struct caller *who);
-	int64_t (*read)(void *data, uint64_t id, void *buf, size_t len);
-	int64_t (*write)(void *data, uint64_t id, const void *buf, size_t len);
+	int64_t (*chmod)(void *data, const char *path, uint16_t mode, const struct caller *who);
+	int64_t (*rmdir)(void *data, const char *path, const struct caller *who);
+	int64_t (*unlink)(void *data, const char *path, const struct caller *who);
+	/* handle calls */
+	int64_t (*dup)(void *data, uint64_t id, const char *buf, size_t len, const struct caller *who);
+	int64_t (*read)(void *data, uint64_t id, void *buf, size_t len, const struct caller *who);
+	int64_t (*write)(void *data, uint64_t id, const void *buf, size_t len,
+			 const struct caller *who);
 	int64_t (*seek)(void *data, uint64_t id, int64_t offset, int whence);
-	int64_t (*fstat)(void *data, uint64_t id, struct redox_stat *st);
+	int64_t (*fcntl)(void *data, uint64_t id, uint64_t cmd, uint64_t arg);
+	/* Register interest in `flags` (EVENT_READ/WRITE); returns those ready now. */
+	int64_t (*fevent)(void *data, uint64_t id, uint64_t flags);
+	/* Map into the caller's address space (kernel schemes); returns the address. */
+	int64_t (*fmap)(void *data, uint64_t id, const struct redox_map *map,
+			const struct caller *who);
 	int64_t (*fpath)(void *data, uint64_t id, char *buf, size_t len);
+	int64_t (*frename)(void *data, uint64_t id, const char *path, const struct caller *who);
+	int64_t (*fstat)(void *data, uint64_t id, struct redox_stat *st);
+	int64_t (*fstatvfs)(void *data, uint64_t id, struct redox_statvfs *st);
+	int64_t (*fsync)(void *data, uint64_t id);
+	int64_t (*ftruncate)(void *data, uint64_t id, uint64_t length);
+	int64_t (*futimens)(void *data, uint64_t id, const struct redox_timespec *times);
+	int64_t (*fchmod)(void *data, uint64_t id, uint16_t mode);
+	int64_t (*fchown)(void *data, uint64_t id, uint32_t uid, uint32_t gid);
 	int64_t (*close)(void *data, uint64_t id);
 };
 
@@ -43,17 +69,33 @@ struct file {
 	int refs;
 };
 
-int scheme_register(const char *name, const struct scheme_ops *ops, void *data);
+/* Make a scheme reachable as "name:"; *out (if given) receives it. */
+int scheme_register(const char *name, const struct scheme_ops *ops, void *data,
+		    struct scheme **out);
+/* Forget a scheme (its provider went away); open files keep their pointer. */
+void scheme_unregister(struct scheme *s);
 struct scheme *scheme_find(const char *name, size_t len);
 
 /* Open "scheme:reference" (no scheme: default_scheme) for `who`. */
 int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 		  const struct caller *who, struct file **out);
+/* An open file for a handle a scheme just made (closes the handle on failure). */
+struct file *file_new(struct scheme *s, uint64_t id, uint64_t flags);
 struct file *file_get(struct file *f);
 void file_put(struct file *f);
+/* The caller record for an operation on f by process p. */
+struct process;
+struct caller file_caller(const struct file *f, const struct process *p);
+
+/*
+ * Readiness changed on (s, id): wake event queues that watch it. Schemes
+ * call this whenever data arrives or room appears (event.c).
+ */
+void scheme_event(struct scheme *s, uint64_t id, uint64_t flags);
 
 /* The kernel's own schemes */
 void debug_scheme_init(void);
+void event_scheme_init(void);
 void initfs_scheme_init(uint64_t phys, uint64_t size);
 /* Find a whole initfs file for the kernel itself (e.g. init). */
 const void *initfs_lookup(const char *path, uint64_t *size);

@@ -63,7 +63,8 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 	return 0;
 }
 
-static int64_t read_whole_file(struct file *f, void **out, uint64_t *size)
+static int64_t read_whole_file(struct file *f, const struct caller *who, void **out,
+			       uint64_t *size)
 {
 	struct redox_stat st = {0};
 	if (!f->scheme->ops->fstat || f->scheme->ops->fstat(f->scheme->data, f->id, &st) < 0)
@@ -81,7 +82,8 @@ static int64_t read_whole_file(struct file *f, void **out, uint64_t *size)
 		f->scheme->ops->seek(f->scheme->data, f->id, 0, SEEK_SET);
 	uint64_t got = 0;
 	while (got < st.size) {
-		int64_t n = f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got);
+		int64_t n = f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got,
+						 who);
 		if (n <= 0) {
 			kfree(buf);
 			return n < 0 ? n : -EIO;
@@ -105,8 +107,10 @@ int64_t sys_fexec(struct syscall_args *args)
 		r = -EBADF;
 	void *image = 0;
 	uint64_t size = 0;
-	if (!r)
-		r = read_whole_file(f, &image, &size);
+	if (!r) {
+		struct caller who = file_caller(f, p);
+		r = read_whole_file(f, &who, &image, &size);
+	}
 	if (f)
 		file_put(f);
 
