@@ -40,3 +40,10 @@ teardown() {
 	[ "$status" -ne 0 ]
 	echo "$output" | grep -q 'CONFIG_NAME=no-such-config'
 }
+
+@test "without podman, podman_bootstrap.sh says in one line what to install" {
+	run env PODMAN=no-such-podman ./podman_bootstrap.sh -n
+	[ "$status" -ne 0 ]
+	[ "$(echo "$output" | grep -c 'podman not found')" -eq 1 ]
+	echo "$output" | grep -q 'install podman'
+}

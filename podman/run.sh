@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs something in the redox-c toolchain container (see docs/podman.md).
+#
+#   podman/run.sh make GOAL...   `make GOAL... PODMAN_BUILD=0` inside, with the
+#                                caller's make flags and command-line variables
+#                                (taken from MAKEFLAGS); used by mk/podman.mk
+#   podman/run.sh shell          an interactive shell (make container_shell)
+#   podman/run.sh exec CMD...    any command
+#
+# The tree is mounted at its own absolute path and the working directory is
+# kept, so paths printed inside are valid outside. Always --network none: the
+# guest's QEMU user networking then reaches nothing beyond the container.
+# REDOX_PODMAN_ENV: names of environment variables to pass in (mk/podman.mk
+# sets it to the build variables the user set in the environment).
+set -euo pipefail
+# shellcheck source=podman/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+mode=${1:-}
+[ $# -gt 0 ] && shift
+case $mode in
+make | shell | exec) ;;
+*) die "usage: podman/run.sh make GOAL... | shell | exec CMD..." ;;
+esac
+need_podman
+
+# Builds the images on first use (or after Containerfile/podman/image/ change);
+# otherwise one `podman image exists`.
+"$REDOX_ROOT/podman/image.sh" ensure -q
+tag=$(toolchain_tag)
+load_env || die "build/podman/env missing after podman/image.sh ensure"
+
+# Keep the caller's directory when it lies inside the tree.
+workdir=$PWD
+case $workdir/ in
+"$REDOX_ROOT"/*) ;;
+*) workdir=$REDOX_ROOT ;;
+esac
+
+args=(run --rm --network none --security-opt label=disable --user 0:0
+	--label "$LABEL" --label "$TREE_LABEL" -v "$REDOX_ROOT:$REDOX_ROOT" -w "$workdir" -e HOME=/root)
+
+# The shared specs and seed sit beside the tree on every developer and CI
+# machine; tests may read them (never write).
+shared=$(dirname "$REDOX_ROOT")/shared
+[ -d "$shared" ] && args+=(-v "$shared:$shared:ro")
+
+# KVM only when the device is there and this user may open it; QEMU falls
+# back to TCG otherwise (mk/qemu.mk decides).
+if [ -c /dev/kvm ] && { : <>/dev/kvm; } 2>/dev/null; then
+	args+=(--device /dev/kvm)
+fi
+
+# A terminal only when there is one: CI has none, and a tty on a piped stdout
+# would turn line ends into CRLF.
+if [ "$mode" = shell ]; then
+	args+=(-i)
+	[ -t 0 ] && [ -t 1 ] && args+=(-t -e "TERM=${TERM:-xterm}")
+elif [ -t 0 ]; then
+	args+=(-i)
+	[ -t 1 ] && args+=(-t -e "TERM=${TERM:-xterm}")
+fi
+
+for name in ${REDOX_PODMAN_ENV:-}; do
+	[ -n "${!name+1}" ] && args+=(-e "$name=${!name}")
+done
+
+case $mode in
+make)
+	# The caller's flags and command-line variables (-j4, -k, V=1,
+	# CONFIG_NAME=...) travel in MAKEFLAGS, exactly as to a sub-make; only the
+	# jobserver file descriptors do not exist in the container. The explicit
+	# PODMAN_BUILD=0 wins over a PODMAN_BUILD=1 in there.
+	flags=$(printf '%s' "${MAKEFLAGS:-}" | sed -E 's/ ?--jobserver-(auth|fds)=[^ ]*//g')
+	[ -n "$flags" ] && args+=(-e "MAKEFLAGS=$flags")
+	cmd=(make "$@" PODMAN_BUILD=0)
+	;;
+shell) cmd=(bash) ;;
+exec)
+	[ $# -gt 0 ] || die "exec: no command"
+	cmd=("$@")
+	;;
+esac
+
+rc=0
+"$PODMAN" "${args[@]}" "$tag" "${cmd[@]}" || rc=$?
+# 125-127 are podman's own failures (no runtime, bad image, ...), not make's.
+if [ "$rc" -ge 125 ] && [ "$rc" -le 127 ]; then
+	log "podman run failed (exit $rc); 'make container_clean' resets the container state"
+fi
+exit "$rc"
