@@ -118,6 +118,7 @@ void kmain(uint64_t args_phys)
 
 	debug_scheme_init();
 	event_scheme_init();
+	root_scheme_init();
 	initfs_scheme_init(boot.args->bootstrap_base, boot.args->bootstrap_size);
 
 	uint32_t online = smp_start_aps();

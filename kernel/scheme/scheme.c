@@ -20,7 +20,7 @@ int scheme_register(const char *name, const struct scheme_ops *ops, void *data,
 		    struct scheme **out)
 {
 	size_t len = strlen(name);
-	if (len == 0 || len >= sizeof schemes[0]->name)
+	if (len >= sizeof schemes[0]->name) /* "" is the root scheme ":" */
 		return -EINVAL;
 	struct scheme *s = kzalloc(sizeof *s);
 	if (!s)

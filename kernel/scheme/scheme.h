@@ -96,6 +96,7 @@ void scheme_event(struct scheme *s, uint64_t id, uint64_t flags);
 /* The kernel's own schemes */
 void debug_scheme_init(void);
 void event_scheme_init(void);
+void root_scheme_init(void);
 void initfs_scheme_init(uint64_t phys, uint64_t size);
 /* Find a whole initfs file for the kernel itself (e.g. init). */
 const void *initfs_lookup(const char *path, uint64_t *size);

@@ -1,0 +1,466 @@
+/*
+ * Userspace schemes, Redox's classic packet protocol. A root process
+ * opens ":name" with O_CREAT (root.c) and becomes the provider of
+ * "name:". Every call on "name:" becomes a struct redox_packet queued for
+ * the provider: a = the syscall number, b = the handle id (or the path),
+ * c/d = a buffer and its length (or plain arguments). The provider reads
+ * packets from its ":name" handle, does the work, and writes each packet
+ * back with a = the result (a negative errno for errors). A packet the
+ * provider writes with id 0 and a = SYS_FEVENT reports readiness of
+ * handle b (flags c).
+ *
+ * Buffers: the kernel copies the caller's data into fresh frames mapped
+ * into the provider at a per-request window (and copies results back
+ * after the reply), so a provider never sees the caller's memory and a
+ * caller's pointer never reaches the provider. The caller sleeps until the
+ * reply; if the provider dies every waiting and later call fails with EIO.
+ */
+#define LOG_MODULE "scheme::user"
+#include <stdbool.h>
+#include <freestanding/string.h>
+#include <redox/abi/errno.h>
+#include <redox/abi/flags.h>
+#include <redox/abi/syscall.h>
+#include <redox/abi/types.h>
+
+#include "scheme.h"
+#include "user.h"
+#include "../lib/log.h"
+#include "../mm/frame.h"
+#include "../mm/heap.h"
+#include "../mm/paging.h"
+#include "../proc/process.h"
+#include "../sched/sched.h"
+
+#define WINDOW_BASE 0x0000600000000000ULL
+#define WINDOW_SIZE (4ULL << 20) /* the largest buffer one request carries */
+#define WINDOWS 64
+
+struct request {
+	struct redox_packet packet;
+	struct wait_queue wait;
+	bool taken, replied, abandoned;
+	int64_t result;
+	int window;                      /* -1: none */
+	uint64_t pages, *frames;         /* the buffer's frames */
+	struct request *next;
+};
+
+struct provider {
+	struct spinlock lock;
+	struct scheme *scheme;
+	uint32_t pid;
+	uint64_t cr3;
+	struct request *queue;           /* waiting to be read, oldest first */
+	struct request *inflight;        /* read, waiting for the reply */
+	struct wait_queue readers;
+	bool dead;
+	uint64_t next_id;
+	uint64_t windows;                /* bitmap of windows in use */
+	struct provider_handle *handle;  /* for readiness of the provider handle */
+};
+
+static void free_frames(struct request *r)
+{
+	for (uint64_t i = 0; i < r->pages; i++)
+		if (r->frames[i])
+			frame_free(r->frames[i]);
+	kfree(r->frames);
+	r->frames = 0;
+	r->pages = 0;
+}
+
+/* Copy `len` bytes between a kernel/user buffer and the request's frames. */
+static void frames_copy(struct request *r, void *buf, uint64_t len, bool to_frames)
+{
+	uint8_t *p = buf;
+	for (uint64_t i = 0; len; i++) {
+		uint64_t n = len < PAGE_SIZE ? len : PAGE_SIZE;
+		uint8_t *frame = phys_to_virt(r->frames[i]);
+		if (to_frames)
+			memcpy(frame, p, n);
+		else
+			memcpy(p, frame, n);
+		p += n;
+		len -= n;
+	}
+}
+
+/* Give the request a window in the provider with `len` bytes of frames (pv locked). */
+static int64_t window_map(struct provider *pv, struct request *r, uint64_t len)
+{
+	r->window = -1;
+	if (len == 0)
+		return 0;
+	int w = -1;
+	for (int i = 0; i < WINDOWS && w < 0; i++)
+		if (!(pv->windows & (1ULL << i)))
+			w = i;
+	if (w < 0)
+		return -EAGAIN;
+	r->pages = (len + PAGE_SIZE - 1) / PAGE_SIZE;
+	r->frames = kzalloc(r->pages * sizeof(uint64_t));
+	if (!r->frames)
+		return -ENOMEM;
+	uint64_t base = WINDOW_BASE + (uint64_t)w * WINDOW_SIZE;
+	for (uint64_t i = 0; i < r->pages; i++) {
+		r->frames[i] = frame_alloc();
+		if (!r->frames[i] || !paging_map(pv->cr3, base + i * PAGE_SIZE, r->frames[i],
+						 PTE_USER | PTE_WRITE | PTE_NO_EXECUTE)) {
+			for (uint64_t j = 0; j < i; j++)
+				paging_unmap(pv->cr3, base + j * PAGE_SIZE);
+			free_frames(r);
+			return -ENOMEM;
+		}
+	}
+	pv->windows |= 1ULL << w;
+	r->window = w;
+	return (int64_t)base;
+}
+
+/* In the provider's context (so invlpg reaches its TLB): take the window back. */
+static void window_unmap(struct provider *pv, struct request *r)
+{
+	if (r->window < 0)
+		return;
+	uint64_t base = WINDOW_BASE + (uint64_t)r->window * WINDOW_SIZE;
+	for (uint64_t i = 0; i < r->pages; i++)
+		paging_unmap(pv->cr3, base + i * PAGE_SIZE);
+	pv->windows &= ~(1ULL << r->window);
+	r->window = -1;
+}
+
+/* Where a call's buffer goes in the packet. */
+enum layout {
+	PLAIN,  /* no buffer: b, c, d as given */
+	BUFFER, /* b = handle id, c = buffer, d = its length */
+	PATH,   /* b = path, c = its length, d as given (flags, mode) */
+};
+
+/*
+ * One call to the provider. in/in_len: data the provider reads from the
+ * buffer; out/out_len: where what it writes there comes back. Returns the
+ * provider's result.
+ */
+static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, uint64_t b,
+		    const void *in, uint64_t in_len, void *out, uint64_t out_len, uint64_t c,
+		    uint64_t d, enum layout layout)
+{
+	bool c_is_buffer = layout != PLAIN;
+	struct request *r = kzalloc(sizeof *r);
+	if (!r)
+		return -ENOMEM;
+	uint64_t len = in ? in_len : out ? out_len : 0;
+	if (len > WINDOW_SIZE)
+		len = WINDOW_SIZE; /* a short read or write; callers loop */
+	uint64_t flags = spin_lock_irqsave(&pv->lock);
+	if (pv->dead) {
+		spin_unlock_irqrestore(&pv->lock, flags);
+		kfree(r);
+		return -EIO;
+	}
+	int64_t at = c_is_buffer ? window_map(pv, r, len) : 0;
+	if (at < 0) {
+		spin_unlock_irqrestore(&pv->lock, flags);
+		kfree(r);
+		return at;
+	}
+	if (in && len)
+		frames_copy(r, (void *)in, len, true);
+	r->packet = (struct redox_packet){
+		.id = ++pv->next_id,
+		.pid = who->pid,
+		.uid = who->uid,
+		.gid = who->gid,
+		.a = a,
+		.b = layout == PATH ? (uint64_t)at : b,
+		.c = layout == PATH ? len : layout == BUFFER ? (uint64_t)at : c,
+		.d = layout == BUFFER ? len : d,
+	};
+	struct request **tail = &pv->queue;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = r;
+	wait_queue_wake_all(&pv->readers);
+	struct scheme *root = root_scheme();
+	while (!r->replied && !pv->dead) {
+		spin_unlock_irqrestore(&pv->lock, flags);
+		if (root)
+			scheme_event(root, (uint64_t)pv, EVENT_READ);
+		flags = spin_lock_irqsave(&pv->lock);
+		if (r->replied || pv->dead)
+			break;
+		if (!wait_queue_sleep(&r->wait, &pv->lock) && sched_current()->interrupted &&
+		    !r->replied && !pv->dead) {
+			/* killed or signalled: the reply, if any, is dropped when it comes */
+			r->abandoned = true;
+			spin_unlock_irqrestore(&pv->lock, flags);
+			return -EINTR;
+		}
+	}
+	int64_t result = r->replied ? r->result : -EIO;
+	bool dead = !r->replied;
+	if (dead) {
+		/* still queued or in flight at a dead provider: unlink it */
+		for (struct request **q = &pv->queue; *q; q = &(*q)->next)
+			if (*q == r) {
+				*q = r->next;
+				break;
+			}
+		for (struct request **q = &pv->inflight; *q; q = &(*q)->next)
+			if (*q == r) {
+				*q = r->next;
+				break;
+			}
+	}
+	spin_unlock_irqrestore(&pv->lock, flags);
+	if (!dead && out && result >= 0 && r->frames)
+		frames_copy(r, out, len, false);
+	free_frames(r);
+	kfree(r);
+	return result;
+}
+
+/* The provider reads packets (provider side, root.c). */
+int64_t provider_read(struct provider *pv, void *buf, size_t len, bool nonblock)
+{
+	size_t max = len / sizeof(struct redox_packet), n = 0;
+	if (max == 0)
+		return -EINVAL;
+	uint64_t flags = spin_lock_irqsave(&pv->lock);
+	while (!pv->queue) {
+		if (nonblock) {
+			spin_unlock_irqrestore(&pv->lock, flags);
+			return -EAGAIN;
+		}
+		if (!wait_queue_sleep(&pv->readers, &pv->lock) && sched_current()->interrupted) {
+			spin_unlock_irqrestore(&pv->lock, flags);
+			return -EINTR;
+		}
+	}
+	struct redox_packet *out = buf;
+	while (pv->queue && n < max) {
+		struct request *r = pv->queue;
+		pv->queue = r->next;
+		out[n++] = r->packet;
+		r->taken = true;
+		r->next = pv->inflight;
+		pv->inflight = r;
+	}
+	spin_unlock_irqrestore(&pv->lock, flags);
+	return (int64_t)(n * sizeof(struct redox_packet));
+}
+
+/* The provider writes replies (and readiness events). */
+int64_t provider_write(struct provider *pv, const void *buf, size_t len)
+{
+	const struct redox_packet *in = buf;
+	size_t n = len / sizeof *in;
+	for (size_t i = 0; i < n; i++) {
+		if (in[i].id == 0 && in[i].a == SYS_FEVENT) {
+			scheme_event(pv->scheme, in[i].b, in[i].c);
+			continue;
+		}
+		uint64_t flags = spin_lock_irqsave(&pv->lock);
+		struct request *r = 0;
+		for (struct request **q = &pv->inflight; *q; q = &(*q)->next)
+			if ((*q)->packet.id == in[i].id) {
+				r = *q;
+				*q = r->next;
+				break;
+			}
+		if (!r) {
+			spin_unlock_irqrestore(&pv->lock, flags);
+			continue; /* a reply nobody waits for */
+		}
+		window_unmap(pv, r);
+		r->result = (int64_t)in[i].a;
+		r->replied = true;
+		if (r->abandoned) {
+			spin_unlock_irqrestore(&pv->lock, flags);
+			free_frames(r);
+			kfree(r);
+			continue;
+		}
+		wait_queue_wake_all(&r->wait);
+		spin_unlock_irqrestore(&pv->lock, flags);
+	}
+	return (int64_t)(n * sizeof *in);
+}
+
+bool provider_has_requests(struct provider *pv)
+{
+	return pv->queue != 0;
+}
+
+/* The provider is gone: fail everything, now and later. */
+void provider_close(struct provider *pv)
+{
+	scheme_unregister(pv->scheme);
+	uint64_t flags = spin_lock_irqsave(&pv->lock);
+	pv->dead = true;
+	/* Usually in the provider's own context (close, exit): its windows go now. */
+	for (struct request *r = pv->queue; r; r = r->next) {
+		window_unmap(pv, r);
+		wait_queue_wake_all(&r->wait);
+	}
+	for (struct request *r = pv->inflight; r; r = r->next) {
+		window_unmap(pv, r);
+		wait_queue_wake_all(&r->wait);
+	}
+	spin_unlock_irqrestore(&pv->lock, flags);
+	log_info("provider of %s: (pid %u) closed", pv->scheme->name, pv->pid);
+	/* pv stays allocated: files on "name:" still point at it and must see `dead`. */
+}
+
+/* The operations of a userspace scheme: each is one packet. */
+#define PV ((struct provider *)data)
+
+static int64_t u_open(void *data, const char *path, uint64_t flags, const struct caller *who)
+{
+	return call(PV, who, SYS_OPEN, 0, path, strlen(path), 0, 0, 0, flags, PATH);
+}
+
+static int64_t u_chmod(void *data, const char *path, uint16_t mode, const struct caller *who)
+{
+	return call(PV, who, SYS_CHMOD, 0, path, strlen(path), 0, 0, 0, mode, PATH);
+}
+
+static int64_t u_rmdir(void *data, const char *path, const struct caller *who)
+{
+	return call(PV, who, SYS_RMDIR, 0, path, strlen(path), 0, 0, 0, 0, PATH);
+}
+
+static int64_t u_unlink(void *data, const char *path, const struct caller *who)
+{
+	return call(PV, who, SYS_UNLINK, 0, path, strlen(path), 0, 0, 0, 0, PATH);
+}
+
+static int64_t u_dup(void *data, uint64_t id, const char *buf, size_t len, const struct caller *who)
+{
+	return call(PV, who, SYS_DUP, id, buf, len, 0, 0, 0, 0, BUFFER);
+}
+
+static int64_t u_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
+{
+	return call(PV, who, SYS_READ, id, 0, 0, buf, len, 0, 0, BUFFER);
+}
+
+static int64_t u_write(void *data, uint64_t id, const void *buf, size_t len,
+		       const struct caller *who)
+{
+	return call(PV, who, SYS_WRITE, id, buf, len, 0, 0, 0, 0, BUFFER);
+}
+
+static const struct caller kernel_caller = {0, 0, 0, 0};
+
+static int64_t u_seek(void *data, uint64_t id, int64_t offset, int whence)
+{
+	return call(PV, &kernel_caller, SYS_LSEEK, id, 0, 0, 0, 0, (uint64_t)offset,
+		    (uint64_t)whence, PLAIN);
+}
+
+static int64_t u_fcntl(void *data, uint64_t id, uint64_t cmd, uint64_t arg)
+{
+	return call(PV, &kernel_caller, SYS_FCNTL, id, 0, 0, 0, 0, cmd, arg, PLAIN);
+}
+
+static int64_t u_fevent(void *data, uint64_t id, uint64_t flags)
+{
+	return call(PV, &kernel_caller, SYS_FEVENT, id, 0, 0, 0, 0, flags, 0, PLAIN);
+}
+
+static int64_t u_fpath(void *data, uint64_t id, char *buf, size_t len)
+{
+	return call(PV, &kernel_caller, SYS_FPATH, id, 0, 0, buf, len, 0, 0, BUFFER);
+}
+
+static int64_t u_frename(void *data, uint64_t id, const char *path, const struct caller *who)
+{
+	return call(PV, who, SYS_FRENAME, id, path, strlen(path), 0, 0, 0, 0, BUFFER);
+}
+
+static int64_t u_fstat(void *data, uint64_t id, struct redox_stat *st)
+{
+	return call(PV, &kernel_caller, SYS_FSTAT, id, 0, 0, st, sizeof *st, 0, 0, BUFFER);
+}
+
+static int64_t u_fstatvfs(void *data, uint64_t id, struct redox_statvfs *st)
+{
+	return call(PV, &kernel_caller, SYS_FSTATVFS, id, 0, 0, st, sizeof *st, 0, 0, BUFFER);
+}
+
+static int64_t u_fsync(void *data, uint64_t id)
+{
+	return call(PV, &kernel_caller, SYS_FSYNC, id, 0, 0, 0, 0, 0, 0, PLAIN);
+}
+
+static int64_t u_ftruncate(void *data, uint64_t id, uint64_t length)
+{
+	return call(PV, &kernel_caller, SYS_FTRUNCATE, id, 0, 0, 0, 0, length, 0, PLAIN);
+}
+
+static int64_t u_futimens(void *data, uint64_t id, const struct redox_timespec *times)
+{
+	return call(PV, &kernel_caller, SYS_FUTIMENS, id, times, 2 * sizeof *times, 0, 0, 0, 0,
+		    true);
+}
+
+static int64_t u_fchmod(void *data, uint64_t id, uint16_t mode)
+{
+	return call(PV, &kernel_caller, SYS_FCHMOD, id, 0, 0, 0, 0, mode, 0, PLAIN);
+}
+
+static int64_t u_fchown(void *data, uint64_t id, uint32_t uid, uint32_t gid)
+{
+	return call(PV, &kernel_caller, SYS_FCHOWN, id, 0, 0, 0, 0, uid, gid, PLAIN);
+}
+
+static int64_t u_close(void *data, uint64_t id)
+{
+	return call(PV, &kernel_caller, SYS_CLOSE, id, 0, 0, 0, 0, 0, 0, PLAIN);
+}
+
+#undef PV
+
+static const struct scheme_ops user_ops = {
+	.open = u_open,
+	.chmod = u_chmod,
+	.rmdir = u_rmdir,
+	.unlink = u_unlink,
+	.dup = u_dup,
+	.read = u_read,
+	.write = u_write,
+	.seek = u_seek,
+	.fcntl = u_fcntl,
+	.fevent = u_fevent,
+	.fpath = u_fpath,
+	.frename = u_frename,
+	.fstat = u_fstat,
+	.fstatvfs = u_fstatvfs,
+	.fsync = u_fsync,
+	.ftruncate = u_ftruncate,
+	.futimens = u_futimens,
+	.fchmod = u_fchmod,
+	.fchown = u_fchown,
+	.close = u_close,
+};
+
+int64_t provider_create(const char *name, const struct caller *who, struct provider **out)
+{
+	struct process *p = proc_by_pid(who->pid);
+	if (!p)
+		return -ESRCH;
+	struct provider *pv = kzalloc(sizeof *pv);
+	if (!pv)
+		return -ENOMEM;
+	pv->pid = who->pid;
+	pv->cr3 = p->cr3;
+	int r = scheme_register(name, &user_ops, pv, &pv->scheme);
+	if (r < 0) {
+		kfree(pv);
+		return r;
+	}
+	*out = pv;
+	return 0;
+}
