@@ -240,6 +240,28 @@ static void test_stage(void)
 	free(p);
 
 	config_free(&cfg);
+	free(path);
+
+	/* nothing is written through a symlink: its target would be on the host */
+	free(root);
+	root = path_join(tmpdir, "root2");
+	path = put("escape.toml", "[[files]]\npath = \"/x\"\ndata = \"/tmp\"\nsymlink = true\n"
+	                          "[[files]]\npath = \"/x/evil\"\ndata = \"no\"\n");
+	CHECK(config_load(path, &cfg, err) == 0);
+	CHECK(stage_root(&cfg, root, meta, err) < 0);
+	want = xasprintf("%s: [[files]]: x/evil passes through the symlink x", path);
+	CHECK_STR(err, want);
+	free(want);
+	CHECK(access("/tmp/evil", F_OK) < 0);
+	config_free(&cfg);
+	free(path);
+	path = put("escape2.toml", "[[files]]\npath = \"/home\"\ndata = \"/tmp\"\nsymlink = true\n"
+	                           "[users.u]\n");
+	CHECK(config_load(path, &cfg, err) == 0);
+	CHECK(stage_root(&cfg, root, meta, err) < 0);
+	CHECK_STR(err, "[users.u] home: home/u passes through the symlink home");
+	config_free(&cfg);
+
 	free(root);
 	free(meta);
 	free(path);
