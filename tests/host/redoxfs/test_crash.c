@@ -9,8 +9,7 @@
 #include <string.h>
 #include "util.h"
 
-#define IMG_SIZE (6u << 20)
-#define MAXF     64
+#define MAXF 64
 
 struct entry {
 	char path[48];
@@ -75,6 +74,9 @@ static void model_del(struct state *s, const char *path)
 }
 
 /* One random change, applied to both the filesystem and the model. */
+/* Largest file a change writes; small images get small files. */
+static size_t max_file = 300000;
+
 static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 {
 	static uint8_t buf[300000];
@@ -86,10 +88,10 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 	unsigned op = rng_next(rng) % 8;
 	if (nf < 4 || op == 0) { /* new file */
 		snprintf(path, sizeof(path), "%s/n%u", rng_next(rng) % 2 ? "d" : "d/e",
-			 rng_next(rng) % 1000);
+		         rng_next(rng) % 1000);
 		if (find(m, path) || m->n >= MAXF - 2)
 			return;
-		size_t len = rng_next(rng) % 3 ? rng_next(rng) % 5000 : rng_next(rng) % 300000;
+		size_t len = rng_next(rng) % 3 ? rng_next(rng) % 5000 : rng_next(rng) % max_file;
 		fill_pattern(buf, len, rng_next(rng));
 		put_file(fs, path, buf, len);
 		model_put(m, path, buf, len);
@@ -101,7 +103,7 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 	switch (op) {
 	case 1: /* rewrite whole */
 	case 2: {
-		size_t len = rng_next(rng) % 200000;
+		size_t len = rng_next(rng) % (max_file * 2 / 3);
 		fill_pattern(buf, len, rng_next(rng));
 		put_file(fs, e->path, buf, len);
 		model_put(m, e->path, buf, len);
@@ -109,7 +111,7 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 	}
 	case 3: { /* overwrite a piece, maybe past the end */
 		size_t off = e->len ? rng_next(rng) % (e->len + 1000) : 0;
-		size_t len = 1 + rng_next(rng) % 20000;
+		size_t len = 1 + rng_next(rng) % (max_file / 15);
 		size_t end = off + len > e->len ? off + len : e->len;
 		uint8_t *nd = calloc(1, end + 1);
 		memcpy(nd, e->data, e->len);
@@ -143,7 +145,7 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 	}
 	default: { /* rename, maybe over another file */
 		snprintf(path, sizeof(path), "%s/r%u", rng_next(rng) % 2 ? "d" : "d/e",
-			 rng_next(rng) % 8);
+		         rng_next(rng) % 8);
 		if (strcmp(path, e->path) == 0)
 			return;
 		const char *os = strrchr(e->path, '/'), *ns = strrchr(path, '/');
@@ -160,8 +162,8 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 }
 
 /* Count files in the filesystem under dir and check each against the model. */
-static int walk_check(struct redoxfs *fs, struct state *m, struct redoxfs_reader *rd,
-		      uint32_t dir, const char *prefix)
+static int walk_check(struct redoxfs *fs, struct state *m, struct redoxfs_reader *rd, uint32_t dir,
+                      const char *prefix)
 {
 	uint64_t cookie = 0;
 	struct redoxfs_dirent ent;
@@ -194,14 +196,15 @@ static int walk_check(struct redoxfs *fs, struct state *m, struct redoxfs_reader
 	return count;
 }
 
-static void run(uint32_t seed, int steps, int cuts)
+static void run(uint32_t seed, int steps, int cuts, size_t img_size, size_t biggest)
 {
 	struct memdisk md;
-	struct redoxfs *fs = fresh_fs(&md, IMG_SIZE);
+	struct redoxfs *fs = fresh_fs(&md, img_size);
 	static struct state states[64];
 	struct state model = {0};
 	uint64_t rng = seed;
 	uint32_t ino;
+	max_file = biggest;
 	static uint8_t scratch[REDOXFS_READER_SCRATCH] __attribute__((aligned(8)));
 
 	OK(redoxfs_mkdir(fs, 1, "d", 0755, 0, 0, &ino));
@@ -217,8 +220,8 @@ static void run(uint32_t seed, int steps, int cuts)
 		random_change(fs, &model, &rng);
 	OK(redoxfs_commit(fs));
 
-	uint8_t *base = malloc(IMG_SIZE);
-	memcpy(base, md.data, IMG_SIZE);
+	uint8_t *base = malloc(img_size);
+	memcpy(base, md.data, img_size);
 	md.record = true;
 	struct redoxfs_info info;
 	redoxfs_info(fs, &info);
@@ -243,7 +246,7 @@ static void run(uint32_t seed, int steps, int cuts)
 	CHECK(total > (size_t)steps);
 
 	struct memdisk cut;
-	md_init(&cut, IMG_SIZE);
+	md_init(&cut, img_size);
 	int seen_states = 0;
 	bool seen[64] = {0};
 	for (int k = 0; k < cuts; k++) {
@@ -256,7 +259,7 @@ static void run(uint32_t seed, int steps, int cuts)
 		} else {
 			n = rng_next(&rng) % (total + 1);
 		}
-		memcpy(cut.data, base, IMG_SIZE);
+		memcpy(cut.data, base, img_size);
 		for (size_t i = 0; i < n; i++)
 			memcpy(cut.data + md.log[i].off, md.log[i].data, md.log[i].len);
 		if (n < total && md.log[n].len > 512 && rng_next(&rng) % 2) {
@@ -290,8 +293,8 @@ static void run(uint32_t seed, int steps, int cuts)
 		}
 	}
 	CHECK(seen_states == steps + 1);
-	printf("test_crash: seed %u: %d cuts over %zu writes, %d states, ok\n", seed, cuts, total,
-	       seen_states);
+	printf("test_crash: seed %u: %d cuts over %zu writes, %d states, %zu KiB disk, ok\n", seed,
+	       cuts, total, seen_states, img_size / 1024);
 	for (int i = 0; i <= steps; i++)
 		free_state(&states[i]);
 	free_state(&model);
@@ -302,8 +305,12 @@ static void run(uint32_t seed, int steps, int cuts)
 
 int main(void)
 {
-	run(1, 10, 400);
-	run(2, 20, 400);
-	run(3, 6, 300);
+	run(1, 10, 400, 6u << 20, 300000);
+	run(2, 20, 400, 6u << 20, 300000);
+	run(3, 6, 300, 6u << 20, 300000);
+	/* A small disk: the allocator wraps around and reuses freed blocks,
+	 * which must never be blocks the last commit still uses. */
+	run(4, 40, 500, 2u << 20, 60000);
+	run(5, 40, 500, 2u << 20, 60000);
 	return 0;
 }

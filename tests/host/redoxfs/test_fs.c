@@ -56,7 +56,8 @@ static void test_files(void)
 {
 	struct memdisk md;
 	struct redoxfs *fs = fresh_fs(&md, 16 * MiB);
-	static const size_t sizes[] = {0, 1, 100, 3839, 3840, 3841, 4095, 4096, 4097, 8192, 1000000};
+	static const size_t sizes[] = {0,    1,    100,  3839, 3840,   3841,
+	                               4095, 4096, 4097, 8192, 1000000};
 	uint8_t *buf = malloc(MiB), *got = malloc(MiB);
 	char name[32];
 
@@ -399,8 +400,8 @@ static void test_large_file(void)
 	OK(redoxfs_commit(fs));
 	redoxfs_info(fs, &cut);
 	if (!(cut.free + 3 >= empty.free && cut.free <= empty.free))
-		fprintf(stderr, "free: empty %llu, after cut %llu\n", (unsigned long long)empty.free,
-			(unsigned long long)cut.free);
+		fprintf(stderr, "free: empty %llu, after cut %llu\n",
+		        (unsigned long long)empty.free, (unsigned long long)cut.free);
 	CHECK(cut.free + 3 >= empty.free && cut.free <= empty.free);
 	fill_pattern(buf, MiB, 0);
 	check_file(fs, "big", buf, 5000);
@@ -422,7 +423,8 @@ static void test_many_files(void)
 
 	OK(redoxfs_mkdir(fs, 1, "many", 0755, 0, 0, &dir));
 	for (int i = 0; i < N; i++) {
-		snprintf(name, sizeof(name), "many/file-%d-%s", i, i % 7 ? "x" : "a-longer-name-here");
+		snprintf(name, sizeof(name), "many/file-%d-%s", i,
+		         i % 7 ? "x" : "a-longer-name-here");
 		put_file(fs, name, name, strlen(name));
 	}
 	OK(redoxfs_mkdir(fs, 1, "tree", 0755, 0, 0, &sub));
@@ -450,7 +452,7 @@ static void test_many_files(void)
 		count++;
 		if (i % 2 == 0 && i + 1 < N && !seen[i + 1]) {
 			snprintf(name, sizeof(name), "file-%d-%s", i + 1,
-				 (i + 1) % 7 ? "x" : "a-longer-name-here");
+			         (i + 1) % 7 ? "x" : "a-longer-name-here");
 			OK(redoxfs_unlink(fs, dir, name));
 			seen[i + 1] = true;
 			removed++;
@@ -459,7 +461,8 @@ static void test_many_files(void)
 	OK(r);
 	CHECK(count + removed == N);
 	for (int i = 0; i < N; i += 97) {
-		snprintf(name, sizeof(name), "many/file-%d-%s", i, i % 7 ? "x" : "a-longer-name-here");
+		snprintf(name, sizeof(name), "many/file-%d-%s", i,
+		         i % 7 ? "x" : "a-longer-name-here");
 		CHECK((path_ino(fs, name) != 0) == (i % 2 == 0 || i == N - 1));
 		if (path_ino(fs, name)) {
 			check_file(fs, name, (const uint8_t *)name, strlen(name));
@@ -541,6 +544,24 @@ static void test_reader(void)
 	CHECK(redoxfs_reader_read(&r, ino, 0, got, 3 * MiB) == -REDOXFS_EIO);
 	CHECK(redoxfs_reader_read(&r, ino, 2 * 4096 + 50, got, 10) == -REDOXFS_EIO);
 	CHECK(redoxfs_reader_read(&r, ino, 0, got, 4096) == 4096);
+	/* A filesystem inside a bigger disk, at an offset. */
+	struct memdisk disk;
+	md_init(&disk, 8 * MiB);
+	const uint64_t at = 1 * MiB + 512;
+	OK(redoxfs_format(&disk.io, at, 4 * MiB, (const uint8_t *)"0123456789abcdef", &test_hooks));
+	OK(redoxfs_mount(&fs, &disk.io, at, &test_hooks));
+	put_file(fs, "f", "at an offset", 12);
+	OK(redoxfs_commit(fs));
+	redoxfs_unmount(fs);
+	for (size_t i = 0; i < at; i++)
+		CHECK(disk.data[i] == 0);
+	OK(redoxfs_reader_open(&r, &disk.io, at, scratch));
+	OK(redoxfs_reader_lookup(&r, "f", &ino));
+	CHECK(redoxfs_reader_read(&r, ino, 0, small, sizeof(small)) == 12);
+	CHECK(memcmp(small, "at an offset", 12) == 0);
+	CHECK(redoxfs_reader_open(&r, &disk.io, 0, scratch) == -REDOXFS_EINVAL);
+	md_free(&disk);
+
 	/* Not a filesystem. */
 	memset(md.data, 0, 4 * 4096);
 	CHECK(redoxfs_reader_open(&r, &md.io, 0, scratch) == -REDOXFS_EINVAL);

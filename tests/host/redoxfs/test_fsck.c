@@ -10,18 +10,19 @@
 #include "redoxfs/crc32c.h"
 #include "util.h"
 
-#define IMG (4u << 20)
+#define IMG (8u << 20)
 #define BS  4096u
 
 static struct memdisk good;
-static uint32_t ino_small, ino_big, ino_dir_inline, ino_dir_blocks, ino_link;
+static uint32_t ino_small, ino_big, ino_dir_inline, ino_dir_blocks, ino_link, ino_gone;
 
 static const struct redoxfs_header *newest(struct memdisk *md, unsigned *slot)
 {
 	const struct redoxfs_header *best = NULL;
 	for (unsigned s = 0; s < 4; s++) {
 		const struct redoxfs_header *h = (const void *)(md->data + s * BS);
-		if (memcmp(h->signature, "RedoxFS", 8) == 0 && (!best || h->generation > best->generation)) {
+		if (memcmp(h->signature, "RedoxFS", 8) == 0 &&
+		    (!best || h->generation > best->generation)) {
 			best = h;
 			*slot = s;
 		}
@@ -81,6 +82,11 @@ static void reseal_node(struct memdisk *md, uint32_t ino)
 	h->crc = redoxfs_crc32c(0, h, offsetof(struct redoxfs_header, crc));
 }
 
+static void rfs_test_put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4); /* x86_64: little-endian like the disk */
+}
+
 static void build_good(void)
 {
 	struct redoxfs *fs = fresh_fs(&good, IMG);
@@ -94,11 +100,13 @@ static void build_good(void)
 	put_file(fs, "idir/a", "a", 1);
 	OK(redoxfs_commit(fs));
 	OK(redoxfs_mkdir(fs, 1, "bdir", 0755, 0, 0, &ino_dir_blocks));
-	for (int i = 0; i < 300; i++) {
+	for (int i = 0; i < 1300; i++) { /* inode numbers past 1000 */
 		snprintf(name, sizeof(name), "bdir/entry-with-a-long-name-%d", i);
 		put_file(fs, name, name, i % 2 ? strlen(name) : 0);
 	}
 	OK(redoxfs_symlink(fs, 1, "link", "small", 0, 0, &ino_link));
+	ino_gone = put_file(fs, "gone", "x", 1);
+	OK(redoxfs_unlink(fs, 1, "gone"));
 	OK(redoxfs_commit(fs));
 	redoxfs_unmount(fs);
 	CHECK(!(node(&good, ino_dir_blocks)->flags & REDOXFS_NODE_INLINE));
@@ -118,8 +126,8 @@ static void survive(struct memdisk *md)
 	static uint8_t scratch[REDOXFS_READER_SCRATCH] __attribute__((aligned(8)));
 	static uint8_t buf[1300000];
 	struct redoxfs_reader r;
-	static const char *paths[] = {"small", "big", "idir/a", "bdir/entry-with-a-long-name-7",
-				      "link", "bdir", ""};
+	static const char *paths[] = {"small", "big",  "idir/a", "bdir/entry-with-a-long-name-7",
+	                              "link",  "bdir", ""};
 	if (redoxfs_reader_open(&r, &md->io, 0, scratch) == 0)
 		for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 			uint32_t ino;
@@ -136,7 +144,8 @@ static void survive(struct memdisk *md)
 				redoxfs_read(fs, ino, 0, buf, sizeof(buf));
 				uint64_t cookie = 0;
 				struct redoxfs_dirent ent;
-				for (int k = 0; k < 1000 && redoxfs_readdir(fs, ino, &cookie, &ent) == 1; k++)
+				for (int k = 0;
+				     k < 1000 && redoxfs_readdir(fs, ino, &cookie, &ent) == 1; k++)
 					;
 			}
 		}
@@ -156,7 +165,7 @@ static void expect_damage(struct memdisk *md, const char *what, const char *want
 	int r = fsck_md(md, msg, sizeof(msg));
 	if (r != 1 || !strstr(msg, want)) {
 		fprintf(stderr, "%s: fsck returned %d, message '%s', wanted '%s'\n", what, r, msg,
-			want);
+		        want);
 		exit(1);
 	}
 	survive(md);
@@ -202,7 +211,7 @@ static void test_flips(void)
 	uint64_t b = node_slot(&md, ino_small, NULL)->block;
 	flip(&md, b, 0x100); /* the inline data "hello" */
 	snprintf(want, sizeof(want), "inode %u node (block %llu): checksum mismatch", ino_small,
-		 (unsigned long long)b);
+	         (unsigned long long)b);
 	expect_damage(&md, "file node", want);
 	md_free(&md);
 
@@ -210,7 +219,7 @@ static void test_flips(void)
 	b = data_block(&md, ino_big, 250);
 	flip(&md, b, 4000);
 	snprintf(want, sizeof(want), "inode %u data block 250 (block %llu): checksum mismatch",
-		 ino_big, (unsigned long long)b);
+	         ino_big, (unsigned long long)b);
 	expect_damage(&md, "file data", want);
 	md_free(&md);
 
@@ -270,6 +279,13 @@ static void test_structure(void)
 
 	copy_good(&md);
 	d = node(&md, ino_dir_inline);
+	rfs_test_put32(d->data, ino_gone); /* below next_ino, but no such inode */
+	reseal_node(&md, ino_dir_inline);
+	expect_damage(&md, "missing inode", "has an entry for missing inode");
+	md_free(&md);
+
+	copy_good(&md);
+	d = node(&md, ino_dir_inline);
 	d->data[4] = 200; /* name runs past... the terminator area */
 	reseal_node(&md, ino_dir_inline);
 	expect_damage(&md, "bad entry", "directory inode");
@@ -299,7 +315,8 @@ static void test_structure(void)
 		h->space.crc = redoxfs_crc32c(0, sp, BS);
 		h->crc = redoxfs_crc32c(0, h, offsetof(struct redoxfs_header, crc));
 		snprintf(want, sizeof(want), "block %llu %s", (unsigned long long)b,
-			 leak ? "is marked used but nothing refers to it" : "is in use but the space map marks it free");
+		         leak ? "is marked used but nothing refers to it"
+		              : "is in use but the space map marks it free");
 		expect_damage(&md, leak ? "leak" : "free in use", want);
 		md_free(&md);
 	}
@@ -368,7 +385,7 @@ static void test_random_flips(void)
 		int r = fsck_md(&md, msg, sizeof(msg));
 		if (r != (used ? 1 : 0)) {
 			fprintf(stderr, "flip of block %llu byte %zu (%s): fsck %d '%s'\n",
-				(unsigned long long)b, off, used ? "used" : "free", r, msg);
+			        (unsigned long long)b, off, used ? "used" : "free", r, msg);
 			exit(1);
 		}
 		if (used && i % 4 == 0)

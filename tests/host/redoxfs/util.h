@@ -29,7 +29,7 @@
 		long long r_ = (long long)(expr);                                                  \
 		if (r_ < 0) {                                                                      \
 			fprintf(stderr, "%s:%d: %s returned %lld\n", __FILE__, __LINE__, #expr,    \
-				r_);                                                               \
+			        r_);                                                               \
 			exit(1);                                                                   \
 		}                                                                                  \
 	} while (0)
