@@ -38,6 +38,18 @@ int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 extern char **environ;
 __relibc_noreturn void _exit(int status);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 

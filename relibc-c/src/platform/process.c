@@ -147,3 +147,45 @@ int execv(const char *path, char *const argv[])
 {
 	return execve(path, argv, environ);
 }
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return (int)__sys_result(syscall2(SYS_SETPGID, (uint64_t)pid, (uint64_t)pgid));
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return (pid_t)__sys_result(syscall1(SYS_GETPGID, (uint64_t)pid));
+}
+
+pid_t getpgrp(void)
+{
+	return getpgid(0);
+}
+
+int setreuid(uid_t ruid, uid_t euid)
+{
+	return (int)__sys_result(syscall2(SYS_SETREUID, (uint64_t)(int64_t)(int)ruid,
+					  (uint64_t)(int64_t)(int)euid));
+}
+
+int setregid(gid_t rgid, gid_t egid)
+{
+	return (int)__sys_result(syscall2(SYS_SETREGID, (uint64_t)(int64_t)(int)rgid,
+					  (uint64_t)(int64_t)(int)egid));
+}
+
+int setuid(uid_t uid)
+{
+	return setreuid(uid, uid);
+}
+
+int setgid(gid_t gid)
+{
+	return setregid(gid, gid);
+}
+
+int sched_yield(void)
+{
+	return (int)__sys_result(syscall0(SYS_YIELD));
+}

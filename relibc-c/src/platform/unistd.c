@@ -88,3 +88,30 @@ int stat(const char *path, struct stat *st)
 	close(fd);
 	return r;
 }
+
+int chdir(const char *path)
+{
+	return (int)__sys_result(syscall2(SYS_CHDIR, (uint64_t)path, strlen(path)));
+}
+
+char *getcwd(char *buf, size_t size)
+{
+	if (__sys_result(syscall2(SYS_GETCWD, (uint64_t)buf, size)) < 0)
+		return 0;
+	return buf;
+}
+
+int pipe2(int fds[2], int flags)
+{
+	uint64_t pair[2];
+	if (__sys_result(syscall2(SYS_PIPE2, (uint64_t)pair, (uint64_t)flags)) < 0)
+		return -1;
+	fds[0] = (int)pair[0];
+	fds[1] = (int)pair[1];
+	return 0;
+}
+
+int pipe(int fds[2])
+{
+	return pipe2(fds, 0);
+}

@@ -103,9 +103,9 @@ float rl_strtof(const char *s, char **end);
 long double rl_strtold(const char *s, char **end);
 void rl_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void rl_qsort_r(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
-		void *arg);
+                void *arg);
 void *rl_bsearch(const void *key, const void *base, size_t n, size_t size,
-		 int (*cmp)(const void *, const void *));
+                 int (*cmp)(const void *, const void *));
 int rl_abs(int i);
 long rl_labs(long i);
 typedef struct {

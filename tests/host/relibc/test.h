@@ -28,7 +28,7 @@ extern long t_pass, t_fail;
 		} else {                                                                           \
 			t_fail++;                                                                  \
 			fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__,          \
-				__LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");           \
+			        __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");           \
 		}                                                                                  \
 	} while (0)
 
@@ -40,7 +40,7 @@ extern long t_pass, t_fail;
 		} else {                                                                           \
 			t_fail++;                                                                  \
 			fprintf(stderr, "%s:%d: %s: got %lld, want %lld\n", __FILE__, __LINE__,    \
-				#got, g_, w_);                                                     \
+			        #got, g_, w_);                                                     \
 		}                                                                                  \
 	} while (0)
 
@@ -74,5 +74,6 @@ void test_scanf(void);
 void test_time(void);
 void test_math(void);
 void test_setjmp(void);
+void test_getopt_fnmatch(void);
 
 #endif

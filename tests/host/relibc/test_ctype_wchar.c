@@ -12,14 +12,15 @@
 static void ctype_cases(void)
 {
 	static int (*const ours[])(int) = {rl_isalnum, rl_isalpha, rl_isblank, rl_iscntrl,
-					   rl_isdigit, rl_isgraph, rl_islower, rl_isprint,
-					   rl_ispunct, rl_isspace, rl_isupper, rl_isxdigit};
+	                                   rl_isdigit, rl_isgraph, rl_islower, rl_isprint,
+	                                   rl_ispunct, rl_isspace, rl_isupper, rl_isxdigit};
 	static int (*const theirs[])(int) = {isalnum, isalpha, isblank, iscntrl, isdigit, isgraph,
-					     islower, isprint, ispunct, isspace, isupper, isxdigit};
+	                                     islower, isprint, ispunct, isspace, isupper, isxdigit};
 	for (int c = -1; c < 256; c++) {
 		for (size_t f = 0; f < sizeof ours / sizeof ours[0]; f++)
 			CHECK_QUIET(!ours[f](c) == !theirs[f](c), "class %zu of %d", f, c);
-		CHECK_QUIET(rl_tolower(c) == tolower(c) && rl_toupper(c) == toupper(c), "case %d", c);
+		CHECK_QUIET(rl_tolower(c) == tolower(c) && rl_toupper(c) == toupper(c), "case %d",
+		            c);
 	}
 }
 
@@ -57,13 +58,15 @@ static void utf8_cases(void)
 	CHECK_INT(rl_mbrtowc(&wc, euro + 1, 1, &st), -2);
 	CHECK_INT(rl_mbrtowc(&wc, euro + 2, 1, &st), 1);
 	CHECK_INT(wc, 0x20ac);
-	static const char *const bad[] = {"\x80", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80",
-					  "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
-					  "\xe2\x28\xa1", "\xff"};
+	static const char *const bad[] = {
+	    "\x80",         "\xc0\x80",         "\xc1\xbf",         "\xe0\x80\x80",
+	    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xe2\x28\xa1",
+	    "\xff"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		rl_mbstate_t s = {0, 0};
 		rl_errno = 0;
-		CHECK(rl_mbrtowc(&wc, bad[i], strlen(bad[i]), &s) == (size_t)-1 && rl_errno == EILSEQ);
+		CHECK(rl_mbrtowc(&wc, bad[i], strlen(bad[i]), &s) == (size_t)-1 &&
+		      rl_errno == EILSEQ);
 	}
 	wchar_t wbuf[16];
 	CHECK_INT(rl_mbstowcs(wbuf, "a\xc3\xa9\xf0\x9f\x98\x80", 16), 3);

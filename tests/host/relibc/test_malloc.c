@@ -45,10 +45,14 @@ static void fill(struct slot *s)
 static size_t random_size(void)
 {
 	switch (t_rand() % 8) {
-	case 0: return t_rand() % 17;
-	case 1: return 100000 + t_rand() % 300000;
-	case 2: return t_rand() % 20000;
-	default: return t_rand() % 600;
+	case 0:
+		return t_rand() % 17;
+	case 1:
+		return 100000 + t_rand() % 300000;
+	case 2:
+		return t_rand() % 20000;
+	default:
+		return t_rand() % 600;
 	}
 }
 
@@ -106,8 +110,8 @@ static void workload(void)
 	}
 	CHECK_INT(bad, 0);
 	/* everything freed: at most the caches (chunks, one slab per class, large) stay */
-	CHECK_QUIET(t_pages_mapped - base <= (32 + 32) * 65536L + (8L << 20), "%ld bytes still mapped",
-		    t_pages_mapped - base);
+	CHECK_QUIET(t_pages_mapped - base <= (32 + 32) * 65536L + (8L << 20),
+	            "%ld bytes still mapped", t_pages_mapped - base);
 }
 
 static void classes_and_alignment(void)
@@ -129,7 +133,8 @@ static void classes_and_alignment(void)
 			CHECK_INT(r, EINVAL);
 			continue;
 		}
-		CHECK_QUIET(r == 0 && p && ((uintptr_t)p % align) == 0, "posix_memalign %zu", align);
+		CHECK_QUIET(r == 0 && p && ((uintptr_t)p % align) == 0, "posix_memalign %zu",
+		            align);
 		memset(p, 0xab, 100);
 		rl_free(p);
 		p = rl_aligned_alloc(align, 5000);

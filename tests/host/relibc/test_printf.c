@@ -28,8 +28,9 @@ static char got[4096], want[4096];
 	do {                                                                                       \
 		int r_ = rl_snprintf(got, sizeof got, __VA_ARGS__);                                \
 		int w_ = snprintf(want, sizeof want, __VA_ARGS__);                                 \
-		CHECK_QUIET(r_ == w_ && !strcmp(got, want), "%s: got \"%s\" (%d), glibc \"%s\" (%d)", \
-			    #__VA_ARGS__, got, r_, want, w_);                                      \
+		CHECK_QUIET(r_ == w_ && !strcmp(got, want),                                        \
+		            "%s: got \"%s\" (%d), glibc \"%s\" (%d)", #__VA_ARGS__, got, r_, want, \
+		            w_);                                                                   \
 	} while (0)
 
 static void fixed_cases(void)
@@ -166,9 +167,8 @@ static void glibc_cases(void)
 static void random_floats(void)
 {
 	static const char *const fmts[] = {
-		"%.17g", "%a",	 "%e",	  "%.3e", "%g",	    "%.0e",  "%.25e",  "%.1a",
-		"%.5a",	 "%.12a", "%#.10g", "%G",   "%.0g",   "%.16g", "%.3f",   "%.10f",
-		"%f",	 "%.0f",  "%12.4E", "%-+15.6g",
+	    "%.17g",  "%a", "%e",   "%.3e",  "%g",   "%.0e",  "%.25e", "%.1a", "%.5a",   "%.12a",
+	    "%#.10g", "%G", "%.0g", "%.16g", "%.3f", "%.10f", "%f",    "%.0f", "%12.4E", "%-+15.6g",
 	};
 	const int nf = sizeof fmts / sizeof fmts[0];
 	for (int i = 0; i < 60000; i++) {

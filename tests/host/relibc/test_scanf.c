@@ -33,9 +33,11 @@ static void fixed_cases(void)
 	CHECK_INT(u, 511);
 	CHECK_INT(rl_sscanf("123456", "%3d%d", &a, &b), 2);
 	CHECK(a == 123 && b == 456);
-	CHECK_INT(rl_sscanf("9223372036854775807 -5 70000 300", "%lld %ld %hd %hhd", &ll, &l, &h, &hh),
-		  4);
-	CHECK(ll == 9223372036854775807LL && l == -5 && h == (short)70000 && hh == (signed char)300);
+	CHECK_INT(
+	    rl_sscanf("9223372036854775807 -5 70000 300", "%lld %ld %hd %hhd", &ll, &l, &h, &hh),
+	    4);
+	CHECK(ll == 9223372036854775807LL && l == -5 && h == (short)70000 &&
+	      hh == (signed char)300);
 	CHECK_INT(rl_sscanf("1 2", "%*d %d", &a), 1);
 	CHECK_INT(a, 2);
 	CHECK_INT(rl_sscanf("", "%d", &a), -1);
@@ -109,8 +111,8 @@ static void random_cases(void)
 		float fx = 0, fy = 0;
 		int n1 = 0, n2 = 0;
 		int r1 = rl_sscanf(buf, "%lf%n", &x, &n1), r2 = sscanf(buf, "%lf%n", &y, &n2);
-		CHECK_QUIET(r1 == r2 && !memcmp(&x, &y, 8) && n1 == n2, "%%lf of \"%s\": %a/%d, glibc %a/%d",
-			    buf, x, n1, y, n2);
+		CHECK_QUIET(r1 == r2 && !memcmp(&x, &y, 8) && n1 == n2,
+		            "%%lf of \"%s\": %a/%d, glibc %a/%d", buf, x, n1, y, n2);
 		r1 = rl_sscanf(buf, "%f", &fx);
 		r2 = sscanf(buf, "%f", &fy);
 		CHECK_QUIET(r1 == r2 && !memcmp(&fx, &fy, 4), "%%f of \"%s\"", buf);
@@ -123,7 +125,8 @@ static void random_cases(void)
 		snprintf(buf, sizeof buf, ifmts[k], v);
 		long long x = 0, y = 0;
 		int r1 = rl_sscanf(buf, sfmts[k], &x), r2 = sscanf(buf, sfmts[k], &y);
-		CHECK_QUIET(r1 == r2 && x == y, "%s of \"%s\": %lld, glibc %lld", sfmts[k], buf, x, y);
+		CHECK_QUIET(r1 == r2 && x == y, "%s of \"%s\": %lld, glibc %lld", sfmts[k], buf, x,
+		            y);
 	}
 }
 

@@ -59,11 +59,21 @@ static void qsort_cases(void)
 	for (int shape = 0; shape < 5; shape++) {
 		for (int k = 0; k < N; k++) {
 			switch (shape) {
-			case 0: v[k] = k; break;
-			case 1: v[k] = N - k; break;
-			case 2: v[k] = 7; break;
-			case 3: v[k] = k < N / 2 ? k : N - k; break; /* organ pipe */
-			default: v[k] = k % 2 ? k : N - k; break;   /* sawtooth */
+			case 0:
+				v[k] = k;
+				break;
+			case 1:
+				v[k] = N - k;
+				break;
+			case 2:
+				v[k] = 7;
+				break;
+			case 3:
+				v[k] = k < N / 2 ? k : N - k;
+				break; /* organ pipe */
+			default:
+				v[k] = k % 2 ? k : N - k;
+				break; /* sawtooth */
 			}
 		}
 		comparisons = 0;
@@ -94,7 +104,7 @@ static void misc_cases(void)
 	for (int key = -1; key < 302; key++) {
 		int *p = rl_bsearch(&key, v, 100, sizeof v[0], cmp_int);
 		CHECK_QUIET(key % 3 == 0 && key >= 0 && key < 300 ? p && *p == key : p == NULL,
-			    "bsearch %d", key);
+		            "bsearch %d", key);
 	}
 	CHECK(rl_bsearch(v, v, 0, sizeof v[0], cmp_int) == NULL);
 	CHECK_INT(rl_abs(-5), 5);

@@ -115,7 +115,7 @@ static void random_cases(void)
 			if (n && t_rand() % 2)
 				b[300 + (t_rand() % n)] ^= 1u << (t_rand() % 8);
 			CHECK_QUIET(sign(rl_memcmp(b, b + 300, n)) == sign(memcmp(b, b + 300, n)),
-				    "memcmp n=%zu", n);
+			            "memcmp n=%zu", n);
 			memcpy(c, b, sizeof b);
 			break;
 		}
@@ -126,7 +126,8 @@ static void random_cases(void)
 			break;
 		}
 		}
-		CHECK_QUIET(!memcmp(b, c, sizeof b), "mem op %d n=%zu so=%zu d=%zu", i % 5, n, so, d);
+		CHECK_QUIET(!memcmp(b, c, sizeof b), "mem op %d n=%zu so=%zu d=%zu", i % 5, n, so,
+		            d);
 	}
 	/* strings over a small alphabet so searches hit */
 	char h[200], nd[8];
@@ -140,11 +141,12 @@ static void random_cases(void)
 		nd[nl] = 0;
 		CHECK_QUIET(rl_strstr(h, nd) == strstr(h, nd), "strstr(%s, %s)", h, nd);
 		CHECK_QUIET(rl_memmem(h, hl, nd, nl) == memmem(h, hl, nd, nl), "memmem");
-		CHECK_QUIET(rl_strspn(h, nd) == strspn(h, nd) && rl_strcspn(h, nd) == strcspn(h, nd),
-			    "strspn");
+		CHECK_QUIET(rl_strspn(h, nd) == strspn(h, nd) &&
+		                rl_strcspn(h, nd) == strcspn(h, nd),
+		            "strspn");
 		CHECK_QUIET(sign(rl_strcmp(h, nd)) == sign(strcmp(h, nd)) &&
-				    sign(rl_strncmp(h, nd, nl)) == sign(strncmp(h, nd, nl)),
-			    "strcmp");
+		                sign(rl_strncmp(h, nd, nl)) == sign(strncmp(h, nd, nl)),
+		            "strcmp");
 	}
 }
 

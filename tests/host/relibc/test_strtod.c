@@ -37,8 +37,8 @@ static void cmp_d(const char *s)
 	double a = rl_strtod(s, &e1);
 	double b = strtod(s, &e2);
 	CHECK_QUIET(same_double(a, b) && e1 == e2 && (rl_errno == ERANGE) == (errno == ERANGE),
-		    "strtod(\"%.80s\"): %a end+%td errno %d, glibc %a end+%td errno %d", s, a,
-		    e1 - s, rl_errno, b, e2 - s, errno);
+	            "strtod(\"%.80s\"): %a end+%td errno %d, glibc %a end+%td errno %d", s, a,
+	            e1 - s, rl_errno, b, e2 - s, errno);
 }
 
 static void cmp_f(const char *s)
@@ -110,11 +110,40 @@ static void fixed_cases(void)
 	strcpy(big + 1002, "1");
 	CHECK(rl_strtod(big, NULL) == 1.0);
 	static const char *const syntax[] = {
-		"1", "+1", "-1", "1.", ".1", "1e5", "1E-5", "1e+05", "  \t\n1.25", "0x1p-1074",
-		"0X1P+1023", "0x1.fffffffffffff8p1023", "0x.8", "0x8.", "0x1.0000000000000801p0",
-		"00000.00001", "1e-2147483650", "1e2147483650", "0e999999", "inFinity", "nAn()",
-		"-nan", "1.5e", "1.5e-", "1.5ex", "0x1p", "0x1px", "0.0e0", "123456789012345678901234567890",
-		"7.038531e-26", "9007199254740993", "1e23", "8.5e-323", "2.225073858507201e-308",
+	    "1",
+	    "+1",
+	    "-1",
+	    "1.",
+	    ".1",
+	    "1e5",
+	    "1E-5",
+	    "1e+05",
+	    "  \t\n1.25",
+	    "0x1p-1074",
+	    "0X1P+1023",
+	    "0x1.fffffffffffff8p1023",
+	    "0x.8",
+	    "0x8.",
+	    "0x1.0000000000000801p0",
+	    "00000.00001",
+	    "1e-2147483650",
+	    "1e2147483650",
+	    "0e999999",
+	    "inFinity",
+	    "nAn()",
+	    "-nan",
+	    "1.5e",
+	    "1.5e-",
+	    "1.5ex",
+	    "0x1p",
+	    "0x1px",
+	    "0.0e0",
+	    "123456789012345678901234567890",
+	    "7.038531e-26",
+	    "9007199254740993",
+	    "1e23",
+	    "8.5e-323",
+	    "2.225073858507201e-308",
 	};
 	for (size_t i = 0; i < sizeof syntax / sizeof syntax[0]; i++)
 		cmp_all(syntax[i]);

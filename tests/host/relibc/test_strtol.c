@@ -16,8 +16,8 @@ static void cmp(const char *s, int base)
 	errno = 0;
 	long a = rl_strtol(s, &e1, base);
 	long b = strtol(s, &e2, base);
-	CHECK_QUIET(a == b && e1 == e2 && rl_errno == errno, "strtol(\"%s\", %d): %ld/%d, %ld/%d", s,
-		    base, a, rl_errno, b, errno);
+	CHECK_QUIET(a == b && e1 == e2 && rl_errno == errno, "strtol(\"%s\", %d): %ld/%d, %ld/%d",
+	            s, base, a, rl_errno, b, errno);
 	rl_errno = 0;
 	errno = 0;
 	unsigned long ua = rl_strtoul(s, &e1, base), ub = strtoul(s, &e2, base);
@@ -53,10 +53,24 @@ void test_strtol(void)
 	CHECK_INT(rl_strtoll("-101", NULL, 2), -5);
 	CHECK_INT(rl_atoi("  42abc"), 42);
 	CHECK_INT(rl_atol("-7"), -7);
-	static const char *const edge[] = {"", " ", "-", "0", "00", "0x", "0X1G", "-0", "+-1",
-					   "0b101", "08", "0x7fffffffffffffff", "0x8000000000000000",
-					   "-0x8000000000000000", "-0x8000000000000001",
-					   "18446744073709551615", "18446744073709551616", "\t\n 12"};
+	static const char *const edge[] = {"",
+	                                   " ",
+	                                   "-",
+	                                   "0",
+	                                   "00",
+	                                   "0x",
+	                                   "0X1G",
+	                                   "-0",
+	                                   "+-1",
+	                                   "0b101",
+	                                   "08",
+	                                   "0x7fffffffffffffff",
+	                                   "0x8000000000000000",
+	                                   "-0x8000000000000000",
+	                                   "-0x8000000000000001",
+	                                   "18446744073709551615",
+	                                   "18446744073709551616",
+	                                   "\t\n 12"};
 	for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
 		cmp(edge[i], 0);
 		cmp(edge[i], 10);

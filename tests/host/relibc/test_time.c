@@ -36,7 +36,8 @@ static void fixed_cases(void)
 	CHECK_STR(tm.tm_zone, "UTC");
 	struct rl_tm n = {.tm_year = 100, .tm_mon = 13, .tm_mday = 0, .tm_hour = 25, .tm_min = -1};
 	CHECK_INT(rl_timegm(&n), 980989140); /* 2001-02-01 00:59:00 */
-	CHECK(n.tm_mon == 1 && n.tm_mday == 1 && n.tm_hour == 0 && n.tm_min == 59 && n.tm_wday == 4);
+	CHECK(n.tm_mon == 1 && n.tm_mday == 1 && n.tm_hour == 0 && n.tm_min == 59 &&
+	      n.tm_wday == 4);
 	CHECK(rl_difftime(10, 4) == 6.0);
 	CHECK(rl_difftime(0x7fffffffffffffffL, -0x7fffffffffffffffL) > 1.8e19);
 	t = 0x7fffffffffffffffL;
@@ -70,7 +71,8 @@ static void random_cases(void)
 			t /= 1000; /* ordinary dates too */
 		struct rl_tm a;
 		struct tm b;
-		CHECK_QUIET(rl_gmtime_r(&t, &a) && gmtime_r(&t, &b) && same_tm(&a, &b), "gmtime(%ld)", t);
+		CHECK_QUIET(rl_gmtime_r(&t, &a) && gmtime_r(&t, &b) && same_tm(&a, &b),
+		            "gmtime(%ld)", t);
 		/* denormalized fields through timegm and mktime */
 		struct rl_tm x = {0};
 		struct tm y = {0};
@@ -89,8 +91,9 @@ static void random_cases(void)
 		CHECK_QUIET(r1 == r2 && same_tm(&x2, &y2), "mktime: %ld vs %ld", r1, r2);
 	}
 	/* strftime of every conversion, years 1000..9999 */
-	static const char all[] = "%a|%A|%b|%B|%c|%C|%d|%D|%e|%F|%g|%G|%h|%H|%I|%j|%m|%M|%n|%p|%r|"
-				  "%R|%S|%t|%T|%u|%U|%V|%w|%W|%x|%X|%y|%Y|%z|%Z|%%|%Ec|%Oy|%k|%l|%P|%s";
+	static const char all[] =
+	    "%a|%A|%b|%B|%c|%C|%d|%D|%e|%F|%g|%G|%h|%H|%I|%j|%m|%M|%n|%p|%r|"
+	    "%R|%S|%t|%T|%u|%U|%V|%w|%W|%x|%X|%y|%Y|%z|%Z|%%|%Ec|%Oy|%k|%l|%P|%s";
 	for (int i = 0; i < 20000; i++) {
 		long t = (long)(t_rand() % 283000000000ULL) - 30610224000L;
 		struct tm g;
@@ -103,9 +106,9 @@ static void random_cases(void)
 		memset(&back, 0, sizeof back);
 		const char *end = rl_strptime(b, "%a|%A|%b|%B|%c|%C|%d|%D|%e|%F", &back);
 		CHECK_QUIET(end && back.tm_year == g.tm_year && back.tm_mon == g.tm_mon &&
-				    back.tm_mday == g.tm_mday && back.tm_yday == g.tm_yday &&
-				    back.tm_hour == g.tm_hour && back.tm_sec == g.tm_sec,
-			    "strptime of \"%s\"", b);
+		                back.tm_mday == g.tm_mday && back.tm_yday == g.tm_yday &&
+		                back.tm_hour == g.tm_hour && back.tm_sec == g.tm_sec,
+		            "strptime of \"%s\"", b);
 	}
 }
 

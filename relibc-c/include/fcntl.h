@@ -1,0 +1,20 @@
+/*
+ * fcntl.h: open() flags and fcntl() commands. The values are the ABI's
+ * (redox/abi/flags.h); the functions come from the platform layer.
+ */
+#ifndef _RELIBC_FCNTL_H
+#define _RELIBC_FCNTL_H
+
+#include <bits/cdefs.h>
+#include <bits/types.h>
+#include <redox/abi/flags.h>
+
+__RELIBC_BEGIN_DECLS
+
+int open(const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+int fcntl(int fd, int cmd, ...);
+
+__RELIBC_END_DECLS
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * signal.h: signals over the Redox syscalls (sigaction with a restorer
+ * that calls SYS_SIGRETURN). Numbers and flags come from the ABI.
+ */
+#ifndef _RELIBC_SIGNAL_H
+#define _RELIBC_SIGNAL_H
+
+#include <bits/cdefs.h>
+#include <bits/types.h>
+#include <redox/abi/signal.h>
+
+__RELIBC_BEGIN_DECLS
+
+typedef unsigned long sigset_t;
+typedef int sig_atomic_t;
+typedef void (*sighandler_t)(int);
+
+#define SIG_ERR ((sighandler_t)-1)
+#undef SIG_DFL
+#undef SIG_IGN
+#define SIG_DFL ((sighandler_t)0)
+#define SIG_IGN ((sighandler_t)1)
+
+struct sigaction {
+	sighandler_t sa_handler;
+	sigset_t sa_mask;
+	unsigned long sa_flags;
+	void (*sa_restorer)(void);
+};
+
+int kill(pid_t pid, int sig);
+int raise(int sig);
+int killpg(pid_t pgrp, int sig);
+sighandler_t signal(int sig, sighandler_t handler);
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+
+__RELIBC_END_DECLS
+
+#endif

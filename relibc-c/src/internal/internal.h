@@ -1,0 +1,27 @@
+/*
+ * Declarations shared inside relibc-c but not public: the platform hooks
+ * the kernel-independent code calls, the allocator lock, and small
+ * helpers. Nothing here is installed into the sysroot.
+ */
+#ifndef RELIBC_INTERNAL_H
+#define RELIBC_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Platform hooks: see src/platform/README.md. */
+void *__relibc_pages_alloc(size_t len);
+void __relibc_pages_free(void *addr, size_t len);
+int __relibc_sigmask_get(unsigned long *mask);
+int __relibc_sigmask_set(const unsigned long *mask);
+
+/* A test-and-set lock; enough until the platform has futexes. */
+typedef struct {
+	volatile int locked;
+} __relibc_spinlock;
+void __relibc_lock(__relibc_spinlock *l);
+void __relibc_unlock(__relibc_spinlock *l);
+
+#define RELIBC_PAGE_SIZE 4096UL
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * Signals: kill/raise, sigaction (every handler returns through
+ * __relibc_sigrestore, which issues SYS_SIGRETURN), sigprocmask and the
+ * sigset helpers.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+#include <redox/abi/types.h>
+
+#include "sys.h"
+
+void __relibc_sigrestore(void);
+
+int kill(pid_t pid, int sig)
+{
+	return (int)__sys_result(syscall2(SYS_KILL, (uint64_t)(int64_t)pid, (uint64_t)sig));
+}
+
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+int killpg(pid_t pgrp, int sig)
+{
+	return kill(-pgrp, sig);
+}
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct redox_sigaction in, out;
+	if (act) {
+		in.sa_handler = (uint64_t)act->sa_handler;
+		in.sa_mask = act->sa_mask;
+		in.sa_flags = act->sa_flags;
+		in.sa_restorer = (uint64_t)__relibc_sigrestore;
+	}
+	long r = __sys_result(syscall4(SYS_SIGACTION, (uint64_t)sig, act ? (uint64_t)&in : 0,
+				       old ? (uint64_t)&out : 0, (uint64_t)__relibc_sigrestore));
+	if (r < 0)
+		return -1;
+	if (old) {
+		old->sa_handler = (sighandler_t)out.sa_handler;
+		old->sa_mask = out.sa_mask;
+		old->sa_flags = out.sa_flags;
+		old->sa_restorer = (void (*)(void))out.sa_restorer;
+	}
+	return 0;
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct sigaction act = {.sa_handler = handler, .sa_flags = SA_RESTART}, old;
+	if (sigaction(sig, &act, &old) < 0)
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	return (int)__sys_result(
+		syscall3(SYS_SIGPROCMASK, (uint64_t)how, (uint64_t)set, (uint64_t)old));
+}
+
+int sigemptyset(sigset_t *set)
+{
+	*set = 0;
+	return 0;
+}
+
+int sigfillset(sigset_t *set)
+{
+	*set = ~0UL;
+	return 0;
+}
+
+static int valid(int sig)
+{
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return 0;
+	}
+	return 1;
+}
+
+int sigaddset(sigset_t *set, int sig)
+{
+	if (!valid(sig))
+		return -1;
+	*set |= 1UL << sig;
+	return 0;
+}
+
+int sigdelset(sigset_t *set, int sig)
+{
+	if (!valid(sig))
+		return -1;
+	*set &= ~(1UL << sig);
+	return 0;
+}
+
+int sigismember(const sigset_t *set, int sig)
+{
+	if (!valid(sig))
+		return -1;
+	return (*set >> sig) & 1;
+}

@@ -1,2 +1,0 @@
-#include "test.h"
-void test_math(void) {}
