@@ -1,15 +1,24 @@
-# From a config to harddrive.img:
+# From a config to harddrive.img (and livedisk.iso):
 #   installer check        the config and its includes are valid
+#   installer packages     the packages the config lists
+#   cookbook cook-config   cook what those packages need (mk/cookbook.mk);
+#                          write $(PACKAGES_LIST): the image's packages and
+#                          their hashes, rewritten only when one changed
 #   installer stage        /etc/passwd, shadow, group, [[files]] into $(BUILD)/root
-#   packages               each package the config lists is installed into the root
-#   boot/kernel, boot/initfs
+#   cookbook pkg install   each package checked and unpacked into the root;
+#                          boot/kernel, boot/initfs come from the kernel and
+#                          base-initfs packages
 #   redoxfs-ar             the root folder becomes a RedoxFS image (no FUSE, no root)
 #   installer disk         GPT: stage 1 in the MBR, stage 2 in the BIOS boot
-#                          partition, EFI partition, the RedoxFS partition
+#                          partition (both from the bootloader package), EFI
+#                          partition, the RedoxFS partition
+#   xorriso                (make live) the disk as an El Torito hard-disk
+#                          emulation boot image on a CD; see docs/images.md
 #
-# Packages are installed from $(PROGRAMS_OUT) for now; the cookbook
-# (recipes/) takes this over. A listed package without a build is skipped
-# with a warning.
+# A listed package without a recipe is skipped with a warning.
+
+# The cookbook's rules (guarded against a second include).
+include mk/cookbook.mk
 
 HARDDRIVE := $(BUILD)/harddrive.img
 LIVEDISK := $(BUILD)/livedisk.iso
@@ -17,68 +26,93 @@ ROOTFS_IMG := $(BUILD)/rootfs.img
 STAGE_ROOT := $(BUILD)/root
 STAGE_META := $(BUILD)/root.meta
 CONFIG_STAMP := $(BUILD)/config.checked
+PACKAGES_LIST := $(BUILD)/packages.list
+BOOTLOADER_PKG_DIR := $(BUILD)/bootloader
 ALL_CONFIGS := $(wildcard config/*.toml config/*/*.toml)
 
-# How each package with a build so far goes into the root (the cookbook
-# replaces this table). kernel, bootloader and relibc are placed below.
-PACKAGE_INSTALL_helloworld = install -D -m 755 $(PROGRAMS_OUT)/helloworld $(STAGE_ROOT)/usr/bin/helloworld
-PACKAGE_INSTALL_init = install -D -m 755 $(PROGRAMS_OUT)/init $(STAGE_ROOT)/usr/bin/init
-PACKAGE_INSTALLABLE := init helloworld
-PACKAGE_BUILT := kernel bootloader relibc $(PACKAGE_INSTALLABLE)
-
-rparen := )
-INITFS_CONTENTS := $(PROGRAMS_OUT)/init recipes/core/init/source/init.rc
+# Every image boots from an initfs, so its package is always added (until
+# config/base.toml lists base-initfs itself).
+IMAGE_EXTRA_PACKAGES ?= base-initfs
 
 all: $(HARDDRIVE)
 	@echo "  DONE   $(HARDDRIVE)"
-.PHONY: all image rebuild clean distclean
+live: $(LIVEDISK)
+	@echo "  DONE   $(LIVEDISK)"
+.PHONY: all live image rebuild clean distclean
 
 image:
-	$(Q)rm -f $(HARDDRIVE) $(ROOTFS_IMG)
+	$(Q)rm -f $(HARDDRIVE) $(ROOTFS_IMG) $(LIVEDISK)
 	$(Q)$(MAKE) --no-print-directory all
 
 rebuild:
 	$(Q)rm -rf $(BUILD)
 	$(Q)$(MAKE) --no-print-directory all
 
+# Kept: downloaded tarballs (build/source-cache) and fetched sources
+# (recipes/*/*/source of git and tar recipes; make u.NAME removes one).
 clean:
-	$(call progress,CLEAN,build/)
-	$(Q)rm -rf build
+	$(call progress,CLEAN,build/ recipes/*/*/target/)
+	$(Q)if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name source-cache \
+		-exec rm -rf {} +; fi
+	$(Q)rm -rf recipes/*/*/target
 
 distclean: clean
+	$(Q)rm -rf build
 	$(Q)rm -f .config
 
 $(CONFIG_STAMP): $(ALL_CONFIGS) $(INSTALLER)
 	$(call progress,CONFIG,$(FILESYSTEM_CONFIG))
 	@mkdir -p $(@D)
 	$(Q)$(INSTALLER) check $(FILESYSTEM_CONFIG)
-	$(Q)$(INSTALLER) packages $(FILESYSTEM_CONFIG) >$@.packages
-	$(Q)for p in $$(cat $@.packages); do \
-		case " $(PACKAGE_BUILT) " in *" $$p "*) ;; \
-		*) echo "  WARN   package $$p has no recipe yet: skipped" ;; esac; done
+	$(Q){ $(INSTALLER) packages $(FILESYSTEM_CONFIG); \
+		for p in $(IMAGE_EXTRA_PACKAGES); do echo $$p; done; } >$@.packages
 	@touch $@
 
-$(INITFS_IMG): $(MKINITFS) $(INITFS_CONTENTS)
-	$(call progress,INITFS,$@)
-	$(Q)rm -rf $(INITFS_DIR) && mkdir -p $(INITFS_DIR)/bin $(INITFS_DIR)/etc
-	$(Q)cp $(PROGRAMS_OUT)/init $(INITFS_DIR)/bin/init
-	$(Q)cp recipes/core/init/source/init.rc $(INITFS_DIR)/etc/init.rc
-	$(Q)$(MKINITFS) $@ $(INITFS_DIR)
+# Runs every time; the cookbook decides what is out of date and touches
+# $@ only when the image's packages changed, so that make then remakes
+# the image only in that case.
+$(PACKAGES_LIST): $(CONFIG_STAMP) $(COOK_PREREQS) cookbook-force
+	$(Q)$(COOKBOOK_RUN) cook-config $(abspath $(CONFIG_STAMP).packages) $(abspath $@)
+cookbook-force:
 
-$(ROOTFS_IMG): $(CONFIG_STAMP) $(KERNEL) $(INITFS_IMG) $(REDOXFS_AR) \
-		$(addprefix $(PROGRAMS_OUT)/,$(PACKAGE_INSTALLABLE))
+# The initfs of this image, for tools that want it on its own.
+$(INITFS_IMG): $(PACKAGES_LIST)
+	$(call progress,INITFS,$@)
+	$(Q)rm -rf $(INITFS_DIR).pkg && \
+		$(COOKBOOK_RUN) pkg install $(abspath $(INITFS_DIR).pkg) base-initfs
+	$(Q)cp $(INITFS_DIR).pkg/boot/initfs $@
+
+$(ROOTFS_IMG): $(PACKAGES_LIST) $(CONFIG_STAMP) $(REDOXFS_AR) $(INSTALLER) $(COOKBOOK)
 	$(call progress,STAGE,$(STAGE_ROOT))
 	$(Q)rm -rf $(STAGE_ROOT) && $(INSTALLER) stage $(FILESYSTEM_CONFIG) $(STAGE_ROOT) $(STAGE_META)
-	$(Q)mkdir -p $(STAGE_ROOT)/boot && cp $(KERNEL) $(STAGE_ROOT)/boot/kernel && \
-		cp $(INITFS_IMG) $(STAGE_ROOT)/boot/initfs
-	$(Q)for p in $$(cat $(CONFIG_STAMP).packages); do case "$$p" in \
-		$(foreach p,$(PACKAGE_INSTALLABLE),$(p)$(rparen) $(PACKAGE_INSTALL_$(p)) || exit 1;;) esac; done
+	$(Q)$(COOKBOOK_RUN) pkg install --meta $(abspath $(STAGE_META)) $(abspath $(STAGE_ROOT)) \
+		$$(cut -d' ' -f1 $(PACKAGES_LIST))
+	$(Q)for f in boot/kernel boot/initfs; do test -f $(STAGE_ROOT)/$$f || { \
+		echo "$(FILESYSTEM_CONFIG): no package puts $$f into the image" >&2; exit 1; }; done
 	$(call progress,REDOXFS,$@)
 	$(Q)rm -f $@ && $(REDOXFS_AR) $@ $(STAGE_ROOT) --meta $(STAGE_META) \
 		--size $$($(INSTALLER) general $(FILESYSTEM_CONFIG) filesystem_size) >/dev/null
 
-$(HARDDRIVE): $(ROOTFS_IMG) $(BOOTLOADER_STAGE1) $(BOOTLOADER_STAGE2) $(INSTALLER)
+# Boot code from the bootloader package (checked like any install).
+DISK_FROM_ROOTFS = rm -rf $(BOOTLOADER_PKG_DIR) && \
+	$(COOKBOOK_RUN) pkg install $(abspath $(BOOTLOADER_PKG_DIR)) bootloader && \
+	rm -f $(HARDDRIVE).tmp && $(INSTALLER) disk --out $(HARDDRIVE).tmp \
+	--stage1 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage1.bin \
+	--stage2 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage2.bin \
+	--rootfs $(ROOTFS_IMG) --config $(FILESYSTEM_CONFIG) && mv $(HARDDRIVE).tmp $(HARDDRIVE)
+
+$(HARDDRIVE): $(ROOTFS_IMG) $(INSTALLER)
 	$(call progress,IMG,$@)
-	$(Q)rm -f $@.tmp && $(INSTALLER) disk --out $@.tmp --stage1 $(BOOTLOADER_STAGE1) \
-		--stage2 $(BOOTLOADER_STAGE2) --rootfs $(ROOTFS_IMG) --config $(FILESYSTEM_CONFIG)
-	$(Q)mv $@.tmp $@
+	$(Q)$(DISK_FROM_ROOTFS)
+
+# The live CD: the hard-disk image as an El Torito hard-disk-emulation boot
+# image. The BIOS then presents that image as the first hard disk, and the
+# bootloader reads the root filesystem from it as from harddrive.img.
+$(LIVEDISK): $(HARDDRIVE)
+	$(call progress,ISO,$@)
+	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso && \
+		{ ln $(HARDDRIVE) $(BUILD)/iso/harddrive.img 2>/dev/null || cp $(HARDDRIVE) $(BUILD)/iso/; }
+	$(Q)rm -f $@.tmp && xorriso -as mkisofs -quiet -V REDOX_LIVE -o $@.tmp \
+		-b harddrive.img -hard-disk-boot $(BUILD)/iso 2>$(BUILD)/iso.log || \
+		{ cat $(BUILD)/iso.log >&2; exit 1; }
+	$(Q)rm -rf $(BUILD)/iso && mv $@.tmp $@
