@@ -120,6 +120,12 @@ void kmain(uint64_t args_phys)
 	event_scheme_init();
 	root_scheme_init();
 	initfs_scheme_init(boot.args->bootstrap_base, boot.args->bootstrap_size);
+	pipe_scheme_init();
+	time_scheme_init();
+	memory_scheme_init();
+	sys_scheme_init();
+	serio_scheme_init(); /* before irq: it reserves IRQ 1 and 12 */
+	irq_scheme_init();
 
 	uint32_t online = smp_start_aps();
 	log_info("%u CPUs online", online);

@@ -9,6 +9,7 @@
 #include "log.h"
 #include "spinlock.h"
 #include "../arch/x86_64/cpu.h"
+#include "../scheme/scheme.h"
 
 static struct spinlock log_lock;
 
@@ -20,6 +21,7 @@ void log_init(void)
 static void serial_sink(void *ctx, const char *text, size_t len)
 {
 	(void)ctx;
+	sys_log_append(text, len); /* the sys:log ring */
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			serial_putc(COM1, '\r');

@@ -1,6 +1,12 @@
 /*
- * Kernel stack slots: a bitmap of slots, each KSTACK_SIZE plus one guard
- * page, mapped into the shared upper half of every address space.
+ * Kernel stack slots: each KSTACK_SIZE plus one guard page, mapped into
+ * the shared upper half of every address space.
+ *
+ * A freed stack is kept mapped on a free list and handed out again, never
+ * unmapped: its pages are global, and another CPU could still hold their
+ * translation in its TLB (we have no TLB shootdown for kernel mappings).
+ * Unmapping and reusing the frames would let that CPU write into memory
+ * that now belongs to something else.
  */
 #include "frame.h"
 #include "kstack.h"
@@ -11,27 +17,35 @@
 #define SLOT_SIZE (KSTACK_SIZE + PAGE_SIZE)
 #define SLOTS 4096
 
-static uint64_t used[SLOTS / 64];
+static uint32_t next_slot;
+static uint64_t free_tops[SLOTS];
+static uint32_t free_count;
 static struct spinlock lock;
 
 uint64_t kstack_alloc(void)
 {
 	uint64_t flags = spin_lock_irqsave(&lock);
-	int slot = -1;
-	for (int i = 0; i < SLOTS && slot < 0; i++)
-		if (!(used[i / 64] & (1ULL << (i % 64)))) {
-			used[i / 64] |= 1ULL << (i % 64);
-			slot = i;
-		}
-	spin_unlock_irqrestore(&lock, flags);
-	if (slot < 0)
+	if (free_count) {
+		uint64_t top = free_tops[--free_count];
+		spin_unlock_irqrestore(&lock, flags);
+		return top;
+	}
+	if (next_slot == SLOTS) {
+		spin_unlock_irqrestore(&lock, flags);
 		return 0;
+	}
+	uint32_t slot = next_slot++;
+	spin_unlock_irqrestore(&lock, flags);
+
 	uint64_t bottom = KERNEL_STACKS_BASE + (uint64_t)slot * SLOT_SIZE + PAGE_SIZE;
 	for (uint64_t v = bottom; v < bottom + KSTACK_SIZE; v += PAGE_SIZE) {
 		uint64_t phys = frame_alloc();
 		if (!phys || !paging_map(paging_kernel_root(), v, phys,
 					 PTE_WRITE | PTE_GLOBAL | PTE_NO_EXECUTE)) {
-			kstack_free(bottom + KSTACK_SIZE);
+			if (phys)
+				frame_free(phys);
+			/* pages already mapped stay with the abandoned slot: never unmapped */
+			log_error("out of memory for a kernel stack");
 			return 0;
 		}
 	}
@@ -40,14 +54,8 @@ uint64_t kstack_alloc(void)
 
 void kstack_free(uint64_t top)
 {
-	uint64_t bottom = top - KSTACK_SIZE;
-	for (uint64_t v = bottom; v < top; v += PAGE_SIZE) {
-		uint64_t phys = paging_unmap(paging_kernel_root(), v);
-		if (phys)
-			frame_free(phys);
-	}
-	int slot = (int)((bottom - PAGE_SIZE - KERNEL_STACKS_BASE) / SLOT_SIZE);
 	uint64_t flags = spin_lock_irqsave(&lock);
-	used[slot / 64] &= ~(1ULL << (slot % 64));
+	if (free_count < SLOTS)
+		free_tops[free_count++] = top;
 	spin_unlock_irqrestore(&lock, flags);
 }

@@ -19,6 +19,7 @@
 #include "../mm/usermem.h"
 #include "../scheme/scheme.h"
 #include "../time/clock.h"
+#include "signal.h"
 
 #define USER_MMAP_BASE 0x0000100000000000ULL
 
@@ -78,6 +79,8 @@ static struct process *proc_alloc(const char *name)
 		n = sizeof p->name - 1;
 	memcpy(p->name, name, n);
 	memcpy(p->default_scheme, "file", 5);
+	memcpy(p->cwd, "file:/", 7);
+	p->umask = 022;
 	p->mmap_next = USER_MMAP_BASE;
 	return p;
 }
@@ -169,6 +172,10 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->euid = parent->euid;
 	p->egid = parent->egid;
 	memcpy(p->default_scheme, parent->default_scheme, sizeof p->default_scheme);
+	memcpy(p->cwd, parent->cwd, sizeof p->cwd);
+	p->umask = parent->umask;
+	p->sig_mask = parent->sig_mask;
+	memcpy(p->actions, parent->actions, sizeof p->actions);
 	p->cr3 = user_clone_space(parent->cr3);
 	p->ctx = p->cr3 ? context_create(enter_user, 0, p->cr3) : 0;
 	if (!p->ctx) {
@@ -226,6 +233,7 @@ _Noreturn void proc_exit(int status)
 		p->zombie = true;
 		wait_queue_wake_all(&parent->children_changed);
 		spin_unlock_irqrestore(&parent->lock, pf);
+		signal_send(parent, SIGCHLD);
 	} else {
 		p->zombie = true;
 	}
@@ -369,8 +377,7 @@ bool user_exception(struct interrupt_frame *frame, const char *name)
 	log_error("process %u (%s) killed: %s at rip %llx, address %llx, error %llx", p->pid,
 		  p->name, name, (unsigned long long)frame->rip, (unsigned long long)cr2,
 		  (unsigned long long)frame->error);
-	int signal = frame->vector == 6 ? 4 /* SIGILL */ : frame->vector == 0 ? 8 /* SIGFPE */
-							     : 11 /* SIGSEGV */;
+	int signal = frame->vector == 6 ? SIGILL : frame->vector == 0 ? SIGFPE : SIGSEGV;
 	cpu_interrupts_on();
 	proc_exit(WAIT_SIGNALED(signal));
 }

@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <redox/abi/signal.h>
+#include <redox/abi/types.h>
+
 #include "../lib/spinlock.h"
 #include "../sched/sched.h"
 
@@ -27,6 +30,10 @@ struct process {
 	struct file *files[MAX_FILES];
 	uint64_t cloexec[MAX_FILES / 64];
 	char default_scheme[32];
+	char cwd[256];   /* "scheme:/path": where relative paths start */
+	uint32_t umask;
+	uint64_t sig_pending, sig_mask; /* bit n = signal n */
+	struct redox_sigaction actions[NSIG];
 	uint64_t mmap_next;
 	int status; /* wait status once a zombie */
 	bool zombie;

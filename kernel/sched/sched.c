@@ -17,6 +17,7 @@
 #include "../mm/kstack.h"
 #include "../mm/paging.h"
 #include "../time/clock.h"
+#include "../proc/signal.h"
 
 #define SLICE_TICKS 1
 
@@ -238,6 +239,14 @@ bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64
 	spin_lock(&sched_lock);
 	struct context *cur = this_cpu()->current;
 	cur->timed_out = false;
+	cur->interrupted = false;
+	if (cur->process && signal_pending_acts(cur->process)) {
+		/* a signal that acts is already pending: do not sleep at all */
+		cur->interrupted = true;
+		spin_unlock(&sched_lock);
+		irq_restore(flags);
+		return false;
+	}
 	cur->next = 0;
 	struct context **tail = &wq->head;
 	while (*tail)

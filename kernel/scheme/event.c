@@ -71,7 +71,7 @@ static int64_t event_open(void *data, const char *path, uint64_t flags, const st
 	(void)flags;
 	(void)who;
 	struct event_queue *q = kzalloc(sizeof *q);
-	return q ? (int64_t)(uint64_t)q : -ENOMEM;
+	return q ? handle_from_ptr(q) : -ENOMEM;
 }
 
 /* lock held */
@@ -97,7 +97,7 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 			   const struct caller *who)
 {
 	(void)data;
-	struct event_queue *q = (struct event_queue *)id;
+	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
 	const struct redox_event *events = buf;
 	size_t n = len / sizeof *events;
 	struct process *p = proc_by_pid(who->pid);
@@ -134,7 +134,7 @@ static int64_t event_read(void *data, uint64_t id, void *buf, size_t len,
 			  const struct caller *who)
 {
 	(void)data;
-	struct event_queue *q = (struct event_queue *)id;
+	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
 	size_t max = len / sizeof(struct redox_event);
 	if (max == 0)
 		return -EINVAL;
@@ -160,14 +160,14 @@ static int64_t event_read(void *data, uint64_t id, void *buf, size_t len,
 static int64_t event_fevent(void *data, uint64_t id, uint64_t flags)
 {
 	(void)data;
-	struct event_queue *q = (struct event_queue *)id;
+	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
 	return q->count && (flags & EVENT_READ) ? EVENT_READ : 0;
 }
 
 static int64_t event_close(void *data, uint64_t id)
 {
 	(void)data;
-	struct event_queue *q = (struct event_queue *)id;
+	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
 	uint64_t irq = spin_lock_irqsave(&lock);
 	while (q->watches)
 		unwatch(q, q->watches->fd);

@@ -33,13 +33,13 @@ static int64_t root_open(void *data, const char *path, uint64_t flags, const str
 			return -EINVAL;
 	struct provider *pv;
 	int64_t r = provider_create(path, who, &pv);
-	return r < 0 ? r : (int64_t)(uint64_t)pv;
+	return r < 0 ? r : handle_from_ptr(pv);
 }
 
 static int64_t root_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
-	return provider_read((struct provider *)id, buf, len, who->flags & O_NONBLOCK);
+	return provider_read((struct provider *)ptr_from_handle(id), buf, len, who->flags & O_NONBLOCK);
 }
 
 static int64_t root_write(void *data, uint64_t id, const void *buf, size_t len,
@@ -47,19 +47,19 @@ static int64_t root_write(void *data, uint64_t id, const void *buf, size_t len,
 {
 	(void)data;
 	(void)who;
-	return provider_write((struct provider *)id, buf, len);
+	return provider_write((struct provider *)ptr_from_handle(id), buf, len);
 }
 
 static int64_t root_fevent(void *data, uint64_t id, uint64_t flags)
 {
 	(void)data;
-	return (flags & EVENT_READ) && provider_has_requests((struct provider *)id) ? EVENT_READ : 0;
+	return (flags & EVENT_READ) && provider_has_requests((struct provider *)ptr_from_handle(id)) ? EVENT_READ : 0;
 }
 
 static int64_t root_close(void *data, uint64_t id)
 {
 	(void)data;
-	provider_close((struct provider *)id);
+	provider_close((struct provider *)ptr_from_handle(id));
 	return 0;
 }
 

@@ -56,6 +56,22 @@ struct scheme_ops {
 	int64_t (*close)(void *data, uint64_t id);
 };
 
+/*
+ * Kernel schemes that use a kernel object's address as the handle id:
+ * ids must be non-negative (negative means -errno), so the id is the
+ * object's offset in the direct map.
+ */
+#include <redox/abi/bootargs.h>
+static inline int64_t handle_from_ptr(const void *p)
+{
+	return (int64_t)((uint64_t)p - REDOX_PHYS_OFFSET);
+}
+
+static inline void *ptr_from_handle(uint64_t id)
+{
+	return (void *)(id + REDOX_PHYS_OFFSET);
+}
+
 struct scheme {
 	char name[32];
 	const struct scheme_ops *ops;
@@ -100,5 +116,24 @@ void root_scheme_init(void);
 void initfs_scheme_init(uint64_t phys, uint64_t size);
 /* Find a whole initfs file for the kernel itself (e.g. init). */
 const void *initfs_lookup(const char *path, uint64_t *size);
+
+/* More kernel schemes: pipe, time, irq, memory, sys, serio */
+void pipe_scheme_init(void);
+void time_scheme_init(void);
+void memory_scheme_init(void);
+void sys_scheme_init(void);
+void serio_scheme_init(void); /* reserves its IRQs: before irq_scheme_init */
+void irq_scheme_init(void);
+/* SYS_PIPE2: a new pipe's read and write ends (flags: O_NONBLOCK). */
+int64_t pipe_create(uint64_t flags, struct file **read_end, struct file **write_end);
+/* A kernel driver owns IRQ n, so irq:n cannot be opened. */
+void irq_reserve(uint32_t n);
+/* memory.c: physical mappings, and the frames SYS_PHYSALLOC hands out */
+enum { MEMORY_CACHE_WB, MEMORY_CACHE_UC, MEMORY_CACHE_WT, MEMORY_CACHE_WC };
+int64_t memory_map_physical(struct process *p, const struct redox_map *map, int cache);
+int64_t memory_phys_alloc(uint64_t size);
+int64_t memory_phys_free(uint64_t phys, uint64_t size);
+/* sys:log: log.c hands every byte it prints to this ring. */
+void sys_log_append(const char *text, size_t len);
 
 #endif

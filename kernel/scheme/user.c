@@ -186,7 +186,7 @@ static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, u
 	while (!r->replied && !pv->dead) {
 		spin_unlock_irqrestore(&pv->lock, flags);
 		if (root)
-			scheme_event(root, (uint64_t)pv, EVENT_READ);
+			scheme_event(root, (uint64_t)handle_from_ptr(pv), EVENT_READ);
 		flags = spin_lock_irqsave(&pv->lock);
 		if (r->replied || pv->dead)
 			break;

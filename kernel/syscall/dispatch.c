@@ -7,6 +7,7 @@
 #define LOG_MODULE "syscall"
 #include <redox/abi/errno.h>
 #include <redox/abi/syscall.h>
+#include <path/path.h>
 
 #include "syscall.h"
 #include "../arch/x86_64/interrupt.h"
@@ -14,6 +15,7 @@
 #include "../mm/heap.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
+#include "../proc/signal.h"
 
 #define PATH_MAX 4096
 
@@ -22,12 +24,15 @@ int user_buffer_ok(struct syscall_args *args, uint64_t addr, uint64_t len, int w
 	return user_range_ok(args->process->cr3, addr, len, write);
 }
 
-static int64_t copy_path(struct syscall_args *args, uint64_t addr, uint64_t len, char **out)
+/* Copy a user path in and make it absolute against the working directory. */
+int64_t syscall_copy_path(struct syscall_args *args, uint64_t addr, uint64_t len, char **out)
 {
-	char *buf = kmalloc(PATH_MAX);
-	if (!buf)
-		return -ENOMEM;
-	int64_t r = user_copy_path(args->process->cr3, addr, len, buf, PATH_MAX);
+	char *raw = kmalloc(PATH_MAX), *buf = kmalloc(PATH_MAX);
+	int64_t r = raw && buf ? user_copy_path(args->process->cr3, addr, len, raw, PATH_MAX)
+			       : -ENOMEM;
+	if (r >= 0 && path_canonicalize(args->process->cwd, raw, buf, PATH_MAX) < 0)
+		r = -ENAMETOOLONG;
+	kfree(raw);
 	if (r < 0) {
 		kfree(buf);
 		return r;
@@ -57,16 +62,16 @@ static int64_t dispatch(struct syscall_args *args)
 	uint64_t class = args->number & SYS_CLASS, arg = args->number & SYS_ARG;
 	int64_t r;
 	if (class == SYS_CLASS_PATH) {
-		if ((r = copy_path(args, args->a, args->b, &args->path)))
+		if ((r = syscall_copy_path(args, args->a, args->b, &args->path)))
 			return r;
-		if (arg == SYS_ARG_PATH && (r = copy_path(args, args->c, args->d, &args->path2)))
+		if (arg == SYS_ARG_PATH && (r = syscall_copy_path(args, args->c, args->d, &args->path2)))
 			return r;
 	} else if (class == SYS_CLASS_FILE) {
 		if (arg == SYS_ARG_SLICE && !user_buffer_ok(args, args->b, args->c, 0))
 			return -EFAULT;
 		if (arg == SYS_ARG_MSLICE && !user_buffer_ok(args, args->b, args->c, 1))
 			return -EFAULT;
-		if (arg == SYS_ARG_PATH && (r = copy_path(args, args->b, args->c, &args->path)))
+		if (arg == SYS_ARG_PATH && (r = syscall_copy_path(args, args->b, args->c, &args->path)))
 			return r;
 	}
 	return handler(args);
@@ -89,4 +94,5 @@ void syscall_dispatch(struct interrupt_frame *frame)
 	kfree(args.path);
 	kfree(args.path2);
 	frame->rax = (uint64_t)result;
+	signal_deliver(frame);
 }

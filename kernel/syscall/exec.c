@@ -159,6 +159,10 @@ int64_t sys_fexec(struct syscall_args *args)
 	}
 	kfree(argv_block);
 	kfree(envp_block);
+	/* Handlers point into the old image: back to the default action. */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (p->actions[sig].sa_handler != SIG_IGN)
+			p->actions[sig] = (struct redox_sigaction){0};
 	for (uint64_t fd = 0; fd < MAX_FILES; fd++)
 		if (p->cloexec[fd / 64] & (1ULL << (fd % 64))) {
 			fd_close(p, fd);

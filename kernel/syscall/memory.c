@@ -1,6 +1,6 @@
 /*
- * Memory syscalls: FMAP of anonymous memory (fd = all ones), FUNMAP and
- * MPROTECT. Mappings of files through schemes come with the scheme work.
+ * Memory syscalls: FMAP of anonymous memory (fd = all ones) or of a file
+ * through its scheme's fmap (memory:, memory:physical), FUNMAP and MPROTECT.
  */
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
@@ -11,6 +11,7 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
+#include "../scheme/scheme.h"
 
 static uint64_t pte_flags(uint64_t prot)
 {
@@ -27,9 +28,19 @@ int64_t sys_fmap(struct syscall_args *args)
 {
 	if (args->c < sizeof(struct redox_map))
 		return -EINVAL;
-	if (args->a != REDOX_ANON_FD)
-		return -ENOSYS; /* file mappings: with the userspace schemes */
 	const struct redox_map *map = (const struct redox_map *)args->b;
+	if (args->a != REDOX_ANON_FD) {
+		/* a file: its scheme maps it (memory:, memory:physical, ...) */
+		struct file *f = fd_get(args->process, args->a);
+		if (!f)
+			return -EBADF;
+		struct caller who = file_caller(f, args->process);
+		int64_t r = -ENODEV;
+		if (f->scheme->ops->fmap)
+			r = f->scheme->ops->fmap(f->scheme->data, f->id, map, &who);
+		file_put(f);
+		return r;
+	}
 	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
 	if (size == 0 || size < map->size)
 		return -EINVAL;

@@ -1,13 +1,17 @@
 /*
  * Process syscalls: exit, getpid/getppid, yield, clone (fork), waitpid,
- * and the uid/gid queries.
+ * ids (uid/gid, process groups), umask, and the working directory.
  */
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
 
+#include <freestanding/string.h>
+#include <redox/abi/types.h>
+
 #include "syscall.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
+#include "../scheme/scheme.h"
 
 int64_t sys_exit(struct syscall_args *args)
 {
@@ -67,4 +71,100 @@ int64_t sys_getgid(struct syscall_args *args)
 int64_t sys_getegid(struct syscall_args *args)
 {
 	return args->process->egid;
+}
+
+int64_t sys_setpgid(struct syscall_args *args)
+{
+	struct process *self = args->process;
+	uint32_t pid = args->a ? (uint32_t)args->a : self->pid;
+	struct process *p = proc_by_pid(pid);
+	if (!p || (p != self && p->ppid != self->pid))
+		return -ESRCH;
+	int64_t pgid = args->b ? (int64_t)args->b : (int64_t)pid;
+	if (pgid < 0)
+		return -EINVAL;
+	p->pgid = (uint32_t)pgid;
+	return 0;
+}
+
+int64_t sys_getpgid(struct syscall_args *args)
+{
+	struct process *p = args->a ? proc_by_pid((uint32_t)args->a) : args->process;
+	return p ? (int64_t)p->pgid : -ESRCH;
+}
+
+/* setreuid/setregid: -1 keeps a value; only root may pick any id. */
+static int64_t set_ids(struct process *p, uint64_t real, uint64_t effective, uint32_t *r,
+		       uint32_t *e)
+{
+	bool root = p->euid == 0;
+	uint32_t nr = real == (uint64_t)-1 || real == 0xFFFFFFFF ? *r : (uint32_t)real;
+	uint32_t ne = effective == (uint64_t)-1 || effective == 0xFFFFFFFF ? *e : (uint32_t)effective;
+	if (!root && ((nr != *r && nr != *e) || (ne != *r && ne != *e)))
+		return -EPERM;
+	*r = nr;
+	*e = ne;
+	return 0;
+}
+
+int64_t sys_setreuid(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	return set_ids(p, args->a, args->b, &p->uid, &p->euid);
+}
+
+int64_t sys_setregid(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	uint32_t euid = p->euid;
+	int64_t r = set_ids(p, args->a, args->b, &p->gid, &p->egid);
+	p->euid = euid;
+	return r;
+}
+
+int64_t sys_umask(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	uint32_t old = p->umask;
+	p->umask = (uint32_t)args->a & 0777;
+	return old;
+}
+
+/* chdir(path): the directory must open as one. */
+int64_t sys_chdir(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	struct caller who = {p->pid, p->euid, p->egid, 0};
+	struct file *f;
+	int64_t r = syscall_copy_path(args, args->a, args->b, &args->path);
+	if (r < 0)
+		return r;
+	r = file_open(args->path, p->default_scheme, O_RDONLY | O_DIRECTORY, &who, &f);
+	if (r < 0)
+		return r;
+	struct redox_stat st = {0};
+	r = f->scheme->ops->fstat ? f->scheme->ops->fstat(f->scheme->data, f->id, &st) : 0;
+	file_put(f);
+	if (r < 0)
+		return r;
+	if (st.mode && (st.mode & MODE_TYPE) != MODE_DIR)
+		return -ENOTDIR;
+	size_t n = strlen(args->path);
+	if (n >= sizeof p->cwd)
+		return -ENAMETOOLONG;
+	memcpy(p->cwd, args->path, n + 1);
+	return 0;
+}
+
+/* getcwd(buf, len): the length written (without a NUL when it fills buf exactly). */
+int64_t sys_getcwd(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	if (!user_buffer_ok(args, args->a, args->b, 1))
+		return -EFAULT;
+	size_t n = strlen(p->cwd);
+	if (n + 1 > args->b)
+		return -ERANGE;
+	memcpy((void *)args->a, p->cwd, n + 1);
+	return (int64_t)n;
 }

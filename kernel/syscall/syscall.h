@@ -30,5 +30,8 @@ struct syscall_args {
 void syscall_dispatch(struct interrupt_frame *frame);
 /* Is [addr, addr+len) the caller's memory (writable if asked)? */
 int user_buffer_ok(struct syscall_args *args, uint64_t addr, uint64_t len, int write);
+/* For calls outside the PATH class that take a path: copy it in and make
+ * it absolute; the dispatcher frees *out (store it in args->path). */
+int64_t syscall_copy_path(struct syscall_args *args, uint64_t addr, uint64_t len, char **out);
 
 #endif

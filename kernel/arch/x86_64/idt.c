@@ -4,6 +4,7 @@
  */
 #include "gdt.h"
 #include "interrupt.h"
+#include "../../proc/signal.h"
 
 struct idt_entry {
 	uint16_t offset_low;
@@ -68,4 +69,6 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 	irq_handler handler = __atomic_load_n(&handlers[frame->vector].handler, __ATOMIC_ACQUIRE);
 	if (handler)
 		handler(frame, handlers[frame->vector].ctx);
+	if (frame_from_user(frame))
+		signal_deliver(frame); /* e.g. a kill of a process that never makes a syscall */
 }

@@ -69,6 +69,8 @@ syscall_return:                     ; also where a new forked child starts
 	pop rax
 	add rsp, 16                     ; vector, error code
 	; [rsp] rip, [rsp+8] cs, [rsp+16] rflags, [rsp+24] rsp, [rsp+32] ss
+	cmp qword [rsp - 16], SYSCALL_VECTOR ; a frame from sigreturn: every register back
+	jne .iret
 	test qword [rsp + 16], 0x100    ; TF: sysret would trap in the kernel
 	jnz .iret
 	mov rcx, 0x800000000000         ; sysret to a non-canonical rip would #GP in ring 0

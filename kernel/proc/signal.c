@@ -1,0 +1,148 @@
+/*
+ * Signal sending and delivery (see signal.h). A handler runs on the
+ * user's stack with a struct signal_frame below the interrupted stack
+ * pointer (past the 128-byte red zone): the handler returns into the
+ * action's restorer, which calls SYS_SIGRETURN with rsp at `saved`.
+ */
+#define LOG_MODULE "proc::signal"
+#include <freestanding/string.h>
+#include <redox/abi/errno.h>
+#include <redox/abi/signal.h>
+
+#include "process.h"
+#include "signal.h"
+#include "../arch/x86_64/cpu.h"
+#include "../arch/x86_64/gdt.h"
+#include "../arch/x86_64/interrupt.h"
+#include "../lib/log.h"
+#include "../mm/paging.h"
+#include "../mm/usermem.h"
+
+struct signal_frame {
+	uint64_t return_address; /* the restorer */
+	struct interrupt_frame saved;
+	uint64_t saved_mask;
+};
+
+#define UNBLOCKABLE ((1ULL << SIGKILL) | (1ULL << SIGSTOP))
+
+static bool default_ignores(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
+	       /* no job control yet: stop signals do nothing */
+	       sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* Would this signal do anything if delivered now? */
+static bool signal_acts(struct process *p, int sig)
+{
+	if (sig == SIGKILL)
+		return true;
+	if (p->sig_mask & (1ULL << sig))
+		return false;
+	uint64_t handler = p->actions[sig].sa_handler;
+	if (handler == SIG_IGN)
+		return false;
+	return handler != SIG_DFL || !default_ignores(sig);
+}
+
+int64_t signal_send(struct process *p, int sig)
+{
+	if (sig <= 0 || sig >= NSIG)
+		return -EINVAL;
+	if (p->zombie)
+		return 0;
+	__atomic_or_fetch(&p->sig_pending, 1ULL << sig, __ATOMIC_SEQ_CST);
+	/* Only a signal that acts cuts a sleep short (EINTR). */
+	if (p->ctx && signal_acts(p, sig))
+		sched_wake(p->ctx);
+	return 0;
+}
+
+bool signal_pending_acts(struct process *p)
+{
+	uint64_t pending = __atomic_load_n(&p->sig_pending, __ATOMIC_SEQ_CST);
+	for (int sig = 1; sig < NSIG; sig++)
+		if ((pending & (1ULL << sig)) && signal_acts(p, sig))
+			return true;
+	return false;
+}
+
+static _Noreturn void die(int sig)
+{
+	cpu_interrupts_on();
+	proc_exit(WAIT_SIGNALED(sig));
+}
+
+static bool enter_handler(struct process *p, struct interrupt_frame *frame, int sig)
+{
+	struct redox_sigaction *act = &p->actions[sig];
+	uint64_t base = (frame->rsp - 128 - sizeof(struct signal_frame)) & ~15ULL;
+	uint64_t sp = base - 8; /* handler entry: (rsp + 8) % 16 == 0 */
+	if (!act->sa_restorer || !user_range_ok(p->cr3, sp, sizeof(struct signal_frame) + 8, true))
+		return false;
+	struct signal_frame *sf = (struct signal_frame *)sp;
+	sf->return_address = act->sa_restorer;
+	sf->saved = *frame;
+	sf->saved_mask = p->sig_mask;
+	p->sig_mask |= act->sa_mask | ((act->sa_flags & SA_NODEFER) ? 0 : 1ULL << sig);
+	p->sig_mask &= ~UNBLOCKABLE;
+	if (act->sa_flags & SA_RESETHAND)
+		act->sa_handler = SIG_DFL;
+	frame->rip = act->sa_handler;
+	frame->rsp = sp;
+	frame->rdi = (uint64_t)sig;
+	frame->rflags &= ~(1ULL << 10); /* DF clear, as the ABI wants */
+	return true;
+}
+
+void signal_deliver(struct interrupt_frame *frame)
+{
+	struct process *p = proc_current();
+	if (!p || !frame_from_user(frame))
+		return;
+	for (;;) {
+		uint64_t pending = __atomic_load_n(&p->sig_pending, __ATOMIC_SEQ_CST);
+		uint64_t ready = pending & ~(p->sig_mask & ~UNBLOCKABLE);
+		if (!ready)
+			return;
+		int sig = __builtin_ctzll(ready);
+		__atomic_and_fetch(&p->sig_pending, ~(1ULL << sig), __ATOMIC_SEQ_CST);
+		uint64_t handler = p->actions[sig].sa_handler;
+		if (sig == SIGKILL || handler == SIG_DFL) {
+			if (sig != SIGKILL && default_ignores(sig))
+				continue;
+			die(sig);
+		}
+		if (handler == SIG_IGN)
+			continue;
+		if (!enter_handler(p, frame, sig)) {
+			log_error("process %u (%s): cannot deliver signal %d (bad stack or restorer)",
+				  p->pid, p->name, sig);
+			die(SIGSEGV);
+		}
+		return; /* one handler at a time; the rest wait for sigreturn */
+	}
+}
+
+int64_t signal_return(struct interrupt_frame *frame)
+{
+	struct process *p = proc_current();
+	uint64_t at = frame->rsp; /* the restorer's rsp points at `saved` */
+	uint64_t size = sizeof(struct interrupt_frame) + sizeof(uint64_t);
+	if (!user_range_ok(p->cr3, at, size, false))
+		die(SIGSEGV);
+	const struct signal_frame *sf = (const struct signal_frame *)(at - 8);
+	struct interrupt_frame saved = sf->saved;
+	/* Never trust what user memory says about privilege. */
+	if (saved.rip >= USER_END)
+		die(SIGSEGV);
+	saved.cs = GDT_USER_CODE | RPL_USER;
+	saved.ss = GDT_USER_DATA | RPL_USER;
+	saved.rflags = (saved.rflags & 0xCD5) | 0x202; /* arithmetic flags, DF; IF on */
+	saved.vector = 0; /* return with iretq: every register as it was */
+	saved.error = 0;
+	*frame = saved;
+	p->sig_mask = sf->saved_mask & ~UNBLOCKABLE;
+	return (int64_t)frame->rax;
+}

@@ -1,0 +1,85 @@
+/*
+ * FUTEX(addr, op, val, timeout, addr2): FUTEX_WAIT sleeps while the u32 at
+ * addr equals val (until woken or the timeout, a struct redox_timespec
+ * relative time); FUTEX_WAKE wakes up to val sleepers on addr. Sleepers
+ * are keyed by the physical address of the word, so processes sharing the
+ * memory share the futex.
+ */
+#include <stdbool.h>
+#include <redox/abi/errno.h>
+#include <redox/abi/flags.h>
+#include <redox/abi/types.h>
+
+#include "syscall.h"
+#include "../mm/paging.h"
+#include "../proc/process.h"
+#include "../sched/sched.h"
+#include "../time/clock.h"
+
+struct futex_waiter {
+	uint64_t key;
+	bool woken;
+	struct wait_queue wq;
+	struct futex_waiter *next;
+};
+
+static struct spinlock lock;
+static struct futex_waiter *waiters;
+
+int64_t sys_futex(struct syscall_args *args)
+{
+	uint64_t addr = args->a;
+	if ((addr & 3) || !user_buffer_ok(args, addr, 4, args->b == FUTEX_WAIT ? 0 : 0))
+		return -EFAULT;
+	uint64_t key = paging_translate(args->process->cr3, addr, 0);
+	if (args->b == FUTEX_WAKE) {
+		int64_t woken = 0;
+		uint64_t f = spin_lock_irqsave(&lock);
+		for (struct futex_waiter **w = &waiters; *w && woken < (int64_t)args->c;) {
+			if ((*w)->key == key) {
+				struct futex_waiter *hit = *w;
+				*w = hit->next;
+				hit->woken = true;
+				wait_queue_wake_all(&hit->wq);
+				woken++;
+			} else {
+				w = &(*w)->next;
+			}
+		}
+		spin_unlock_irqrestore(&lock, f);
+		return woken;
+	}
+	if (args->b != FUTEX_WAIT)
+		return -ENOSYS;
+	uint64_t deadline = 0;
+	if (args->d) {
+		if (!user_buffer_ok(args, args->d, sizeof(struct redox_timespec), 0))
+			return -EFAULT;
+		const struct redox_timespec *t = (const struct redox_timespec *)args->d;
+		if (t->tv_sec < 0 || t->tv_nsec < 0 || t->tv_nsec >= 1000000000)
+			return -EINVAL;
+		deadline = clock_monotonic_ns() + (uint64_t)t->tv_sec * 1000000000ULL +
+			   (uint64_t)t->tv_nsec;
+	}
+	struct futex_waiter me = {.key = key};
+	uint64_t f = spin_lock_irqsave(&lock);
+	if (*(volatile uint32_t *)addr != (uint32_t)args->c) {
+		spin_unlock_irqrestore(&lock, f);
+		return -EAGAIN;
+	}
+	me.next = waiters;
+	waiters = &me;
+	bool ok = true;
+	while (!me.woken && ok)
+		ok = wait_queue_sleep_until(&me.wq, &lock, deadline);
+	if (!me.woken)
+		for (struct futex_waiter **w = &waiters; *w; w = &(*w)->next)
+			if (*w == &me) {
+				*w = me.next;
+				break;
+			}
+	spin_unlock_irqrestore(&lock, f);
+	if (me.woken)
+		return 0;
+	return sched_current()->timed_out ? -ETIMEDOUT : -EINTR;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bats
+# The acid image: its init (tests/guest/acid.c) checks processes, signals,
+# userspace schemes and permissions from user mode.
+
+load ../helpers/common
+
+setup_file() {
+	boot_once "$ROOT/build/$ARCH/tests/acid.img" 240 'acid: done'
+}
+
+ok() {
+	serial_has "^acid: $1: ok"
+}
+
+@test "waitpid: exit codes, WNOHANG, ECHILD" {
+	ok 'waitpid returns the exit code'
+	ok 'waitpid WNOHANG returns 0 while the child runs'
+	ok 'then the child is reaped'
+	ok 'no children left gives ECHILD'
+}
+
+@test "kill ends a looping child (SIGKILL) and a sleeping one (SIGTERM)" {
+	ok 'kill SIGKILL ends a looping child'
+	ok "SIGTERM's default action ends a sleeping child"
+}
+
+@test "signal handlers, sigreturn, masks, EINTR" {
+	ok 'a handler runs and sigreturn resumes'
+	ok 'a blocked signal waits until unblocked'
+	ok 'a signal cuts nanosleep short with EINTR'
+}
+
+@test "process groups and the working directory" {
+	ok 'setpgid/getpgid'
+	ok 'chdir/getcwd'
+	ok 'a relative path opens from the working directory'
+}
+
+@test "a userspace scheme echo: served by a daemon and used by another process" {
+	ok 'echo: scheme served by a daemon, used by another process'
+	ok 'echo: is gone after its provider died'
+	serial_has '^bench: echo: read round trip [0-9]+ ns'
+}
+
+@test "a provider killed mid-request gives the caller an error, not a hang" {
+	ok 'a provider killed mid-request gives the caller EIO, not a hang'
+}
+
+@test "a non-root process cannot provide schemes, open irq: or memory:physical, or kill root" {
+	ok 'non-root: no scheme providing, no irq:, no memory:physical, no killing root'
+}
+
+@test "the whole suite passed" {
+	serial_has '^acid: done: [0-9]+ checks ok, 0 failed'
+	[ "$(cat "$SERIAL_LOG.exit")" = 0 ]
+	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
+}

@@ -1,0 +1,317 @@
+/*
+ * acid: the process and scheme suite of the schemes/processes work, run as
+ * init of its test image. One line per check ("acid: <what>: ok|FAIL"),
+ * then "acid: done: N checks ok, N failed"; the exit code ends QEMU.
+ * tests/bats/acid.bats reads the serial log.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <redox/syscall.h>
+#include <redox/abi/types.h>
+
+static int passed, failed;
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	write(1, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
+}
+
+static void check(int ok, const char *what, const char *detail)
+{
+	say("acid: %s: %s%s%s\n", what, ok ? "ok" : "FAIL", detail ? " -- " : "", detail ? detail : "");
+	ok ? passed++ : failed++;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, 0);
+}
+
+/* Wait for pid at most `ms`; returns its status, or -1 (and kills it) on timeout. */
+static int wait_for(pid_t pid, long ms)
+{
+	uint64_t end = now_ns() + (uint64_t)ms * 1000000ULL;
+	int status;
+	while (now_ns() < end) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			return status;
+		sleep_ms(5);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+/* ---- a userspace scheme: echo: gives back what was written to it ---- */
+
+static void serve_echo(const char *name, int stuck)
+{
+	char path[32];
+	snprintf(path, sizeof path, ":%s", name);
+	int fd = open(path, O_CREAT | O_RDWR);
+	if (fd < 0)
+		_exit(10 + errno);
+	static char store[4096];
+	static size_t stored;
+	uint64_t next_handle = 1;
+	for (;;) {
+		struct redox_packet p;
+		if (read(fd, &p, sizeof p) != sizeof p)
+			_exit(2);
+		if (stuck)
+			for (;;)
+				sleep_ms(1000); /* never answer: the caller must not hang when we die */
+		int64_t r;
+		switch (p.a) {
+		case SYS_OPEN:
+			r = (int64_t)next_handle++;
+			break;
+		case SYS_WRITE:
+			stored = p.d < sizeof store ? p.d : sizeof store;
+			memcpy(store, (const void *)p.c, stored);
+			r = (int64_t)stored;
+			break;
+		case SYS_READ: {
+			size_t n = p.d < stored ? p.d : stored;
+			memcpy((void *)p.c, store, n);
+			r = (int64_t)n;
+			break;
+		}
+		case SYS_CLOSE:
+			r = 0;
+			break;
+		default:
+			r = (p.a & SYS_CLASS) == SYS_CLASS_PATH ? -ENOENT : -EBADF;
+		}
+		p.a = (uint64_t)r;
+		write(fd, &p, sizeof p);
+	}
+}
+
+static int open_retry(const char *path, int flags)
+{
+	for (int i = 0; i < 400; i++) {
+		int fd = open(path, flags);
+		if (fd >= 0 || errno != ENODEV)
+			return fd;
+		sleep_ms(5);
+	}
+	return -1;
+}
+
+static void test_user_scheme(void)
+{
+	pid_t server = fork();
+	if (server == 0)
+		serve_echo("echo", 0);
+	pid_t client = fork();
+	if (client == 0) {
+		int fd = open_retry("echo:anything", O_RDWR);
+		if (fd < 0)
+			_exit(1);
+		const char msg[] = "hello through a userspace scheme";
+		char back[64] = {0};
+		if (write(fd, msg, sizeof msg) != (ssize_t)sizeof msg)
+			_exit(2);
+		if (read(fd, back, sizeof back) != (ssize_t)sizeof msg || memcmp(back, msg, sizeof msg))
+			_exit(3);
+		/* an unhandled call: the provider answers EBADF for handle calls */
+		if (lseek(fd, 0, SEEK_SET) != -1 || errno != EBADF)
+			_exit(4);
+		/* round trips, for the closing note */
+		enum { N = 2000 };
+		uint64_t t0 = now_ns();
+		for (int i = 0; i < N; i++)
+			read(fd, back, 1);
+		say("bench: echo: read round trip %llu ns (%d reads)\n",
+		    (unsigned long long)((now_ns() - t0) / N), N);
+		close(fd);
+		_exit(0);
+	}
+	int status = wait_for(client, 20000);
+	char detail[48];
+	snprintf(detail, sizeof detail, "client status %#x", status);
+	check(status == 0, "echo: scheme served by a daemon, used by another process", detail);
+	kill(server, SIGKILL);
+	wait_for(server, 5000);
+	check(open("echo:x", O_RDWR) < 0 && errno == ENODEV, "echo: is gone after its provider died",
+	      0);
+}
+
+static void test_provider_death(void)
+{
+	pid_t server = fork();
+	if (server == 0)
+		serve_echo("stuck", 1);
+	pid_t client = fork();
+	if (client == 0) {
+		int fd = open_retry("stuck:x", O_RDWR);
+		/* the open itself is the request that never gets an answer */
+		_exit(fd < 0 && errno == EIO ? 0 : 1);
+	}
+	sleep_ms(300);
+	kill(server, SIGKILL);
+	int status = wait_for(client, 10000);
+	char detail[48];
+	snprintf(detail, sizeof detail, "client status %#x", status);
+	check(status == 0, "a provider killed mid-request gives the caller EIO, not a hang", detail);
+	wait_for(server, 5000);
+}
+
+/* ---- processes ---- */
+
+static void test_waitpid(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(42);
+	int status = 0;
+	check(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 42,
+	      "waitpid returns the exit code", 0);
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(300);
+		_exit(7);
+	}
+	check(waitpid(pid, &status, WNOHANG) == 0, "waitpid WNOHANG returns 0 while the child runs", 0);
+	check(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 7, "then the child is reaped",
+	      0);
+	check(waitpid(-1, &status, 0) == -1 && errno == ECHILD, "no children left gives ECHILD", 0);
+}
+
+static void test_kill(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;)
+			; /* loops without a syscall: only preemption delivers the signal */
+	sleep_ms(100);
+	kill(pid, SIGKILL);
+	int status = wait_for(pid, 5000);
+	check(status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	      "kill SIGKILL ends a looping child", 0);
+
+	pid = fork();
+	if (pid == 0)
+		for (;;)
+			sleep_ms(1000);
+	sleep_ms(50);
+	kill(pid, SIGTERM);
+	status = wait_for(pid, 5000);
+	check(status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	      "SIGTERM's default action ends a sleeping child", 0);
+}
+
+static volatile sig_atomic_t got_signal;
+static void on_usr1(int sig)
+{
+	got_signal = sig;
+}
+
+static void test_handler(void)
+{
+	struct sigaction act = {.sa_handler = on_usr1};
+	sigaction(SIGUSR1, &act, 0);
+	volatile long keep = 12345;
+	raise(SIGUSR1);
+	check(got_signal == SIGUSR1 && keep == 12345, "a handler runs and sigreturn resumes", 0);
+
+	got_signal = 0;
+	sigset_t set = 0, old;
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	raise(SIGUSR1);
+	int blocked = got_signal == 0;
+	sigprocmask(SIG_SETMASK, &old, 0);
+	check(blocked && got_signal == SIGUSR1, "a blocked signal waits until unblocked", 0);
+
+	/* a handler interrupting a sleep: EINTR */
+	pid_t parent = getpid(), pid = fork();
+	if (pid == 0) {
+		sleep_ms(100);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	got_signal = 0;
+	struct timespec t = {5, 0}, rem = {0, 0};
+	int r = nanosleep(&t, &rem);
+	check(r == -1 && errno == EINTR && got_signal == SIGUSR1 && rem.tv_sec > 0,
+	      "a signal cuts nanosleep short with EINTR", 0);
+	wait_for(pid, 5000);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static void test_ids_and_cwd(void)
+{
+	setpgid(0, 0);
+	check(getpgid(0) == getpid(), "setpgid/getpgid", 0);
+	char cwd[64];
+	check(chdir("initfs:bin") == 0 && getcwd(cwd, sizeof cwd) && !strcmp(cwd, "initfs:bin"),
+	      "chdir/getcwd", cwd);
+	int fd = open("helloworld", O_RDONLY);
+	check(fd >= 0, "a relative path opens from the working directory", 0);
+	if (fd >= 0)
+		close(fd);
+	chdir("initfs:");
+}
+
+/* A non-root process may not take privileged resources. */
+static void test_permissions(void)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (setreuid(1000, 1000) < 0 || getuid() != 1000)
+			_exit(1);
+		if (setreuid(0, 0) == 0)
+			_exit(2); /* no way back to root */
+		if (open(":mine", O_CREAT | O_RDWR) >= 0 || errno != EACCES)
+			_exit(3);
+		if (open("irq:1", O_RDWR) >= 0 || errno != EACCES)
+			_exit(4);
+		if (open("memory:physical", O_RDWR) >= 0 || errno != EACCES)
+			_exit(5);
+		if (kill(1, SIGKILL) == 0 || errno != EPERM)
+			_exit(6);
+		_exit(0);
+	}
+	int status = wait_for(pid, 5000);
+	char detail[32];
+	snprintf(detail, sizeof detail, "status %#x", status);
+	check(status == 0,
+	      "non-root: no scheme providing, no irq:, no memory:physical, no killing root", detail);
+}
+
+int main(void)
+{
+	say("acid: pid %d starting\n", (int)getpid());
+	test_waitpid();
+	test_kill();
+	test_handler();
+	test_ids_and_cwd();
+	test_user_scheme();
+	test_provider_death();
+	test_permissions();
+	say("acid: done: %d checks ok, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
