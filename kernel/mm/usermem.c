@@ -53,16 +53,44 @@ fail:
 	return false;
 }
 
-void user_unmap(uint64_t root, uint64_t addr, uint64_t len)
+/* Bytes covered by one entry at each level (1: PT ... 4: PML4). */
+static uint64_t level_span(int level)
 {
-	for (uint64_t v = addr; v < addr + len; v += PAGE_SIZE) {
-		uint64_t flags;
-		if (!paging_translate(root, v, &flags))
+	return 1ULL << (12 + 9 * (level - 1));
+}
+
+uint64_t user_unmap(uint64_t root, uint64_t addr, uint64_t len)
+{
+	uint64_t freed = 0, end = addr + len;
+	if (end < addr || end > USER_END)
+		end = USER_END;
+	uint64_t v = addr & PAGE_MASK;
+	while (v < end) {
+		/* Find the lowest level whose table is missing: skip its whole span. */
+		uint64_t *t = phys_to_virt(root & PTE_ADDR_MASK);
+		int level = 4;
+		for (; level > 1; level--) {
+			uint64_t e = t[(v >> (12 + 9 * (level - 1))) & 511];
+			if (!(e & PTE_PRESENT))
+				break;
+			t = phys_to_virt(e & PTE_ADDR_MASK);
+		}
+		if (level > 1) {
+			uint64_t span = level_span(level);
+			v = (v & ~(span - 1)) + span;
 			continue;
-		uint64_t phys = paging_unmap(root, v);
-		if (phys && (flags & PTE_OWNED))
-			frame_free(phys & PTE_ADDR_MASK);
+		}
+		uint64_t flags;
+		if (paging_translate(root, v, &flags)) {
+			uint64_t phys = paging_unmap(root, v);
+			if (phys && (flags & PTE_OWNED)) {
+				frame_free(phys & PTE_ADDR_MASK);
+				freed++;
+			}
+		}
+		v += PAGE_SIZE;
 	}
+	return freed;
 }
 
 /* Visit every present 4 KiB user PTE. */

@@ -19,8 +19,11 @@ bool user_range_ok(uint64_t root, uint64_t addr, uint64_t len, bool write);
 int64_t user_copy_path(uint64_t root, uint64_t addr, uint64_t len, char *out, size_t out_size);
 /* Map `len` bytes of fresh zeroed memory at addr (page aligned) with PTE flags. */
 bool user_map_anon(uint64_t root, uint64_t addr, uint64_t len, uint64_t flags);
-/* Unmap and free owned frames in [addr, addr+len). */
-void user_unmap(uint64_t root, uint64_t addr, uint64_t len);
+/* Unmap [addr, addr+len), skipping empty tables; returns how many owned
+ * frames were freed. */
+uint64_t user_unmap(uint64_t root, uint64_t addr, uint64_t len);
+/* Anonymous memory one process may map (FMAP), in pages: 512 MiB. */
+#define USER_ANON_LIMIT_PAGES (512ULL << 8)
 /* Free an address space: owned frames, then the tables. */
 void user_free_space(uint64_t root);
 /* A copy of the lower half (fork): owned pages copied, others shared. */

@@ -193,6 +193,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 			p->files[i] = file_get(parent->files[i]);
 	memcpy(p->cloexec, parent->cloexec, sizeof p->cloexec);
 	p->mmap_next = parent->mmap_next;
+	p->anon_pages = parent->anon_pages;
 	spin_unlock_irqrestore(&parent->lock, f);
 	struct interrupt_frame child = *frame;
 	child.rax = 0;

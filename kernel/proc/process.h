@@ -35,6 +35,7 @@ struct process {
 	uint64_t sig_pending, sig_mask; /* bit n = signal n */
 	struct redox_sigaction actions[NSIG];
 	uint64_t mmap_next;
+	uint64_t anon_pages; /* mapped through FMAP, against USER_ANON_LIMIT_PAGES */
 	int status; /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;

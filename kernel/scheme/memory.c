@@ -84,7 +84,9 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 				if (paging_translate(p->cr3, v, 0))
 					return -EEXIST;
 		} else {
-			user_unmap(p->cr3, addr, size);
+			/* the replaced memory no longer counts against the process's limit */
+			uint64_t freed = user_unmap(p->cr3, addr, size);
+			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
 		}
 		return (int64_t)addr;
 	}
@@ -200,12 +202,18 @@ static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
 	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
 	if (size == 0 || size < map->size)
 		return -EINVAL;
+	/* the same limit as the anonymous fd's (kernel/syscall/memory.c) */
+	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
+		return -ENOMEM;
 	int64_t addr = pick_address(p, map, size);
 	if (addr < 0)
 		return addr;
 	uint64_t flags = (map->flags & PROT_WRITE ? PTE_WRITE : 0) |
 	                 (map->flags & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
-	return user_map_anon(p->cr3, (uint64_t)addr, size, flags) ? addr : -ENOMEM;
+	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags))
+		return -ENOMEM;
+	p->anon_pages += size / PAGE_SIZE;
+	return addr;
 }
 
 static int64_t memory_fpath(void *data, uint64_t id, char *buf, size_t len)

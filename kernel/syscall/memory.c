@@ -45,6 +45,8 @@ int64_t sys_fmap(struct syscall_args *args)
 	if (size == 0 || size < map->size)
 		return -EINVAL;
 	struct process *p = args->process;
+	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
+		return -ENOMEM;
 	uint64_t addr;
 	if (map->flags & MAP_FIXED) {
 		addr = map->address;
@@ -55,7 +57,8 @@ int64_t sys_fmap(struct syscall_args *args)
 				if (paging_translate(p->cr3, v, 0))
 					return -EEXIST;
 		} else {
-			user_unmap(p->cr3, addr, size);
+			uint64_t freed = user_unmap(p->cr3, addr, size);
+			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
 		}
 	} else {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
@@ -67,6 +70,7 @@ int64_t sys_fmap(struct syscall_args *args)
 	}
 	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags)))
 		return -ENOMEM;
+	p->anon_pages += size / PAGE_SIZE;
 	return (int64_t)addr;
 }
 
@@ -75,7 +79,9 @@ int64_t sys_funmap(struct syscall_args *args)
 	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
 	if (!user_region(args->a, size))
 		return -EINVAL;
-	user_unmap(args->process->cr3, args->a, size);
+	struct process *p = args->process;
+	uint64_t freed = user_unmap(p->cr3, args->a, size);
+	p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
 	return 0;
 }
 
