@@ -7,6 +7,8 @@
 #include <redox/abi/flags.h>
 
 #include "scheme.h"
+
+#define DEBUG_WRITE_MAX 4096
 #include "../lib/log.h"
 
 static int64_t debug_open(void *data, const char *path, uint64_t flags, const struct caller *who)
@@ -24,6 +26,11 @@ static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
 	(void)data;
 	(void)id;
 	(void)who;
+	/* The log lock is held with interrupts off while printing: keep each
+	 * write short (a short write count is allowed) so no caller can stall
+	 * every CPU for long. */
+	if (len > DEBUG_WRITE_MAX)
+		len = DEBUG_WRITE_MAX;
 	kprintf("%.*s", (int)len, (const char *)buf);
 	return (int64_t)len;
 }

@@ -122,6 +122,20 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 	fi
 	if [ ${#patterns[@]} -gt 0 ] && all_seen; then
 		status=0
+		# a test image ends QEMU itself right after its last line: give it a
+		# moment so its isa-debug-exit code is recorded
+		for _ in $(seq 30); do
+			kill -0 "$qemu_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		if ! kill -0 "$qemu_pid" 2>/dev/null; then
+			set +e
+			wait "$qemu_pid"
+			code=$?
+			set -e
+			[ $((code & 1)) = 1 ] && echo $((code >> 1)) >"$log.exit"
+			qemu_pid=
+		fi
 		break
 	fi
 	sleep 0.2
