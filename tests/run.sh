@@ -28,7 +28,14 @@ if ! $MAKE --no-print-directory test-images >"$logs/test-images.log" 2>&1; then
 	tail -n 30 "$logs/test-images.log" | sed 's/^/#   /'
 	failed=$((failed + 1))
 else
-	bats --tap tests/bats | tee "$logs/bats.tap"
+	# The tests run make themselves: give them a clean make environment
+	# (not this make's resolved config), natively (inside the container
+	# too, where .config still says PODMAN_BUILD?=1).
+	(
+		unset FILESYSTEM_CONFIG BUILD MAKEFLAGS MFLAGS MAKELEVEL
+		export PODMAN_BUILD=0
+		bats --tap tests/bats
+	) | tee "$logs/bats.tap"
 	b_ok=$(grep -c '^ok ' "$logs/bats.tap")
 	b_fail=$(grep -c '^not ok ' "$logs/bats.tap")
 	passed=$((passed + b_ok))
