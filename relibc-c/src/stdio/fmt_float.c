@@ -133,6 +133,8 @@ static void out_digits(struct fmt_out *o, const struct decimal *dec, long a, lon
 		long z = b < 0 ? b - a : -a;
 		__relibc_out_pad(o, '0', z);
 		a += z;
+		if (a >= b)
+			return; /* all zeros: no digit pointer to form */
 	}
 	if (a < dec->nd) {
 		long e = b < dec->nd ? b : dec->nd;

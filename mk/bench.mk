@@ -1,0 +1,25 @@
+# Benchmarks (make bench): boot time under QEMU, image and binary sizes.
+# Numbers, not pass/fail: they go into closing notes and docs.
+#
+#   make bench         boot milestones of the default image and the kernel
+#                      test image (null syscall cost), sizes
+#   make bench-build   a clean `make all` and a no-op one, timed
+
+BOOT_MILESTONES := \
+	'bootloader=^Redox OS Bootloader' \
+	'kernel first line=^kernel::start:INFO -- Redox OS starting' \
+	'CPUs online=CPUs online' \
+	'init started=started initfs:bin/init' \
+	'SYS_HELLOWORLD=^SYS_HELLOWORLD: Hello, world!'
+
+bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img
+	@echo "bench: image $(HARDDRIVE)"
+	$(Q)bench/boot.sh $(HARDDRIVE) 'SYS_HELLOWORLD: Hello|init: running' $(BOOT_MILESTONES)
+	@echo "bench: image $(TEST_IMAGES_DIR)/kernel-test.img"
+	$(Q)bench/boot.sh $(TEST_IMAGES_DIR)/kernel-test.img 'kernel-test: done' $(BOOT_MILESTONES) \
+		'kernel-test done=^kernel-test: done'
+	$(Q)bench/sizes.sh $(HARDDRIVE) $(KERNEL) $(BUILD)/initfs.img $(PROGRAMS_OUT)/helloworld
+.PHONY: bench bench-build
+
+bench-build:
+	$(Q)bench/build.sh
