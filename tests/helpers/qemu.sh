@@ -8,6 +8,8 @@
 #   qemu.sh boot IMAGE LOG [options]   headless: serial to LOG, then wait
 #       --timeout SECONDS   give up after this long (default 120); exit 124
 #       --until REGEX       stop once the log matches (repeatable: all must)
+#       --send REGEX TEXT   once the log matches REGEX, type TEXT on the serial
+#                           console (printf %b escapes: \r, \x7f; repeatable)
 #   qemu.sh live ISO                   interactive boot of a live ISO
 #
 # Environment knobs (make passes them): KVM=yes|no, GPU=yes|no, GDB=yes,
@@ -76,10 +78,13 @@ log=${3:?qemu.sh boot IMAGE LOG}
 shift 3
 timeout=120
 patterns=()
+send_when=()
+send_text=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--timeout) timeout=$2; shift 2 ;;
 	--until) patterns+=("$2"); shift 2 ;;
+	--send) send_when+=("$2"); send_text+=("$3"); shift 3 ;;
 	*) echo "qemu.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -87,10 +92,21 @@ done
 : >"$log"
 rm -f "$log.exit"
 start=$(date +%s.%N)
+serial=("file,id=debug,path=$log")
+if [ ${#send_when[@]} -gt 0 ]; then
+	# a pipe pair: QEMU reads $fifo.in and writes $fifo.out
+	fifo="$log.pipe"
+	rm -f "$fifo.in" "$fifo.out"
+	mkfifo "$fifo.in" "$fifo.out"
+	exec 3<>"$fifo.in"
+	cat <"$fifo.out" >"$log" &
+	serial=("pipe,id=debug,path=$fifo")
+fi
 "$here/isolated.sh" "$QEMU" -d guest_errors -D "$log.qemu" \
-	-chardev "file,id=debug,path=$log" -serial chardev:debug -monitor none \
+	-chardev "${serial[@]}" -serial chardev:debug -monitor none \
 	"${args[@]}" </dev/null >"$log.stdout" 2>&1 &
 qemu_pid=$!
+sent=()
 
 all_seen() {
 	local p
@@ -120,6 +136,12 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 		qemu_pid=
 		break
 	fi
+	for i in "${!send_when[@]}"; do
+		if [ -z "${sent[$i]:-}" ] && grep -Eq -- "${send_when[$i]}" "$log"; then
+			printf '%b' "${send_text[$i]}" >&3
+			sent[$i]=1
+		fi
+	done
 	if [ ${#patterns[@]} -gt 0 ] && all_seen; then
 		status=0
 		# a test image ends QEMU itself right after its last line: give it a
@@ -143,6 +165,11 @@ done
 if [ -n "$qemu_pid" ]; then
 	kill "$qemu_pid" 2>/dev/null || true
 	wait "$qemu_pid" 2>/dev/null || true
+fi
+if [ -n "${fifo:-}" ]; then
+	exec 3>&-
+	sleep 0.2
+	rm -f "$fifo.in" "$fifo.out"
 fi
 # The guest ends lines with CR LF (a serial terminal's habit); tests want LF.
 sed -i 's/\r$//' "$log"
