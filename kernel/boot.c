@@ -28,7 +28,8 @@ const char *boot_env_get(const struct boot_info *boot, const char *key)
 		const char *line_end = p;
 		while (line_end < end && *line_end != '\n')
 			line_end++;
-		if ((size_t)(line_end - p) > key_len && !memcmp(p, key, key_len) && p[key_len] == '=') {
+		if ((size_t)(line_end - p) > key_len && !memcmp(p, key, key_len) &&
+		    p[key_len] == '=') {
 			size_t n = (size_t)(line_end - p) - key_len - 1;
 			if (n >= sizeof value)
 				n = sizeof value - 1;

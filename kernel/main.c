@@ -36,20 +36,20 @@ static void log_boot_args(const struct boot_info *boot)
 {
 	const struct redox_boot_args *a = boot->args;
 	log_info("Kernel: %llx:%llx", (unsigned long long)a->kernel_base,
-		 (unsigned long long)(a->kernel_base + a->kernel_size));
+	         (unsigned long long)(a->kernel_base + a->kernel_size));
 	log_info("Stack: %llx:%llx", (unsigned long long)a->stack_base,
-		 (unsigned long long)(a->stack_base + a->stack_size));
+	         (unsigned long long)(a->stack_base + a->stack_size));
 	log_info("Env: %llx:%llx", (unsigned long long)a->env_base,
-		 (unsigned long long)(a->env_base + a->env_size));
+	         (unsigned long long)(a->env_base + a->env_size));
 	log_info("RSDP: %llx:%llx", (unsigned long long)a->hwdesc_base,
-		 (unsigned long long)(a->hwdesc_base + a->hwdesc_size));
+	         (unsigned long long)(a->hwdesc_base + a->hwdesc_size));
 	log_info("Bootstrap (initfs): %llx:%llx", (unsigned long long)a->bootstrap_base,
-		 (unsigned long long)(a->bootstrap_base + a->bootstrap_size));
+	         (unsigned long long)(a->bootstrap_base + a->bootstrap_size));
 	uint64_t free_bytes = 0;
 	for (size_t i = 0; i < boot->area_count; i++) {
 		const struct redox_memory_area *m = &boot->areas[i];
 		log_info("Memory: %016llx:%016llx %s", (unsigned long long)m->base,
-			 (unsigned long long)(m->base + m->size), memory_kind_name(m->kind));
+		         (unsigned long long)(m->base + m->size), memory_kind_name(m->kind));
 		if (m->kind == REDOX_MEMORY_FREE)
 			free_bytes += m->size;
 	}
@@ -68,6 +68,43 @@ static void spurious_interrupt(struct interrupt_frame *frame, void *ctx)
 {
 	(void)frame;
 	(void)ctx;
+}
+
+static uint64_t env_hex(const struct boot_info *boot, const char *key)
+{
+	const char *v = boot_env_get(boot, key);
+	uint64_t n = 0;
+	for (; v && *v; v++) {
+		int d = *v >= '0' && *v <= '9'   ? *v - '0'
+		        : *v >= 'a' && *v <= 'f' ? *v - 'a' + 10
+		        : *v >= 'A' && *v <= 'F' ? *v - 'A' + 10
+		                                 : -1;
+		if (d < 0)
+			return 0;
+		n = n * 16 + (uint64_t)d;
+	}
+	return n;
+}
+
+/*
+ * The bootloader's copy of the root filesystem (in the span frame.c keeps
+ * reserved): root may map it through memory:physical, for redoxfsd.
+ */
+static void grant_live_filesystem(const struct boot_info *boot)
+{
+	uint64_t addr = env_hex(boot, "REDOXFS_LIVE_ADDR"),
+	         size = env_hex(boot, "REDOXFS_LIVE_SIZE");
+	const struct redox_boot_args *a = boot->args;
+	if (!addr || !size)
+		return;
+	if (addr < a->kernel_base || addr + size > a->stack_base) {
+		log_error("live filesystem %llx:%llx is outside the boot span; ignored",
+		          (unsigned long long)addr, (unsigned long long)(addr + size));
+		return;
+	}
+	memory_phys_grant(addr, size);
+	log_info("Live filesystem: %llx:%llx (%llu MiB)", (unsigned long long)addr,
+	         (unsigned long long)(addr + size), (unsigned long long)(size >> 20));
 }
 
 static void start_init(const struct boot_info *boot)
@@ -123,7 +160,8 @@ void kmain(uint64_t args_phys)
 	pipe_scheme_init();
 	time_scheme_init();
 	memory_scheme_init();
-	sys_scheme_init();
+	grant_live_filesystem(&boot);
+	sys_scheme_init(boot.env, boot.env_size);
 	serio_scheme_init(); /* before irq: it reserves IRQ 1 and 12 */
 	irq_scheme_init();
 

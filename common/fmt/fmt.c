@@ -42,7 +42,7 @@ static size_t emit_string(fmt_sink sink, void *ctx, const struct spec *s, const 
 }
 
 static size_t emit_number(fmt_sink sink, void *ctx, const struct spec *s, uint64_t value,
-			  bool negative, unsigned base, bool upper, const char *prefix)
+                          bool negative, unsigned base, bool upper, const char *prefix)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char buf[24];
@@ -162,27 +162,34 @@ size_t fmt_vformat(fmt_sink sink, void *ctx, const char *f, va_list args)
 				i = (short)i;
 			else if (size <= -2)
 				i = (signed char)i;
-			n += emit_number(sink, ctx, &s, i < 0 ? 0 - (uint64_t)i : (uint64_t)i, i < 0,
-					 10, false, 0);
+			n += emit_number(sink, ctx, &s, i < 0 ? 0 - (uint64_t)i : (uint64_t)i,
+			                 i < 0, 10, false, 0);
 			break;
 		case 'u':
 		case 'x':
 		case 'X':
 		case 'o':
-			u = size >= 1 ? va_arg(args, unsigned long long) : va_arg(args, unsigned int);
+			u = size >= 1 ? va_arg(args, unsigned long long)
+			              : va_arg(args, unsigned int);
 			if (size == -1)
 				u = (unsigned short)u;
 			else if (size <= -2)
 				u = (unsigned char)u;
 			s.plus = s.space = false;
-			n += emit_number(sink, ctx, &s, u,
-					 false, conv == 'u' ? 10 : conv == 'o' ? 8 : 16, conv == 'X',
-					 s.alt && u ? (conv == 'o' ? "0" : conv == 'X' ? "0X" : "0x") : 0);
+			n += emit_number(sink, ctx, &s, u, false,
+			                 conv == 'u'   ? 10
+			                 : conv == 'o' ? 8
+			                               : 16,
+			                 conv == 'X',
+			                 s.alt && u ? (conv == 'o'   ? "0"
+			                               : conv == 'X' ? "0X"
+			                                             : "0x")
+			                            : 0);
 			break;
 		case 'p':
 			s.plus = s.space = false;
 			n += emit_number(sink, ctx, &s, (uintptr_t)va_arg(args, void *), false, 16,
-					 false, "0x");
+			                 false, "0x");
 			break;
 		case 's':
 			n += emit_string(sink, ctx, &s, va_arg(args, const char *));

@@ -18,7 +18,7 @@ size_t fmt_vformat(fmt_sink sink, void *ctx, const char *format, va_list args);
 
 /* snprintf-like into a buffer: always NUL-terminates when size > 0. */
 size_t fmt_snprintf(char *buffer, size_t size, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 size_t fmt_vsnprintf(char *buffer, size_t size, const char *format, va_list args);
 
 #endif

@@ -89,7 +89,7 @@ void frame_init(const struct boot_info *boot)
 	total_frames = free_frames;
 	search_hint = LOW_MEMORY_END / PAGE_SIZE;
 	log_info("%zu MiB in %zu free frames; bitmap at %llx", free_frames >> 8, free_frames,
-		 (unsigned long long)bitmap_phys);
+	         (unsigned long long)bitmap_phys);
 }
 
 uint64_t frame_alloc(void)

@@ -12,7 +12,7 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 
-#define HEADER 16
+#define HEADER      16
 #define CLASS_COUNT 8
 /* block sizes, header included */
 static const size_t class_size[CLASS_COUNT] = {32, 64, 128, 256, 512, 1024, 2048, 4096};

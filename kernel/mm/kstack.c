@@ -15,7 +15,7 @@
 #include "../lib/spinlock.h"
 
 #define SLOT_SIZE (KSTACK_SIZE + PAGE_SIZE)
-#define SLOTS 4096
+#define SLOTS     4096
 
 static uint32_t next_slot;
 static uint64_t free_tops[SLOTS];
@@ -41,7 +41,7 @@ uint64_t kstack_alloc(void)
 	for (uint64_t v = bottom; v < bottom + KSTACK_SIZE; v += PAGE_SIZE) {
 		uint64_t phys = frame_alloc();
 		if (!phys || !paging_map(paging_kernel_root(), v, phys,
-					 PTE_WRITE | PTE_GLOBAL | PTE_NO_EXECUTE)) {
+		                         PTE_WRITE | PTE_GLOBAL | PTE_NO_EXECUTE)) {
 			if (phys)
 				frame_free(phys);
 			/* pages already mapped stay with the abandoned slot: never unmapped */

@@ -49,7 +49,7 @@ void paging_init(void)
 		if (!*pde)
 			*pde = alloc_table() | PTE_PRESENT | PTE_WRITE;
 		table(*pde)[(v >> 21) & 511] =
-			p | PTE_PRESENT | PTE_WRITE | PTE_HUGE | PTE_GLOBAL | PTE_NO_EXECUTE;
+		    p | PTE_PRESENT | PTE_WRITE | PTE_HUGE | PTE_GLOBAL | PTE_NO_EXECUTE;
 	}
 	/* The kernel image: first GiB of physical memory at KERNEL_OFFSET. */
 	for (uint64_t p = 0; p < 0x40000000ULL; p += 0x200000) {
@@ -67,7 +67,7 @@ void paging_init(void)
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | (1 << 7)));
 	write_cr3(kernel_root);
 	log_info("kernel page tables active; direct map of %llu MiB",
-		 (unsigned long long)(top >> 20));
+	         (unsigned long long)(top >> 20));
 }
 
 uint64_t paging_kernel_root(void)

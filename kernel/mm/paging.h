@@ -10,15 +10,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PTE_PRESENT (1ULL << 0)
-#define PTE_WRITE (1ULL << 1)
-#define PTE_USER (1ULL << 2)
+#define PTE_PRESENT       (1ULL << 0)
+#define PTE_WRITE         (1ULL << 1)
+#define PTE_USER          (1ULL << 2)
 #define PTE_WRITE_THROUGH (1ULL << 3)
-#define PTE_NO_CACHE (1ULL << 4)
-#define PTE_HUGE (1ULL << 7)
-#define PTE_GLOBAL (1ULL << 8)
-#define PTE_NO_EXECUTE (1ULL << 63)
-#define PTE_ADDR_MASK 0x000FFFFFFFFFF000ULL
+#define PTE_NO_CACHE      (1ULL << 4)
+#define PTE_HUGE          (1ULL << 7)
+#define PTE_GLOBAL        (1ULL << 8)
+#define PTE_NO_EXECUTE    (1ULL << 63)
+#define PTE_ADDR_MASK     0x000FFFFFFFFFF000ULL
 
 #define USER_END 0x0000800000000000ULL
 /* Kernel stacks, each with an unmapped guard page below it */

@@ -95,7 +95,7 @@ uint64_t user_unmap(uint64_t root, uint64_t addr, uint64_t len)
 
 /* Visit every present 4 KiB user PTE. */
 static void walk_user(uint64_t table_phys, int level, uint64_t base,
-		      void (*visit)(uint64_t virt, uint64_t pte, void *ctx), void *ctx)
+                      void (*visit)(uint64_t virt, uint64_t pte, void *ctx), void *ctx)
 {
 	uint64_t *t = phys_to_virt(table_phys & PTE_ADDR_MASK);
 	int limit = level == 4 ? 256 : 512;

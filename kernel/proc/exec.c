@@ -12,16 +12,16 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 
-#define PT_LOAD 1
-#define PT_TLS 7
-#define USER_TLS_BASE 0x00007F0000000000ULL
-#define TCB_SIZE 64
-#define PF_X 1
-#define PF_W 2
+#define PT_LOAD         1
+#define PT_TLS          7
+#define USER_TLS_BASE   0x00007F0000000000ULL
+#define TCB_SIZE        64
+#define PF_X            1
+#define PF_W            2
 #define USER_STACK_SIZE (256 * 1024ULL)
-#define AT_NULL 0
-#define AT_PAGESZ 6
-#define AT_ENTRY 9
+#define AT_NULL         0
+#define AT_PAGESZ       6
+#define AT_ENTRY        9
 
 struct elf64_header {
 	uint8_t ident[16];
@@ -75,14 +75,14 @@ uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t 
 		    end > USER_END - USER_STACK_SIZE - PAGE_SIZE || end < start)
 			return 0;
 		uint64_t flags = PTE_USER | (ph[i].flags & PF_W ? PTE_WRITE : 0) |
-				 (ph[i].flags & PF_X ? 0 : PTE_NO_EXECUTE);
+		                 (ph[i].flags & PF_X ? 0 : PTE_NO_EXECUTE);
 		/* Segments may share a page: map what is not mapped yet, then widen rights. */
 		for (uint64_t v = start; v < end; v += PAGE_SIZE) {
 			uint64_t old;
 			if (paging_translate(root, v, &old)) {
-				uint64_t merged = (old & ~PTE_ADDR_MASK & ~PTE_NO_EXECUTE) |
-						  (flags & PTE_WRITE) |
-						  ((old & PTE_NO_EXECUTE) & (flags & PTE_NO_EXECUTE));
+				uint64_t merged =
+				    (old & ~PTE_ADDR_MASK & ~PTE_NO_EXECUTE) | (flags & PTE_WRITE) |
+				    ((old & PTE_NO_EXECUTE) & (flags & PTE_NO_EXECUTE));
 				paging_protect(root, v, merged);
 			} else if (!user_map_anon(root, v, PAGE_SIZE, flags)) {
 				*error = -ENOMEM;

@@ -99,10 +99,10 @@ static void enter_user(void *arg)
 {
 	struct interrupt_frame *frame = arg;
 	__asm__ volatile("mov %0, %%rsp\n"
-			 "jmp syscall_return\n"
-			 :
-			 : "r"(frame)
-			 : "memory");
+	                 "jmp syscall_return\n"
+	                 :
+	                 : "r"(frame)
+	                 : "memory");
 	__builtin_unreachable();
 }
 
@@ -110,14 +110,14 @@ static void enter_user(void *arg)
 static void start_context(struct process *p, const struct interrupt_frame *frame)
 {
 	struct interrupt_frame *top =
-		(struct interrupt_frame *)(p->ctx->kstack_top - sizeof(struct interrupt_frame));
+	    (struct interrupt_frame *)(p->ctx->kstack_top - sizeof(struct interrupt_frame));
 	*top = *frame;
 	context_set_arg(p->ctx, top);
 	sched_enqueue(p->ctx);
 }
 
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
-		   uint32_t ppid)
+                   uint32_t ppid)
 {
 	struct process *p = proc_alloc(name);
 	if (!p)
@@ -280,9 +280,10 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 			spin_unlock_irqrestore(&self->lock, f);
 			return 0;
 		}
-		/* Re-check at least every 10 ms: the stack of a dead child is freed after its switch. */
+		/* Re-check at least every 10 ms: the stack of a dead child is freed after its
+		 * switch. */
 		if (!wait_queue_sleep_until(&self->children_changed, &self->lock,
-					    clock_monotonic_ns() + 10000000ULL) &&
+		                            clock_monotonic_ns() + 10000000ULL) &&
 		    sched_current()->interrupted) {
 			spin_unlock_irqrestore(&self->lock, f);
 			return -EINTR;
@@ -376,8 +377,8 @@ bool user_exception(struct interrupt_frame *frame, const char *name)
 	uint64_t cr2;
 	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
 	log_error("process %u (%s) killed: %s at rip %llx, address %llx, error %llx", p->pid,
-		  p->name, name, (unsigned long long)frame->rip, (unsigned long long)cr2,
-		  (unsigned long long)frame->error);
+	          p->name, name, (unsigned long long)frame->rip, (unsigned long long)cr2,
+	          (unsigned long long)frame->error);
 	int signal = frame->vector == 6 ? SIGILL : frame->vector == 0 ? SIGFPE : SIGSEGV;
 	cpu_interrupts_on();
 	proc_exit(WAIT_SIGNALED(signal));

@@ -15,7 +15,7 @@
 #include "../sched/sched.h"
 
 #define MAX_PROCESSES 1024
-#define MAX_FILES 256
+#define MAX_FILES     256
 
 struct file;
 struct interrupt_frame;
@@ -30,13 +30,13 @@ struct process {
 	struct file *files[MAX_FILES];
 	uint64_t cloexec[MAX_FILES / 64];
 	char default_scheme[32];
-	char cwd[256];   /* "scheme:/path": where relative paths start */
+	char cwd[256]; /* "scheme:/path": where relative paths start */
 	uint32_t umask;
 	uint64_t sig_pending, sig_mask; /* bit n = signal n */
 	struct redox_sigaction actions[NSIG];
 	uint64_t mmap_next;
 	uint64_t anon_pages; /* mapped through FMAP, against USER_ANON_LIMIT_PAGES */
-	int status; /* wait status once a zombie */
+	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
 };
@@ -47,7 +47,7 @@ struct process *proc_by_pid(uint32_t pid);
 
 /* Start a program from an ELF image in kernel memory as a new process. */
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
-		   uint32_t ppid);
+                   uint32_t ppid);
 /* fork: a copy of the current process resuming from `frame` with rax = 0. */
 int64_t proc_fork(const struct interrupt_frame *frame);
 /* End the current process with a wait status (see W* encodings in proc.c). */
@@ -68,7 +68,7 @@ struct file *fd_get(struct process *p, uint64_t fd); /* a reference, or NULL */
 int64_t fd_close(struct process *p, uint64_t fd);
 
 /* Wait status encodings (POSIX-style, as relibc-c's sys/wait.h reads them). */
-#define WAIT_EXITED(code) (((code)&0xFF) << 8)
+#define WAIT_EXITED(code)  (((code)&0xFF) << 8)
 #define WAIT_SIGNALED(sig) ((sig)&0x7F)
 
 /* exec.c: load an ELF into address space `root`; returns entry or 0 on error. */

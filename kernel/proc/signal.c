@@ -117,8 +117,9 @@ void signal_deliver(struct interrupt_frame *frame)
 		if (handler == SIG_IGN)
 			continue;
 		if (!enter_handler(p, frame, sig)) {
-			log_error("process %u (%s): cannot deliver signal %d (bad stack or restorer)",
-				  p->pid, p->name, sig);
+			log_error(
+			    "process %u (%s): cannot deliver signal %d (bad stack or restorer)",
+			    p->pid, p->name, sig);
 			die(SIGSEGV);
 		}
 		return; /* one handler at a time; the rest wait for sigreturn */

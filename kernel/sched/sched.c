@@ -320,7 +320,8 @@ void sched_sleep_until(uint64_t deadline_ns)
 {
 	struct wait_queue wq = {0};
 	while (clock_monotonic_ns() < deadline_ns)
-		if (!wait_queue_sleep_until(&wq, 0, deadline_ns) && this_cpu()->current->interrupted)
+		if (!wait_queue_sleep_until(&wq, 0, deadline_ns) &&
+		    this_cpu()->current->interrupted)
 			break;
 }
 

@@ -28,14 +28,14 @@ struct context {
 	uint64_t cr3;
 	uint64_t fs_base; /* user TLS pointer, restored on every switch */
 	enum context_state state;
-	struct context *next;      /* run queue or wait queue link */
+	struct context *next; /* run queue or wait queue link */
 	struct context *sleep_next;
 	struct wait_queue *waiting_on;
-	uint64_t wake_at_ns;       /* 0: not sleeping */
-	bool timed_out;            /* the last sleep ended by its deadline */
-	bool interrupted;          /* the last sleep was cut short (kill, signal) */
+	uint64_t wake_at_ns; /* 0: not sleeping */
+	bool timed_out;      /* the last sleep ended by its deadline */
+	bool interrupted;    /* the last sleep was cut short (kill, signal) */
 	uint32_t slice_ticks;
-	struct process *process;   /* NULL for kernel-only contexts (idle) */
+	struct process *process; /* NULL for kernel-only contexts (idle) */
 	/* user FPU/SSE registers (fxsave image) while switched out */
 	uint8_t fpu_state[512] __attribute__((aligned(16)));
 };

@@ -18,9 +18,9 @@
 #include "../sched/sched.h"
 
 #define DEBUG_WRITE_MAX 4096
-#define INPUT_SIZE 4096
-#define LINE_MAX_CHARS 1024
-#define COM1_IRQ 4
+#define INPUT_SIZE      4096
+#define LINE_MAX_CHARS  1024
+#define COM1_IRQ        4
 
 static struct scheme *debug_scheme;
 static struct spinlock input_lock;
@@ -84,7 +84,7 @@ static int64_t debug_open(void *data, const char *path, uint64_t flags, const st
 }
 
 static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
-			   const struct caller *who)
+                           const struct caller *who)
 {
 	(void)data;
 	(void)id;
@@ -98,8 +98,7 @@ static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
 	return (int64_t)len;
 }
 
-static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len,
-			  const struct caller *who)
+static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
 	(void)id;
@@ -156,12 +155,12 @@ static int64_t debug_fpath(void *data, uint64_t id, char *buf, size_t len)
 }
 
 static const struct scheme_ops debug_ops = {
-	.open = debug_open,
-	.read = debug_read,
-	.write = debug_write,
-	.fevent = debug_fevent,
-	.fstat = debug_fstat,
-	.fpath = debug_fpath,
+    .open = debug_open,
+    .read = debug_read,
+    .write = debug_write,
+    .fevent = debug_fevent,
+    .fstat = debug_fstat,
+    .fpath = debug_fpath,
 };
 
 void debug_scheme_init(void)

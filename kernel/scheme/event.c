@@ -94,7 +94,7 @@ static void unwatch(struct event_queue *q, uint64_t fd)
 }
 
 static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
-			   const struct caller *who)
+                           const struct caller *who)
 {
 	(void)data;
 	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
@@ -109,8 +109,8 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 		uint64_t irq = spin_lock_irqsave(&lock);
 		unwatch(q, events[i].id);
 		if (w) {
-			*w = (struct watch){f->scheme, f->id, events[i].id, events[i].flags,
-					    events[i].data, q, all_watches, q->watches};
+			*w = (struct watch){f->scheme,      f->id, events[i].id, events[i].flags,
+			                    events[i].data, q,     all_watches,  q->watches};
 			all_watches = w;
 			q->watches = w;
 		}
@@ -120,9 +120,10 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 			return -ENOMEM;
 		}
 		/* What is ready already is reported now (no lock: fevent may take its own). */
-		int64_t ready = f->scheme->ops->fevent
-					? f->scheme->ops->fevent(f->scheme->data, f->id, events[i].flags)
-					: 0;
+		int64_t ready =
+		    f->scheme->ops->fevent
+		        ? f->scheme->ops->fevent(f->scheme->data, f->id, events[i].flags)
+		        : 0;
 		file_put(f);
 		if (ready > 0 && w)
 			scheme_event(w->scheme, w->handle, (uint64_t)ready);
@@ -130,8 +131,7 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 	return (int64_t)(n * sizeof *events);
 }
 
-static int64_t event_read(void *data, uint64_t id, void *buf, size_t len,
-			  const struct caller *who)
+static int64_t event_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
 	struct event_queue *q = (struct event_queue *)ptr_from_handle(id);
@@ -186,12 +186,12 @@ static int64_t event_fpath(void *data, uint64_t id, char *buf, size_t len)
 }
 
 static const struct scheme_ops event_ops = {
-	.open = event_open,
-	.read = event_read,
-	.write = event_write,
-	.fevent = event_fevent,
-	.fpath = event_fpath,
-	.close = event_close,
+    .open = event_open,
+    .read = event_read,
+    .write = event_write,
+    .fevent = event_fevent,
+    .fpath = event_fpath,
+    .close = event_close,
 };
 
 void event_scheme_init(void)

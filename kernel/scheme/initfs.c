@@ -26,8 +26,8 @@ static uint32_t entry_count;
 struct handle {
 	bool used;
 	bool is_dir;
-	uint32_t entry;    /* file: its entry */
-	char *listing;     /* directory: its names */
+	uint32_t entry; /* file: its entry */
+	char *listing;  /* directory: its names */
 	uint64_t size;
 	uint64_t offset;
 	char path[128];
@@ -147,8 +147,7 @@ static struct handle *handle(uint64_t id)
 	return id < MAX_HANDLES && handles[id].used ? &handles[id] : 0;
 }
 
-static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len,
-			   const struct caller *who)
+static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
 	(void)who;
@@ -159,8 +158,8 @@ static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len,
 		return 0;
 	if (len > h->size - h->offset)
 		len = h->size - h->offset;
-	const uint8_t *src = h->is_dir ? (const uint8_t *)h->listing
-				       : archive + entries[h->entry].data_offset;
+	const uint8_t *src =
+	    h->is_dir ? (const uint8_t *)h->listing : archive + entries[h->entry].data_offset;
 	memcpy(buf, src + h->offset, len);
 	h->offset += len;
 	return (int64_t)len;
@@ -172,10 +171,10 @@ static int64_t initfs_seek(void *data, uint64_t id, int64_t offset, int whence)
 	struct handle *h = handle(id);
 	if (!h)
 		return -EBADF;
-	int64_t base = whence == SEEK_SET ? 0
-		     : whence == SEEK_CUR ? (int64_t)h->offset
-		     : whence == SEEK_END ? (int64_t)h->size
-					  : -1;
+	int64_t base = whence == SEEK_SET   ? 0
+	               : whence == SEEK_CUR ? (int64_t)h->offset
+	               : whence == SEEK_END ? (int64_t)h->size
+	                                    : -1;
 	if (base < 0 || base + offset < 0)
 		return -EINVAL;
 	h->offset = (uint64_t)(base + offset);
@@ -227,12 +226,12 @@ static int64_t initfs_close(void *data, uint64_t id)
 }
 
 static const struct scheme_ops initfs_ops = {
-	.open = initfs_open,
-	.read = initfs_read,
-	.seek = initfs_seek,
-	.fstat = initfs_fstat,
-	.fpath = initfs_fpath,
-	.close = initfs_close,
+    .open = initfs_open,
+    .read = initfs_read,
+    .seek = initfs_seek,
+    .fstat = initfs_fstat,
+    .fpath = initfs_fpath,
+    .close = initfs_close,
 };
 
 const void *initfs_lookup(const char *path, uint64_t *size)
@@ -251,7 +250,7 @@ void initfs_scheme_init(uint64_t phys, uint64_t size)
 	    h->total_size > size ||
 	    h->entries_offset + (uint64_t)h->entry_count * sizeof(struct initfs_entry) > size) {
 		log_error("initfs at %llx (%llu bytes) is not a valid archive",
-			  (unsigned long long)phys, (unsigned long long)size);
+		          (unsigned long long)phys, (unsigned long long)size);
 		return;
 	}
 	const struct initfs_entry *e = (const void *)((const uint8_t *)h + h->entries_offset);

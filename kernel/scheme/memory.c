@@ -7,8 +7,10 @@
  * write-combining (uncached-minus here: the PAT is left at its reset
  * value). Physical pages are never the process's own (no PTE_OWNED), so
  * unmapping them frees nothing. RAM the frame allocator manages may only
- * be mapped when SYS_PHYSALLOC handed it out; the registry of those
- * allocations lives here too (the PHYS* syscalls are kernel/syscall/phys.c).
+ * be mapped when SYS_PHYSALLOC handed it out, or when the kernel granted
+ * it at boot (the bootloader's live copy of the root filesystem, for
+ * redoxfsd); the registry of those ranges lives here too (the PHYS*
+ * syscalls are kernel/syscall/phys.c).
  */
 #include <stdbool.h>
 #include <freestanding/string.h>
@@ -159,6 +161,19 @@ int64_t memory_phys_free(uint64_t phys, uint64_t size)
 		}
 	spin_unlock_irqrestore(&alloc_lock, irq);
 	return -EINVAL; /* only whole allocations SYS_PHYSALLOC made */
+}
+
+void memory_phys_grant(uint64_t phys, uint64_t size)
+{
+	uint64_t pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint64_t irq = spin_lock_irqsave(&alloc_lock);
+	for (int i = 0; i < MAX_PHYS_ALLOCS; i++)
+		if (!allocs[i].pages) {
+			allocs[i].phys = phys & PAGE_MASK;
+			allocs[i].pages = pages;
+			break;
+		}
+	spin_unlock_irqrestore(&alloc_lock, irq);
 }
 
 static int64_t memory_open(void *data, const char *path, uint64_t flags, const struct caller *who)

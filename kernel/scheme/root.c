@@ -39,11 +39,12 @@ static int64_t root_open(void *data, const char *path, uint64_t flags, const str
 static int64_t root_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
-	return provider_read((struct provider *)ptr_from_handle(id), buf, len, who->flags & O_NONBLOCK);
+	return provider_read((struct provider *)ptr_from_handle(id), buf, len,
+	                     who->flags & O_NONBLOCK);
 }
 
 static int64_t root_write(void *data, uint64_t id, const void *buf, size_t len,
-			  const struct caller *who)
+                          const struct caller *who)
 {
 	(void)data;
 	(void)who;
@@ -53,7 +54,9 @@ static int64_t root_write(void *data, uint64_t id, const void *buf, size_t len,
 static int64_t root_fevent(void *data, uint64_t id, uint64_t flags)
 {
 	(void)data;
-	return (flags & EVENT_READ) && provider_has_requests((struct provider *)ptr_from_handle(id)) ? EVENT_READ : 0;
+	return (flags & EVENT_READ) && provider_has_requests((struct provider *)ptr_from_handle(id))
+	           ? EVENT_READ
+	           : 0;
 }
 
 static int64_t root_close(void *data, uint64_t id)
@@ -64,11 +67,11 @@ static int64_t root_close(void *data, uint64_t id)
 }
 
 static const struct scheme_ops root_ops = {
-	.open = root_open,
-	.read = root_read,
-	.write = root_write,
-	.fevent = root_fevent,
-	.close = root_close,
+    .open = root_open,
+    .read = root_read,
+    .write = root_write,
+    .fevent = root_fevent,
+    .close = root_close,
 };
 
 void root_scheme_init(void)

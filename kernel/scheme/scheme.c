@@ -16,8 +16,7 @@
 static struct scheme *schemes[MAX_SCHEMES];
 static struct spinlock lock;
 
-int scheme_register(const char *name, const struct scheme_ops *ops, void *data,
-		    struct scheme **out)
+int scheme_register(const char *name, const struct scheme_ops *ops, void *data, struct scheme **out)
 {
 	size_t len = strlen(name);
 	if (len >= sizeof schemes[0]->name) /* "" is the root scheme ":" */
@@ -79,7 +78,7 @@ struct scheme *scheme_find(const char *name, size_t len)
 }
 
 int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
-		  const struct caller *who, struct file **out)
+                  const struct caller *who, struct file **out)
 {
 	const char *colon = path;
 	while (*colon && *colon != ':' && *colon != '/')

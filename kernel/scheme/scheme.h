@@ -33,17 +33,18 @@ struct scheme_ops {
 	int64_t (*rmdir)(void *data, const char *path, const struct caller *who);
 	int64_t (*unlink)(void *data, const char *path, const struct caller *who);
 	/* handle calls */
-	int64_t (*dup)(void *data, uint64_t id, const char *buf, size_t len, const struct caller *who);
+	int64_t (*dup)(void *data, uint64_t id, const char *buf, size_t len,
+	               const struct caller *who);
 	int64_t (*read)(void *data, uint64_t id, void *buf, size_t len, const struct caller *who);
 	int64_t (*write)(void *data, uint64_t id, const void *buf, size_t len,
-			 const struct caller *who);
+	                 const struct caller *who);
 	int64_t (*seek)(void *data, uint64_t id, int64_t offset, int whence);
 	int64_t (*fcntl)(void *data, uint64_t id, uint64_t cmd, uint64_t arg);
 	/* Register interest in `flags` (EVENT_READ/WRITE); returns those ready now. */
 	int64_t (*fevent)(void *data, uint64_t id, uint64_t flags);
 	/* Map into the caller's address space (kernel schemes); returns the address. */
 	int64_t (*fmap)(void *data, uint64_t id, const struct redox_map *map,
-			const struct caller *who);
+	                const struct caller *who);
 	int64_t (*fpath)(void *data, uint64_t id, char *buf, size_t len);
 	int64_t (*frename)(void *data, uint64_t id, const char *path, const struct caller *who);
 	int64_t (*fstat)(void *data, uint64_t id, struct redox_stat *st);
@@ -87,14 +88,14 @@ struct file {
 
 /* Make a scheme reachable as "name:"; *out (if given) receives it. */
 int scheme_register(const char *name, const struct scheme_ops *ops, void *data,
-		    struct scheme **out);
+                    struct scheme **out);
 /* Forget a scheme (its provider went away); open files keep their pointer. */
 void scheme_unregister(struct scheme *s);
 struct scheme *scheme_find(const char *name, size_t len);
 
 /* Open "scheme:reference" (no scheme: default_scheme) for `who`. */
 int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
-		  const struct caller *who, struct file **out);
+                  const struct caller *who, struct file **out);
 /* An open file for a handle a scheme just made (closes the handle on failure). */
 struct file *file_new(struct scheme *s, uint64_t id, uint64_t flags);
 struct file *file_get(struct file *f);
@@ -121,7 +122,7 @@ const void *initfs_lookup(const char *path, uint64_t *size);
 void pipe_scheme_init(void);
 void time_scheme_init(void);
 void memory_scheme_init(void);
-void sys_scheme_init(void);
+void sys_scheme_init(const char *env, size_t env_size); /* sys:env shows the boot environment */
 void serio_scheme_init(void); /* reserves its IRQs: before irq_scheme_init */
 void irq_scheme_init(void);
 /* SYS_PIPE2: a new pipe's read and write ends (flags: O_NONBLOCK). */
@@ -133,6 +134,8 @@ enum { MEMORY_CACHE_WB, MEMORY_CACHE_UC, MEMORY_CACHE_WT, MEMORY_CACHE_WC };
 int64_t memory_map_physical(struct process *p, const struct redox_map *map, int cache);
 int64_t memory_phys_alloc(uint64_t size);
 int64_t memory_phys_free(uint64_t phys, uint64_t size);
+/* Boot: RAM the kernel keeps reserved that root may map (as if PHYSALLOC made it). */
+void memory_phys_grant(uint64_t phys, uint64_t size);
 /* sys:log: log.c hands every byte it prints to this ring. */
 void sys_log_append(const char *text, size_t len);
 

@@ -5,6 +5,7 @@
  *   sys:cpu      the CPU count, vendor and model (cpuid)
  *   sys:log      the recent kernel log (a ring fed by kernel/lib/log.c)
  *   sys:exe      the caller's program name
+ *   sys:env      the bootloader's environment block, KEY=value lines
  *   sys:kstop    (root only, write-only) "shutdown" or "reset"
  * "sys:" lists the names.
  */
@@ -30,11 +31,11 @@
 #define LOG_RING_SIZE  (64 * 1024)
 #define CONTEXT_LINE   112
 
-enum sys_file { SYS_LIST, SYS_UNAME, SYS_CONTEXT, SYS_CPU, SYS_LOG, SYS_EXE, SYS_KSTOP };
+enum sys_file { SYS_LIST, SYS_UNAME, SYS_CONTEXT, SYS_CPU, SYS_LOG, SYS_EXE, SYS_KSTOP, SYS_ENV };
 
 static const char *const file_names[] = {
     [SYS_LIST] = "",   [SYS_UNAME] = "uname", [SYS_CONTEXT] = "context", [SYS_CPU] = "cpu",
-    [SYS_LOG] = "log", [SYS_EXE] = "exe",     [SYS_KSTOP] = "kstop",
+    [SYS_LOG] = "log", [SYS_EXE] = "exe",     [SYS_KSTOP] = "kstop",     [SYS_ENV] = "env",
 };
 #define FILE_COUNT (sizeof file_names / sizeof file_names[0])
 
@@ -49,6 +50,10 @@ struct handle {
 static char ring[LOG_RING_SIZE];
 static uint64_t ring_total; /* bytes ever appended; the newest is ring[(total-1) % size] */
 static struct spinlock ring_lock;
+
+/* The boot environment (in the reserved boot span, so it stays valid). */
+static const char *boot_env;
+static size_t boot_env_size;
 
 /* Never wait long: a panic breaks the log lock and must still print. */
 static bool ring_lock_bounded(void)
@@ -240,6 +245,11 @@ static int64_t sysfile_open(void *data, const char *path, uint64_t flags, const 
 		text_add(&t, "%s", p ? p->name : "");
 		break;
 	}
+	case SYS_ENV:
+		text_add(&t, "%.*s", (int)boot_env_size, boot_env ? boot_env : "");
+		if (boot_env_size && boot_env[boot_env_size - 1] != '\n')
+			text_add(&t, "\n");
+		break;
 	default:
 		break;
 	}
@@ -367,7 +377,9 @@ static const struct scheme_ops sysfile_ops = {
     .close = sysfile_close,
 };
 
-void sys_scheme_init(void)
+void sys_scheme_init(const char *env, size_t env_size)
 {
+	boot_env = env;
+	boot_env_size = env_size;
 	scheme_register("sys", &sysfile_ops, 0, 0);
 }

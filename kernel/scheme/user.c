@@ -34,15 +34,15 @@
 
 #define WINDOW_BASE 0x0000600000000000ULL
 #define WINDOW_SIZE (4ULL << 20) /* the largest buffer one request carries */
-#define WINDOWS 64
+#define WINDOWS     64
 
 struct request {
 	struct redox_packet packet;
 	struct wait_queue wait;
 	bool taken, replied, abandoned;
 	int64_t result;
-	int window;                      /* -1: none */
-	uint64_t pages, *frames;         /* the buffer's frames */
+	int window;              /* -1: none */
+	uint64_t pages, *frames; /* the buffer's frames */
 	struct request *next;
 };
 
@@ -51,13 +51,13 @@ struct provider {
 	struct scheme *scheme;
 	uint32_t pid;
 	uint64_t cr3;
-	struct request *queue;           /* waiting to be read, oldest first */
-	struct request *inflight;        /* read, waiting for the reply */
+	struct request *queue;    /* waiting to be read, oldest first */
+	struct request *inflight; /* read, waiting for the reply */
 	struct wait_queue readers;
 	bool dead;
 	uint64_t next_id;
-	uint64_t windows;                /* bitmap of windows in use */
-	struct provider_handle *handle;  /* for readiness of the provider handle */
+	uint64_t windows;               /* bitmap of windows in use */
+	struct provider_handle *handle; /* for readiness of the provider handle */
 };
 
 static void free_frames(struct request *r)
@@ -106,7 +106,7 @@ static int64_t window_map(struct provider *pv, struct request *r, uint64_t len)
 	for (uint64_t i = 0; i < r->pages; i++) {
 		r->frames[i] = frame_alloc();
 		if (!r->frames[i] || !paging_map(pv->cr3, base + i * PAGE_SIZE, r->frames[i],
-						 PTE_USER | PTE_WRITE | PTE_NO_EXECUTE)) {
+		                                 PTE_USER | PTE_WRITE | PTE_NO_EXECUTE)) {
 			for (uint64_t j = 0; j < i; j++)
 				paging_unmap(pv->cr3, base + j * PAGE_SIZE);
 			free_frames(r);
@@ -143,8 +143,8 @@ enum layout {
  * provider's result.
  */
 static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, uint64_t b,
-		    const void *in, uint64_t in_len, void *out, uint64_t out_len, uint64_t c,
-		    uint64_t d, enum layout layout)
+                    const void *in, uint64_t in_len, void *out, uint64_t out_len, uint64_t c,
+                    uint64_t d, enum layout layout)
 {
 	bool c_is_buffer = layout != PLAIN;
 	struct request *r = kzalloc(sizeof *r);
@@ -168,14 +168,16 @@ static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, u
 	if (in && len)
 		frames_copy(r, (void *)in, len, true);
 	r->packet = (struct redox_packet){
-		.id = ++pv->next_id,
-		.pid = who->pid,
-		.uid = who->uid,
-		.gid = who->gid,
-		.a = a,
-		.b = layout == PATH ? (uint64_t)at : b,
-		.c = layout == PATH ? len : layout == BUFFER ? (uint64_t)at : c,
-		.d = layout == BUFFER ? len : d,
+	    .id = ++pv->next_id,
+	    .pid = who->pid,
+	    .uid = who->uid,
+	    .gid = who->gid,
+	    .a = a,
+	    .b = layout == PATH ? (uint64_t)at : b,
+	    .c = layout == PATH     ? len
+	         : layout == BUFFER ? (uint64_t)at
+	                            : c,
+	    .d = layout == BUFFER ? len : d,
 	};
 	struct request **tail = &pv->queue;
 	while (*tail)
@@ -347,7 +349,7 @@ static int64_t u_read(void *data, uint64_t id, void *buf, size_t len, const stru
 }
 
 static int64_t u_write(void *data, uint64_t id, const void *buf, size_t len,
-		       const struct caller *who)
+                       const struct caller *who)
 {
 	return call(PV, who, SYS_WRITE, id, buf, len, 0, 0, 0, 0, BUFFER);
 }
@@ -357,7 +359,7 @@ static const struct caller kernel_caller = {0, 0, 0, 0};
 static int64_t u_seek(void *data, uint64_t id, int64_t offset, int whence)
 {
 	return call(PV, &kernel_caller, SYS_LSEEK, id, 0, 0, 0, 0, (uint64_t)offset,
-		    (uint64_t)whence, PLAIN);
+	            (uint64_t)whence, PLAIN);
 }
 
 static int64_t u_fcntl(void *data, uint64_t id, uint64_t cmd, uint64_t arg)
@@ -403,7 +405,7 @@ static int64_t u_ftruncate(void *data, uint64_t id, uint64_t length)
 static int64_t u_futimens(void *data, uint64_t id, const struct redox_timespec *times)
 {
 	return call(PV, &kernel_caller, SYS_FUTIMENS, id, times, 2 * sizeof *times, 0, 0, 0, 0,
-		    true);
+	            true);
 }
 
 static int64_t u_fchmod(void *data, uint64_t id, uint16_t mode)
@@ -424,26 +426,26 @@ static int64_t u_close(void *data, uint64_t id)
 #undef PV
 
 static const struct scheme_ops user_ops = {
-	.open = u_open,
-	.chmod = u_chmod,
-	.rmdir = u_rmdir,
-	.unlink = u_unlink,
-	.dup = u_dup,
-	.read = u_read,
-	.write = u_write,
-	.seek = u_seek,
-	.fcntl = u_fcntl,
-	.fevent = u_fevent,
-	.fpath = u_fpath,
-	.frename = u_frename,
-	.fstat = u_fstat,
-	.fstatvfs = u_fstatvfs,
-	.fsync = u_fsync,
-	.ftruncate = u_ftruncate,
-	.futimens = u_futimens,
-	.fchmod = u_fchmod,
-	.fchown = u_fchown,
-	.close = u_close,
+    .open = u_open,
+    .chmod = u_chmod,
+    .rmdir = u_rmdir,
+    .unlink = u_unlink,
+    .dup = u_dup,
+    .read = u_read,
+    .write = u_write,
+    .seek = u_seek,
+    .fcntl = u_fcntl,
+    .fevent = u_fevent,
+    .fpath = u_fpath,
+    .frename = u_frename,
+    .fstat = u_fstat,
+    .fstatvfs = u_fstatvfs,
+    .fsync = u_fsync,
+    .ftruncate = u_ftruncate,
+    .futimens = u_futimens,
+    .fchmod = u_fchmod,
+    .fchown = u_fchown,
+    .close = u_close,
 };
 
 int64_t provider_create(const char *name, const struct caller *who, struct provider **out)

@@ -28,8 +28,8 @@ int user_buffer_ok(struct syscall_args *args, uint64_t addr, uint64_t len, int w
 int64_t syscall_copy_path(struct syscall_args *args, uint64_t addr, uint64_t len, char **out)
 {
 	char *raw = kmalloc(PATH_MAX), *buf = kmalloc(PATH_MAX);
-	int64_t r = raw && buf ? user_copy_path(args->process->cr3, addr, len, raw, PATH_MAX)
-			       : -ENOMEM;
+	int64_t r =
+	    raw && buf ? user_copy_path(args->process->cr3, addr, len, raw, PATH_MAX) : -ENOMEM;
 	if (r >= 0 && path_canonicalize(args->process->cwd, raw, buf, PATH_MAX) < 0)
 		r = -ENAMETOOLONG;
 	kfree(raw);
@@ -44,8 +44,8 @@ int64_t syscall_copy_path(struct syscall_args *args, uint64_t addr, uint64_t len
 static int64_t (*handler_for(uint64_t number))(struct syscall_args *)
 {
 	switch (number) {
-#define X(NAME, name, number)                                                                     \
-	case number:                                                                              \
+#define X(NAME, name, number)                                                                      \
+	case number:                                                                               \
 		return sys_##name;
 #include <redox/abi/syscall_list.h>
 #undef X
@@ -64,14 +64,16 @@ static int64_t dispatch(struct syscall_args *args)
 	if (class == SYS_CLASS_PATH) {
 		if ((r = syscall_copy_path(args, args->a, args->b, &args->path)))
 			return r;
-		if (arg == SYS_ARG_PATH && (r = syscall_copy_path(args, args->c, args->d, &args->path2)))
+		if (arg == SYS_ARG_PATH &&
+		    (r = syscall_copy_path(args, args->c, args->d, &args->path2)))
 			return r;
 	} else if (class == SYS_CLASS_FILE) {
 		if (arg == SYS_ARG_SLICE && !user_buffer_ok(args, args->b, args->c, 0))
 			return -EFAULT;
 		if (arg == SYS_ARG_MSLICE && !user_buffer_ok(args, args->b, args->c, 1))
 			return -EFAULT;
-		if (arg == SYS_ARG_PATH && (r = syscall_copy_path(args, args->b, args->c, &args->path)))
+		if (arg == SYS_ARG_PATH &&
+		    (r = syscall_copy_path(args, args->b, args->c, &args->path)))
 			return r;
 	}
 	return handler(args);
@@ -80,15 +82,15 @@ static int64_t dispatch(struct syscall_args *args)
 void syscall_dispatch(struct interrupt_frame *frame)
 {
 	struct syscall_args args = {
-		.number = frame->rax,
-		.a = frame->rdi,
-		.b = frame->rsi,
-		.c = frame->rdx,
-		.d = frame->r10,
-		.e = frame->r8,
-		.f = frame->r9,
-		.frame = frame,
-		.process = proc_current(),
+	    .number = frame->rax,
+	    .a = frame->rdi,
+	    .b = frame->rsi,
+	    .c = frame->rdx,
+	    .d = frame->r10,
+	    .e = frame->r8,
+	    .f = frame->r9,
+	    .frame = frame,
+	    .process = proc_current(),
 	};
 	int64_t result = dispatch(&args);
 	kfree(args.path);

@@ -19,8 +19,8 @@
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
 
-#define EXEC_MAX_SIZE (256ULL << 20)
-#define EXEC_MAX_STRINGS 64
+#define EXEC_MAX_SIZE         (256ULL << 20)
+#define EXEC_MAX_STRINGS      64
 #define EXEC_MAX_STRING_BYTES (64 * 1024)
 
 struct user_slice {
@@ -28,8 +28,8 @@ struct user_slice {
 };
 
 /* Copy `count` user strings into one kernel block; list[count] = NULL. */
-static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t count,
-			    char **list, char **block)
+static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t count, char **list,
+                            char **block)
 {
 	*block = 0;
 	list[0] = 0;
@@ -42,7 +42,8 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 	const struct user_slice *s = (const struct user_slice *)array;
 	uint64_t total = 0;
 	for (uint64_t i = 0; i < count; i++) {
-		if (s[i].len > EXEC_MAX_STRING_BYTES || !user_buffer_ok(args, s[i].ptr, s[i].len, 0))
+		if (s[i].len > EXEC_MAX_STRING_BYTES ||
+		    !user_buffer_ok(args, s[i].ptr, s[i].len, 0))
 			return -EFAULT;
 		total += s[i].len + 1;
 	}
@@ -63,8 +64,7 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 	return 0;
 }
 
-static int64_t read_whole_file(struct file *f, const struct caller *who, void **out,
-			       uint64_t *size)
+static int64_t read_whole_file(struct file *f, const struct caller *who, void **out, uint64_t *size)
 {
 	struct redox_stat st = {0};
 	if (!f->scheme->ops->fstat || f->scheme->ops->fstat(f->scheme->data, f->id, &st) < 0)
@@ -82,8 +82,8 @@ static int64_t read_whole_file(struct file *f, const struct caller *who, void **
 		f->scheme->ops->seek(f->scheme->data, f->id, 0, SEEK_SET);
 	uint64_t got = 0;
 	while (got < st.size) {
-		int64_t n = f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got,
-						 who);
+		int64_t n =
+		    f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got, who);
 		if (n <= 0) {
 			kfree(buf);
 			return n < 0 ? n : -EIO;

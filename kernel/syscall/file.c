@@ -40,18 +40,18 @@ static struct scheme *path_scheme(struct syscall_args *args, const char **rest)
 	return scheme_find(args->process->default_scheme, strlen(args->process->default_scheme));
 }
 
-#define PATH_CALL(name, call)                                                                     \
-	int64_t sys_##name(struct syscall_args *args)                                             \
-	{                                                                                         \
-		struct process *p = args->process;                                                \
-		struct caller who = {p->pid, p->euid, p->egid, 0};                                \
-		const char *rest;                                                                 \
-		struct scheme *s = path_scheme(args, &rest);                                      \
-		if (!s)                                                                           \
-			return -ENODEV;                                                           \
-		if (!s->ops->name)                                                                \
-			return -ENOENT;                                                           \
-		return call;                                                                      \
+#define PATH_CALL(name, call)                                                                      \
+	int64_t sys_##name(struct syscall_args *args)                                              \
+	{                                                                                          \
+		struct process *p = args->process;                                                 \
+		struct caller who = {p->pid, p->euid, p->egid, 0};                                 \
+		const char *rest;                                                                  \
+		struct scheme *s = path_scheme(args, &rest);                                       \
+		if (!s)                                                                            \
+			return -ENODEV;                                                            \
+		if (!s->ops->name)                                                                 \
+			return -ENOENT;                                                            \
+		return call;                                                                       \
 	}
 
 PATH_CALL(chmod, s->ops->chmod(s->data, rest, (uint16_t)args->c, &who))
@@ -83,8 +83,8 @@ static int64_t dup_file(struct syscall_args *args, struct file **out)
 		return -EBADF;
 	}
 	struct caller who = file_caller(f, args->process);
-	int64_t id = f->scheme->ops->dup(f->scheme->data, f->id, (const char *)args->b, args->c,
-					 &who);
+	int64_t id =
+	    f->scheme->ops->dup(f->scheme->data, f->id, (const char *)args->b, args->c, &who);
 	if (id < 0) {
 		file_put(f);
 		return id;
@@ -129,38 +129,31 @@ int64_t sys_dup2(struct syscall_args *args)
 }
 
 /* Run `body` with f = the descriptor's file and who = its caller record. */
-#define WITH_FILE(body)                                                                           \
-	struct file *f = fd_get(args->process, args->a);                                          \
-	if (!f)                                                                                   \
-		return -EBADF;                                                                    \
-	struct caller who = file_caller(f, args->process);                                        \
-	(void)who;                                                                                \
-	int64_t r = (body);                                                                       \
-	file_put(f);                                                                              \
+#define WITH_FILE(body)                                                                            \
+	struct file *f = fd_get(args->process, args->a);                                           \
+	if (!f)                                                                                    \
+		return -EBADF;                                                                     \
+	struct caller who = file_caller(f, args->process);                                         \
+	(void)who;                                                                                 \
+	int64_t r = (body);                                                                        \
+	file_put(f);                                                                               \
 	return r;
 
 #define OP(name) (f->scheme->ops->name)
 
-int64_t sys_read(struct syscall_args *args)
-{
-	WITH_FILE((f->flags & O_ACCMODE) == O_WRONLY ? -EBADF
-		  : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
-			     : -EBADF)
-}
+int64_t sys_read(struct syscall_args *args){
+    WITH_FILE((f->flags & O_ACCMODE) == O_WRONLY ? -EBADF
+              : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
+                         : -EBADF)}
 
-int64_t sys_write(struct syscall_args *args)
-{
-	WITH_FILE((f->flags & O_ACCMODE) == O_RDONLY ? -EBADF
-		  : OP(write) ? OP(write)(f->scheme->data, f->id, (const void *)args->b, args->c,
-					  &who)
-			      : -EBADF)
-}
+int64_t sys_write(struct syscall_args *args){
+    WITH_FILE((f->flags & O_ACCMODE) == O_RDONLY ? -EBADF
+              : OP(write) ? OP(write)(f->scheme->data, f->id, (const void *)args->b, args->c, &who)
+                          : -EBADF)}
 
-int64_t sys_lseek(struct syscall_args *args)
-{
-	WITH_FILE(OP(seek) ? OP(seek)(f->scheme->data, f->id, (int64_t)args->b, (int)args->c)
-			   : -ESPIPE)
-}
+int64_t sys_lseek(struct syscall_args *args){
+    WITH_FILE(OP(seek) ? OP(seek)(f->scheme->data, f->id, (int64_t)args->b, (int)args->c)
+                       : -ESPIPE)}
 
 int64_t sys_fstat(struct syscall_args *args)
 {
@@ -180,52 +173,37 @@ int64_t sys_fstatvfs(struct syscall_args *args)
 	WITH_FILE(OP(fstatvfs) ? OP(fstatvfs)(f->scheme->data, f->id, st) : -EBADF)
 }
 
-int64_t sys_fpath(struct syscall_args *args)
-{
-	WITH_FILE(OP(fpath) ? OP(fpath)(f->scheme->data, f->id, (char *)args->b, args->c) : -EBADF)
-}
+int64_t sys_fpath(struct syscall_args *args){
+    WITH_FILE(OP(fpath) ? OP(fpath)(f->scheme->data, f->id, (char *)args->b, args->c) : -EBADF)}
 
-int64_t sys_frename(struct syscall_args *args)
-{
-	WITH_FILE(OP(frename) ? OP(frename)(f->scheme->data, f->id, args->path, &who) : -EBADF)
-}
+int64_t sys_frename(struct syscall_args *args){
+    WITH_FILE(OP(frename) ? OP(frename)(f->scheme->data, f->id, args->path, &who) : -EBADF)}
 
 /* FEVENT(fd, flags): which of flags are ready on fd now. */
-int64_t sys_fevent(struct syscall_args *args)
-{
-	WITH_FILE(OP(fevent) ? OP(fevent)(f->scheme->data, f->id, args->b) : 0)
-}
+int64_t sys_fevent(struct syscall_args *args){
+    WITH_FILE(OP(fevent) ? OP(fevent)(f->scheme->data, f->id, args->b) : 0)}
 
-int64_t sys_fsync(struct syscall_args *args)
-{
-	WITH_FILE(OP(fsync) ? OP(fsync)(f->scheme->data, f->id) : 0)
-}
+int64_t sys_fsync(struct syscall_args *args){
+    WITH_FILE(OP(fsync) ? OP(fsync)(f->scheme->data, f->id) : 0)}
 
-int64_t sys_ftruncate(struct syscall_args *args)
-{
-	WITH_FILE(OP(ftruncate) ? OP(ftruncate)(f->scheme->data, f->id, args->b) : -EBADF)
-}
+int64_t sys_ftruncate(struct syscall_args *args){
+    WITH_FILE(OP(ftruncate) ? OP(ftruncate)(f->scheme->data, f->id, args->b) : -EBADF)}
 
 int64_t sys_futimens(struct syscall_args *args)
 {
 	if (args->c < 2 * sizeof(struct redox_timespec))
 		return -EINVAL;
-	WITH_FILE(OP(futimens) ? OP(futimens)(f->scheme->data, f->id,
-					      (const struct redox_timespec *)args->b)
-			       : -EBADF)
+	WITH_FILE(OP(futimens)
+	              ? OP(futimens)(f->scheme->data, f->id, (const struct redox_timespec *)args->b)
+	              : -EBADF)
 }
 
-int64_t sys_fchmod(struct syscall_args *args)
-{
-	WITH_FILE(OP(fchmod) ? OP(fchmod)(f->scheme->data, f->id, (uint16_t)args->b) : -EBADF)
-}
+int64_t sys_fchmod(struct syscall_args *args){
+    WITH_FILE(OP(fchmod) ? OP(fchmod)(f->scheme->data, f->id, (uint16_t)args->b) : -EBADF)}
 
-int64_t sys_fchown(struct syscall_args *args)
-{
-	WITH_FILE(OP(fchown) ? OP(fchown)(f->scheme->data, f->id, (uint32_t)args->b,
-					  (uint32_t)args->c)
-			     : -EBADF)
-}
+int64_t sys_fchown(struct syscall_args *args){
+    WITH_FILE(OP(fchown) ? OP(fchown)(f->scheme->data, f->id, (uint32_t)args->b, (uint32_t)args->c)
+                         : -EBADF)}
 
 int64_t sys_fcntl(struct syscall_args *args)
 {
@@ -260,9 +238,9 @@ int64_t sys_fcntl(struct syscall_args *args)
 			return -EBADF;
 		uint64_t changeable = O_NONBLOCK | O_APPEND;
 		f->flags = (f->flags & ~changeable) | (args->c & changeable);
-		int64_t r = f->scheme->ops->fcntl ? f->scheme->ops->fcntl(f->scheme->data, f->id,
-									  F_SETFL, f->flags)
-						  : 0;
+		int64_t r = f->scheme->ops->fcntl
+		                ? f->scheme->ops->fcntl(f->scheme->data, f->id, F_SETFL, f->flags)
+		                : 0;
 		file_put(f);
 		return r;
 	}

@@ -59,7 +59,7 @@ int64_t sys_futex(struct syscall_args *args)
 		if (t->tv_sec < 0 || t->tv_nsec < 0 || t->tv_nsec >= 1000000000)
 			return -EINVAL;
 		deadline = clock_monotonic_ns() + (uint64_t)t->tv_sec * 1000000000ULL +
-			   (uint64_t)t->tv_nsec;
+		           (uint64_t)t->tv_nsec;
 	}
 	struct futex_waiter me = {.key = key};
 	uint64_t f = spin_lock_irqsave(&lock);

@@ -101,7 +101,8 @@ int64_t sys_mprotect(struct syscall_args *args)
 		if (args->c & (PROT_READ | PROT_WRITE | PROT_EXEC))
 			paging_protect(root, v, keep | pte_flags(args->c));
 		else
-			paging_protect(root, v, keep | PTE_NO_EXECUTE); /* PROT_NONE: still mapped */
+			paging_protect(root, v,
+			               keep | PTE_NO_EXECUTE); /* PROT_NONE: still mapped */
 	}
 	return 0;
 }

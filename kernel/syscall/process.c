@@ -95,11 +95,12 @@ int64_t sys_getpgid(struct syscall_args *args)
 
 /* setreuid/setregid: -1 keeps a value; only root may pick any id. */
 static int64_t set_ids(struct process *p, uint64_t real, uint64_t effective, uint32_t *r,
-		       uint32_t *e)
+                       uint32_t *e)
 {
 	bool root = p->euid == 0;
 	uint32_t nr = real == (uint64_t)-1 || real == 0xFFFFFFFF ? *r : (uint32_t)real;
-	uint32_t ne = effective == (uint64_t)-1 || effective == 0xFFFFFFFF ? *e : (uint32_t)effective;
+	uint32_t ne =
+	    effective == (uint64_t)-1 || effective == 0xFFFFFFFF ? *e : (uint32_t)effective;
 	if (!root && ((nr != *r && nr != *e) || (ne != *r && ne != *e)))
 		return -EPERM;
 	*r = nr;

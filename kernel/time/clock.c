@@ -65,7 +65,7 @@ void clock_init(void)
 		tsc_hz = 1000000000;
 	realtime_at_boot_ns = rtc_epoch_seconds() * 1000000000ULL;
 	log_info("RTC: %llu seconds since the epoch",
-		 (unsigned long long)(realtime_at_boot_ns / 1000000000ULL));
+	         (unsigned long long)(realtime_at_boot_ns / 1000000000ULL));
 }
 
 uint64_t clock_monotonic_ns(void)

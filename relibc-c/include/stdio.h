@@ -1,8 +1,8 @@
 /*
- * stdio.h: formatted output and input. The formatting engines (printf
- * and scanf families over strings, callbacks and file descriptors' sinks)
- * are kernel independent; FILE streams and the functions that use them
- * come from the platform layer.
+ * stdio.h: streams and formatted input/output. FILE streams buffer over
+ * a descriptor (fopen, fdopen), over memory (fmemopen, open_memstream)
+ * or over the caller's functions (fopencookie); src/stdio/ implements
+ * them, the printf and scanf engines do the formatting.
  */
 #ifndef _RELIBC_STDIO_H
 #define _RELIBC_STDIO_H
@@ -22,6 +22,7 @@ typedef struct {
 #define EOF          (-1)
 #define BUFSIZ       8192
 #define FILENAME_MAX 4096
+#define P_tmpdir     "/tmp"
 #define FOPEN_MAX    1000
 #define L_tmpnam     32
 #define TMP_MAX      238328
@@ -109,6 +110,42 @@ int rename(const char *from, const char *to);
 FILE *tmpfile(void);
 FILE *popen(const char *cmd, const char *mode);
 int pclose(FILE *f);
+char *tmpnam(char *s);
+
+/* Locking: there is one thread per process, so these never wait. */
+void flockfile(FILE *f);
+int ftrylockfile(FILE *f);
+void funlockfile(FILE *f);
+int getc_unlocked(FILE *f);
+int getchar_unlocked(void);
+int putc_unlocked(int c, FILE *f);
+int putchar_unlocked(int c);
+int fgetc_unlocked(FILE *f);
+int fputc_unlocked(int c, FILE *f);
+size_t fread_unlocked(void *__restrict_arg p, size_t size, size_t n, FILE *__restrict_arg f);
+size_t fwrite_unlocked(const void *__restrict_arg p, size_t size, size_t n,
+                       FILE *__restrict_arg f);
+int fflush_unlocked(FILE *f);
+void clearerr_unlocked(FILE *f);
+int feof_unlocked(FILE *f);
+int ferror_unlocked(FILE *f);
+int fileno_unlocked(FILE *f);
+
+/* Streams over memory and over the caller's functions. */
+FILE *fmemopen(void *__restrict_arg buf, size_t size, const char *__restrict_arg mode);
+FILE *open_memstream(char **ptr, size_t *sizeloc);
+typedef ssize_t cookie_read_function_t(void *cookie, char *buf, size_t n);
+typedef ssize_t cookie_write_function_t(void *cookie, const char *buf, size_t n);
+typedef int cookie_seek_function_t(void *cookie, off_t *off, int whence);
+typedef int cookie_close_function_t(void *cookie);
+typedef struct {
+	cookie_read_function_t *read;
+	cookie_write_function_t *write;
+	cookie_seek_function_t *seek;
+	cookie_close_function_t *close;
+} cookie_io_functions_t;
+FILE *fopencookie(void *__restrict_arg cookie, const char *__restrict_arg mode,
+                  cookie_io_functions_t funcs);
 
 __RELIBC_END_DECLS
 

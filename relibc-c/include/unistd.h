@@ -12,7 +12,7 @@
 
 __RELIBC_BEGIN_DECLS
 
-#define STDIN_FILENO 0
+#define STDIN_FILENO  0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 

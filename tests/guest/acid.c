@@ -30,7 +30,8 @@ static void say(const char *fmt, ...)
 
 static void check(int ok, const char *what, const char *detail)
 {
-	say("acid: %s: %s%s%s\n", what, ok ? "ok" : "FAIL", detail ? " -- " : "", detail ? detail : "");
+	say("acid: %s: %s%s%s\n", what, ok ? "ok" : "FAIL", detail ? " -- " : "",
+	    detail ? detail : "");
 	ok ? passed++ : failed++;
 }
 
@@ -81,7 +82,8 @@ static void serve_echo(const char *name, int stuck)
 			_exit(2);
 		if (stuck)
 			for (;;)
-				sleep_ms(1000); /* never answer: the caller must not hang when we die */
+				sleep_ms(
+				    1000); /* never answer: the caller must not hang when we die */
 		int64_t r;
 		switch (p.a) {
 		case SYS_OPEN:
@@ -134,7 +136,8 @@ static void test_user_scheme(void)
 		char back[64] = {0};
 		if (write(fd, msg, sizeof msg) != (ssize_t)sizeof msg)
 			_exit(2);
-		if (read(fd, back, sizeof back) != (ssize_t)sizeof msg || memcmp(back, msg, sizeof msg))
+		if (read(fd, back, sizeof back) != (ssize_t)sizeof msg ||
+		    memcmp(back, msg, sizeof msg))
 			_exit(3);
 		/* an unhandled call: the provider answers EBADF for handle calls */
 		if (lseek(fd, 0, SEEK_SET) != -1 || errno != EBADF)
@@ -155,8 +158,8 @@ static void test_user_scheme(void)
 	check(status == 0, "echo: scheme served by a daemon, used by another process", detail);
 	kill(server, SIGKILL);
 	wait_for(server, 5000);
-	check(open("echo:x", O_RDWR) < 0 && errno == ENODEV, "echo: is gone after its provider died",
-	      0);
+	check(open("echo:x", O_RDWR) < 0 && errno == ENODEV,
+	      "echo: is gone after its provider died", 0);
 }
 
 static void test_provider_death(void)
@@ -175,7 +178,8 @@ static void test_provider_death(void)
 	int status = wait_for(client, 10000);
 	char detail[48];
 	snprintf(detail, sizeof detail, "client status %#x", status);
-	check(status == 0, "a provider killed mid-request gives the caller EIO, not a hang", detail);
+	check(status == 0, "a provider killed mid-request gives the caller EIO, not a hang",
+	      detail);
 	wait_for(server, 5000);
 }
 
@@ -194,9 +198,10 @@ static void test_waitpid(void)
 		sleep_ms(300);
 		_exit(7);
 	}
-	check(waitpid(pid, &status, WNOHANG) == 0, "waitpid WNOHANG returns 0 while the child runs", 0);
-	check(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 7, "then the child is reaped",
+	check(waitpid(pid, &status, WNOHANG) == 0, "waitpid WNOHANG returns 0 while the child runs",
 	      0);
+	check(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 7,
+	      "then the child is reaped", 0);
 	check(waitpid(-1, &status, 0) == -1 && errno == ECHILD, "no children left gives ECHILD", 0);
 }
 
@@ -299,7 +304,8 @@ static void test_permissions(void)
 	char detail[32];
 	snprintf(detail, sizeof detail, "status %#x", status);
 	check(status == 0,
-	      "non-root: no scheme providing, no irq:, no memory:physical, no killing root", detail);
+	      "non-root: no scheme providing, no irq:, no memory:physical, no killing root",
+	      detail);
 }
 
 int main(void)

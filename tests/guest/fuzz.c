@@ -18,10 +18,10 @@
 #include <unistd.h>
 #include <redox/syscall.h>
 
-#define FUZZ_CALLS 1000000ULL
+#define FUZZ_CALLS    1000000ULL
 #define TIME_LIMIT_NS (280ULL * 1000000000ULL)
-#define REPORT_EVERY 2000
-#define PROGRESS_FD 200
+#define REPORT_EVERY  2000
+#define PROGRESS_FD   200
 
 static uint64_t rng;
 
@@ -49,7 +49,8 @@ static int skipped(uint64_t n)
 
 static char scratch[8192];
 static const char *paths[] = {"initfs:bin/init", "initfs:", ":fuzz", "sys:uname",
-			      "event:", "time:4", "irq:1", "memory:physical", "nope:x", "", "/"};
+                              "event:",          "time:4",  "irq:1", "memory:physical",
+                              "nope:x",          "",        "/"};
 
 static uint64_t pointer(void)
 {
@@ -59,13 +60,13 @@ static uint64_t pointer(void)
 	case 1:
 		return 0xFFFF800000000000ULL + (next() & 0xFFFFFFF); /* the direct map */
 	case 2:
-		return 0xFFFFFFFF80200000ULL;                         /* the kernel image */
+		return 0xFFFFFFFF80200000ULL; /* the kernel image */
 	case 3:
-		return 0x1000;                                        /* unmapped, low */
+		return 0x1000; /* unmapped, low */
 	case 4:
-		return 0x0000800000000000ULL - (next() & 0xFFFF);     /* the top of user space */
+		return 0x0000800000000000ULL - (next() & 0xFFFF); /* the top of user space */
 	case 5:
-		return 0x0000800000000000ULL + (next() & 0xFFFF);     /* non-canonical */
+		return 0x0000800000000000ULL + (next() & 0xFFFF); /* non-canonical */
 	case 6:
 		return next();
 	default: {
@@ -86,7 +87,7 @@ static uint64_t argument(void)
 	case 0:
 		return 0;
 	case 1:
-		return next() % 16;             /* small: fds, flags, signals */
+		return next() % 16; /* small: fds, flags, signals */
 	case 2:
 		return (uint64_t)-1;
 	case 3:
@@ -94,7 +95,7 @@ static uint64_t argument(void)
 	case 4:
 		return next() % 64;
 	case 5:
-		return 1ULL << (next() % 64);   /* huge lengths */
+		return 1ULL << (next() % 64); /* huge lengths */
 	default:
 		return pointer();
 	}
@@ -122,7 +123,7 @@ static _Noreturn void fuzz_child(uint64_t seed)
 		if (skipped(n))
 			continue;
 		uint64_t a = argument(), b = argument(), c = argument(), d = argument(),
-			 e = argument();
+		         e = argument();
 		if (n == SYS_CLOSE || n == SYS_DUP2)
 			if (a == PROGRESS_FD || b == PROGRESS_FD)
 				continue; /* keep the progress pipe */

@@ -64,22 +64,24 @@ static void test_bad_syscalls(void)
 {
 	char buf[16];
 	expect_errno(syscall0(12345), ENOSYS, "unknown syscall gives ENOSYS");
-	expect_errno(syscall3(0x2F000999, 1, 0, 0), ENOSYS, "unknown file-class syscall gives ENOSYS");
+	expect_errno(syscall3(0x2F000999, 1, 0, 0), ENOSYS,
+	             "unknown file-class syscall gives ENOSYS");
 	expect_errno(syscall3(SYS_WRITE, 1, 0xFFFFFFFF80200000ULL, 16), EFAULT,
-		     "write from a kernel address gives EFAULT");
+	             "write from a kernel address gives EFAULT");
 	expect_errno(syscall3(SYS_READ, 0, 0xFFFF800000100000ULL, 16), EFAULT,
-		     "read into a kernel address gives EFAULT");
+	             "read into a kernel address gives EFAULT");
 	expect_errno(syscall3(SYS_WRITE, 1, 0x1000, 16), EFAULT,
-		     "write from an unmapped address gives EFAULT");
+	             "write from an unmapped address gives EFAULT");
 	expect_errno(syscall3(SYS_READ, 0, 0x7000000000ULL, 16), EFAULT,
-		     "read into an unmapped address gives EFAULT");
+	             "read into an unmapped address gives EFAULT");
 	expect_errno(syscall3(SYS_WRITE, 1, (uint64_t)buf, ~0ULL >> 1), EFAULT,
-		     "write with a huge length gives EFAULT");
-	expect_errno(syscall3(SYS_OPEN, 0x10, 5, 0), EFAULT, "open of an unmapped path gives EFAULT");
+	             "write with a huge length gives EFAULT");
+	expect_errno(syscall3(SYS_OPEN, 0x10, 5, 0), EFAULT,
+	             "open of an unmapped path gives EFAULT");
 	expect_errno(syscall3(SYS_WRITE, 999, (uint64_t)buf, 1), EBADF,
-		     "write to a closed fd gives EBADF");
+	             "write to a closed fd gives EBADF");
 	expect_errno(syscall2(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, 0xFFFF800000000000ULL), EFAULT,
-		     "clock_gettime into kernel memory gives EFAULT");
+	             "clock_gettime into kernel memory gives EFAULT");
 }
 
 /* A child that faults; the parent must see it killed by `signal`. */

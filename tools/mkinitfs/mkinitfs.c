@@ -64,11 +64,12 @@ static void walk(const char *root, const char *rel)
 				if (!files)
 					die("%s%s", "out of memory", "");
 			}
-			files[file_count++] = (struct file){strdup(child_rel), strdup(child),
-							    (uint64_t)st.st_size,
-							    (uint16_t)(MODE_FILE | (st.st_mode & 07777))};
+			files[file_count++] =
+			    (struct file){strdup(child_rel), strdup(child), (uint64_t)st.st_size,
+			                  (uint16_t)(MODE_FILE | (st.st_mode & 07777))};
 		} else {
-			die("%s: only regular files and folders can go into an initfs%s", child, "");
+			die("%s: only regular files and folders can go into an initfs%s", child,
+			    "");
 		}
 	}
 	closedir(dir);
@@ -105,14 +106,14 @@ int main(int argc, char **argv)
 		if (name_at > UINT32_MAX)
 			die("%s: too many names%s", argv[2], "");
 		entries[i] = (struct initfs_entry){offset, files[i].size, (uint32_t)name_at,
-						   (uint16_t)strlen(files[i].path), files[i].mode};
+		                                   (uint16_t)strlen(files[i].path), files[i].mode};
 		name_at += strlen(files[i].path);
 		offset += files[i].size;
 	}
 	struct initfs_header header = {.version = INITFS_VERSION,
-				       .entry_count = (uint32_t)file_count,
-				       .entries_offset = entries_offset,
-				       .total_size = offset};
+	                               .entry_count = (uint32_t)file_count,
+	                               .entries_offset = entries_offset,
+	                               .total_size = offset};
 	memcpy(header.magic, INITFS_MAGIC, 8);
 
 	FILE *out = fopen(argv[1], "wb");

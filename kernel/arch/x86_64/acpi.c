@@ -63,7 +63,8 @@ static void parse_madt(const struct sdt_header *h)
 		case 1: /* I/O APIC */
 			if (madt.ioapic_count < MAX_IOAPICS) {
 				madt.ioapics[madt.ioapic_count].phys = *(const uint32_t *)(p + 4);
-				madt.ioapics[madt.ioapic_count].gsi_base = *(const uint32_t *)(p + 8);
+				madt.ioapics[madt.ioapic_count].gsi_base =
+				    *(const uint32_t *)(p + 8);
 				madt.ioapic_count++;
 			}
 			break;
@@ -110,6 +111,6 @@ int acpi_init(uint64_t rsdp_phys)
 	}
 	parse_madt(phys_to_virt(madt_phys));
 	log_info("MADT: %u CPUs, %u I/O APICs, local APIC at %llx", madt.cpu_count,
-		 madt.ioapic_count, (unsigned long long)madt.lapic_phys);
+	         madt.ioapic_count, (unsigned long long)madt.lapic_phys);
 	return 1;
 }

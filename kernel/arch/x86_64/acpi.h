@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#define MAX_CPUS 16
+#define MAX_CPUS    16
 #define MAX_IOAPICS 4
 
 struct madt_info {

@@ -13,16 +13,16 @@
 #include "../../lib/log.h"
 #include "../../lib/spinlock.h"
 
-#define LAPIC_ID 0x20
-#define LAPIC_TPR 0x80
-#define LAPIC_EOI 0xB0
-#define LAPIC_SVR 0xF0
-#define LAPIC_ICR_LOW 0x300
-#define LAPIC_ICR_HIGH 0x310
-#define LAPIC_LVT_TIMER 0x320
+#define LAPIC_ID            0x20
+#define LAPIC_TPR           0x80
+#define LAPIC_EOI           0xB0
+#define LAPIC_SVR           0xF0
+#define LAPIC_ICR_LOW       0x300
+#define LAPIC_ICR_HIGH      0x310
+#define LAPIC_LVT_TIMER     0x320
 #define LAPIC_TIMER_INITIAL 0x380
 #define LAPIC_TIMER_CURRENT 0x390
-#define LAPIC_TIMER_DIVIDE 0x3E0
+#define LAPIC_TIMER_DIVIDE  0x3E0
 
 static volatile uint32_t *lapic;
 static uint32_t timer_ticks_per_period;
@@ -123,7 +123,7 @@ void lapic_calibrate(void)
 		timer_ticks_per_period = 10000;
 	tsc_hz = (tsc1 - tsc0) * 1000 / ms;
 	log_info("APIC timer: %u ticks per %u ms; TSC %llu MHz", timer_ticks_per_period,
-		 1000 / TIMER_HZ, (unsigned long long)(tsc_hz / 1000000));
+	         1000 / TIMER_HZ, (unsigned long long)(tsc_hz / 1000000));
 }
 
 void lapic_timer_start(void)

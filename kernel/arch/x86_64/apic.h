@@ -9,17 +9,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define IRQ_VECTOR_BASE 32
-#define IRQ_COUNT 192
-#define VECTOR_TIMER 0xF0
+#define IRQ_VECTOR_BASE   32
+#define IRQ_COUNT         192
+#define VECTOR_TIMER      0xF0
 #define VECTOR_RESCHEDULE 0xF1
-#define VECTOR_HALT 0xF2
-#define VECTOR_SPURIOUS 0xFF
-#define TIMER_HZ 100
+#define VECTOR_HALT       0xF2
+#define VECTOR_SPURIOUS   0xFF
+#define TIMER_HZ          100
 
-void lapic_init(void);          /* this CPU's local APIC, timer off */
-void lapic_timer_start(void);   /* periodic TIMER_HZ on this CPU */
-void lapic_calibrate(void);     /* once, on the BSP, against the PIT */
+void lapic_init(void);        /* this CPU's local APIC, timer off */
+void lapic_timer_start(void); /* periodic TIMER_HZ on this CPU */
+void lapic_calibrate(void);   /* once, on the BSP, against the PIT */
 void lapic_eoi(void);
 uint32_t lapic_id(void);
 void lapic_send_init(uint32_t apic_id);

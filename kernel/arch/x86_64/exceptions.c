@@ -9,15 +9,38 @@
 #include "cpu.h"
 #include "interrupt.h"
 
-static const char *const exception_names[32] = {
-	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
-	"bound range exceeded", "invalid opcode", "device not available", "double fault",
-	"coprocessor segment overrun", "invalid TSS", "segment not present",
-	"stack-segment fault", "general protection fault", "page fault", "reserved",
-	"x87 floating-point error", "alignment check", "machine check",
-	"SIMD floating-point error", "virtualization exception", "control protection",
-	"reserved", "reserved", "reserved", "reserved", "reserved", "reserved",
-	"hypervisor injection", "VMM communication", "security exception", "reserved"};
+static const char *const exception_names[32] = {"divide error",
+                                                "debug",
+                                                "non-maskable interrupt",
+                                                "breakpoint",
+                                                "overflow",
+                                                "bound range exceeded",
+                                                "invalid opcode",
+                                                "device not available",
+                                                "double fault",
+                                                "coprocessor segment overrun",
+                                                "invalid TSS",
+                                                "segment not present",
+                                                "stack-segment fault",
+                                                "general protection fault",
+                                                "page fault",
+                                                "reserved",
+                                                "x87 floating-point error",
+                                                "alignment check",
+                                                "machine check",
+                                                "SIMD floating-point error",
+                                                "virtualization exception",
+                                                "control protection",
+                                                "reserved",
+                                                "reserved",
+                                                "reserved",
+                                                "reserved",
+                                                "reserved",
+                                                "reserved",
+                                                "hypervisor injection",
+                                                "VMM communication",
+                                                "security exception",
+                                                "reserved"};
 
 /* Weak hook: the process layer overrides this to kill a faulting process. */
 __attribute__((weak)) bool user_exception(struct interrupt_frame *frame, const char *name)
@@ -35,21 +58,20 @@ const char *exception_name(uint64_t vector)
 void dump_frame(const struct interrupt_frame *f)
 {
 	kprintf("  RIP %016llx  CS %04llx  RFLAGS %016llx\n", (unsigned long long)f->rip,
-		(unsigned long long)f->cs, (unsigned long long)f->rflags);
-	kprintf("  RSP %016llx  SS %04llx  CR2 %016llx  CR3 %016llx\n",
-		(unsigned long long)f->rsp, (unsigned long long)f->ss,
-		(unsigned long long)read_cr2(), (unsigned long long)read_cr3());
+	        (unsigned long long)f->cs, (unsigned long long)f->rflags);
+	kprintf("  RSP %016llx  SS %04llx  CR2 %016llx  CR3 %016llx\n", (unsigned long long)f->rsp,
+	        (unsigned long long)f->ss, (unsigned long long)read_cr2(),
+	        (unsigned long long)read_cr3());
 	kprintf("  RAX %016llx  RBX %016llx  RCX %016llx  RDX %016llx\n",
-		(unsigned long long)f->rax, (unsigned long long)f->rbx, (unsigned long long)f->rcx,
-		(unsigned long long)f->rdx);
+	        (unsigned long long)f->rax, (unsigned long long)f->rbx, (unsigned long long)f->rcx,
+	        (unsigned long long)f->rdx);
 	kprintf("  RSI %016llx  RDI %016llx  RBP %016llx\n", (unsigned long long)f->rsi,
-		(unsigned long long)f->rdi, (unsigned long long)f->rbp);
-	kprintf("  R8  %016llx  R9  %016llx  R10 %016llx  R11 %016llx\n",
-		(unsigned long long)f->r8, (unsigned long long)f->r9, (unsigned long long)f->r10,
-		(unsigned long long)f->r11);
+	        (unsigned long long)f->rdi, (unsigned long long)f->rbp);
+	kprintf("  R8  %016llx  R9  %016llx  R10 %016llx  R11 %016llx\n", (unsigned long long)f->r8,
+	        (unsigned long long)f->r9, (unsigned long long)f->r10, (unsigned long long)f->r11);
 	kprintf("  R12 %016llx  R13 %016llx  R14 %016llx  R15 %016llx\n",
-		(unsigned long long)f->r12, (unsigned long long)f->r13, (unsigned long long)f->r14,
-		(unsigned long long)f->r15);
+	        (unsigned long long)f->r12, (unsigned long long)f->r13, (unsigned long long)f->r14,
+	        (unsigned long long)f->r15);
 }
 
 /* Follow saved frame pointers while they stay in the kernel half. */
@@ -72,7 +94,7 @@ void exception_handle(struct interrupt_frame *frame)
 		return;
 	cpu_interrupts_off();
 	kprintf("KERNEL PANIC: CPU exception %llu (%s), error code %llx\n",
-		(unsigned long long)frame->vector, name, (unsigned long long)frame->error);
+	        (unsigned long long)frame->vector, name, (unsigned long long)frame->error);
 	dump_frame(frame);
 	if (!frame_from_user(frame))
 		stack_trace(frame->rbp);

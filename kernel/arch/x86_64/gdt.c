@@ -20,7 +20,7 @@ void gdt_load(struct gdt *gdt, struct tss *tss, uint64_t double_fault_stack, uin
 	gdt->entries[5] = 0x00AFFA000000FFFFULL; /* user code, 64-bit */
 	uint64_t base = (uint64_t)tss, limit = sizeof *tss - 1;
 	gdt->entries[6] = (limit & 0xFFFF) | (base & 0xFFFFFF) << 16 | 0x89ULL << 40 |
-			  ((limit >> 16) & 0xF) << 48 | ((base >> 24) & 0xFF) << 56;
+	                  ((limit >> 16) & 0xF) << 48 | ((base >> 24) & 0xFF) << 56;
 	gdt->entries[7] = base >> 32;
 
 	struct {
@@ -28,16 +28,16 @@ void gdt_load(struct gdt *gdt, struct tss *tss, uint64_t double_fault_stack, uin
 		uint64_t base;
 	} __attribute__((packed)) ptr = {sizeof *gdt - 1, (uint64_t)gdt};
 	__asm__ volatile("lgdt %0\n"
-			 "pushq %1\n"
-			 "leaq 1f(%%rip), %%rax\n"
-			 "pushq %%rax\n"
-			 "lretq\n"
-			 "1:\n"
-			 "mov %2, %%ds\n"
-			 "mov %2, %%es\n"
-			 "mov %2, %%ss\n"
-			 "ltr %w3\n"
-			 :
-			 : "m"(ptr), "i"(GDT_KERNEL_CODE), "r"(GDT_KERNEL_DATA), "r"(GDT_TSS)
-			 : "rax", "memory");
+	                 "pushq %1\n"
+	                 "leaq 1f(%%rip), %%rax\n"
+	                 "pushq %%rax\n"
+	                 "lretq\n"
+	                 "1:\n"
+	                 "mov %2, %%ds\n"
+	                 "mov %2, %%es\n"
+	                 "mov %2, %%ss\n"
+	                 "ltr %w3\n"
+	                 :
+	                 : "m"(ptr), "i"(GDT_KERNEL_CODE), "r"(GDT_KERNEL_DATA), "r"(GDT_TSS)
+	                 : "rax", "memory");
 }

@@ -11,14 +11,14 @@
 #define GDT_KERNEL_CODE 0x08
 #define GDT_KERNEL_DATA 0x10
 #define GDT_USER_CODE32 0x18
-#define GDT_USER_DATA 0x20
-#define GDT_USER_CODE 0x28
-#define GDT_TSS 0x30
-#define RPL_USER 3
+#define GDT_USER_DATA   0x20
+#define GDT_USER_CODE   0x28
+#define GDT_TSS         0x30
+#define RPL_USER        3
 
 /* Interrupt stack table slots */
 #define IST_DOUBLE_FAULT 1
-#define IST_NMI 2
+#define IST_NMI          2
 
 struct tss {
 	uint32_t reserved0;

@@ -27,12 +27,12 @@ static struct {
 static void set_gate(int vector, uint64_t address, uint8_t ist, uint8_t dpl)
 {
 	idt[vector] = (struct idt_entry){
-		.offset_low = address & 0xFFFF,
-		.selector = GDT_KERNEL_CODE,
-		.ist = ist,
-		.type = (uint8_t)(0x8E | dpl << 5), /* present, interrupt gate */
-		.offset_mid = (address >> 16) & 0xFFFF,
-		.offset_high = (uint32_t)(address >> 32),
+	    .offset_low = address & 0xFFFF,
+	    .selector = GDT_KERNEL_CODE,
+	    .ist = ist,
+	    .type = (uint8_t)(0x8E | dpl << 5), /* present, interrupt gate */
+	    .offset_mid = (address >> 16) & 0xFFFF,
+	    .offset_high = (uint32_t)(address >> 32),
 	};
 }
 

@@ -29,7 +29,7 @@ struct cpu {
 };
 
 #define CPU_OFFSET_KERNEL_STACK 8
-#define CPU_OFFSET_USER_RSP 16
+#define CPU_OFFSET_USER_RSP     16
 
 extern struct cpu cpus[MAX_CPUS];
 extern uint32_t cpu_count;

@@ -59,7 +59,7 @@ uint32_t smp_start_aps(void)
 		panic("cannot identity-map the SMP trampoline");
 	memcpy(phys_to_virt(TRAMPOLINE_PHYS), trampoline_start, size);
 	struct trampoline_params *params =
-		phys_to_virt(TRAMPOLINE_PHYS + (uint64_t)(trampoline_params - trampoline_start));
+	    phys_to_virt(TRAMPOLINE_PHYS + (uint64_t)(trampoline_params - trampoline_start));
 
 	uint32_t online = 1;
 	uint32_t bsp = lapic_id();

@@ -9,7 +9,7 @@
 
 extern void syscall_entry(void);
 
-#define STAR_VALUE 0x001B000800000000ULL
+#define STAR_VALUE  0x001B000800000000ULL
 #define FMASK_VALUE 0x40FD5ULL
 
 void syscall_cpu_init(void)

@@ -37,9 +37,9 @@ static inline uint64_t syscall3(uint64_t n, uint64_t a, uint64_t b, uint64_t c)
 {
 	uint64_t r;
 	__asm__ volatile("syscall"
-			 : "=a"(r)
-			 : "a"(n), "D"(a), "S"(b), "d"(c)
-			 : "rcx", "r11", "memory");
+	                 : "=a"(r)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c)
+	                 : "rcx", "r11", "memory");
 	return r;
 }
 
@@ -48,22 +48,22 @@ static inline uint64_t syscall4(uint64_t n, uint64_t a, uint64_t b, uint64_t c, 
 	uint64_t r;
 	register uint64_t r10 __asm__("r10") = d;
 	__asm__ volatile("syscall"
-			 : "=a"(r)
-			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
-			 : "rcx", "r11", "memory");
+	                 : "=a"(r)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
+	                 : "rcx", "r11", "memory");
 	return r;
 }
 
 static inline uint64_t syscall5(uint64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d,
-				uint64_t e)
+                                uint64_t e)
 {
 	uint64_t r;
 	register uint64_t r10 __asm__("r10") = d;
 	register uint64_t r8 __asm__("r8") = e;
 	__asm__ volatile("syscall"
-			 : "=a"(r)
-			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
-			 : "rcx", "r11", "memory");
+	                 : "=a"(r)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
+	                 : "rcx", "r11", "memory");
 	return r;
 }
 

@@ -12,29 +12,29 @@
 
 __RELIBC_BEGIN_DECLS
 
-#define S_IFMT MODE_TYPE
-#define S_IFDIR MODE_DIR
-#define S_IFREG MODE_FILE
-#define S_IFLNK MODE_SYMLINK
-#define S_IFIFO MODE_FIFO
-#define S_IFCHR MODE_CHR
-#define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
-#define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
-#define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
+#define S_IFMT      MODE_TYPE
+#define S_IFDIR     MODE_DIR
+#define S_IFREG     MODE_FILE
+#define S_IFLNK     MODE_SYMLINK
+#define S_IFIFO     MODE_FIFO
+#define S_IFCHR     MODE_CHR
+#define S_ISDIR(m)  (((m)&S_IFMT) == S_IFDIR)
+#define S_ISREG(m)  (((m)&S_IFMT) == S_IFREG)
+#define S_ISLNK(m)  (((m)&S_IFMT) == S_IFLNK)
 #define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
-#define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
-#define S_IRWXU 0700
-#define S_IRUSR 0400
-#define S_IWUSR 0200
-#define S_IXUSR 0100
-#define S_IRWXG 070
-#define S_IRGRP 040
-#define S_IWGRP 020
-#define S_IXGRP 010
-#define S_IRWXO 07
-#define S_IROTH 04
-#define S_IWOTH 02
-#define S_IXOTH 01
+#define S_ISCHR(m)  (((m)&S_IFMT) == S_IFCHR)
+#define S_IRWXU     0700
+#define S_IRUSR     0400
+#define S_IWUSR     0200
+#define S_IXUSR     0100
+#define S_IRWXG     070
+#define S_IRGRP     040
+#define S_IWGRP     020
+#define S_IXGRP     010
+#define S_IRWXO     07
+#define S_IROTH     04
+#define S_IWOTH     02
+#define S_IXOTH     01
 
 struct stat {
 	dev_t st_dev;

@@ -12,11 +12,11 @@
 __RELIBC_BEGIN_DECLS
 
 #define WEXITSTATUS(s) (((s) >> 8) & 0xFF)
-#define WTERMSIG(s) ((s)&0x7F)
-#define WIFEXITED(s) (WTERMSIG(s) == 0)
+#define WTERMSIG(s)    ((s)&0x7F)
+#define WIFEXITED(s)   (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7F)
-#define WIFSTOPPED(s) (((s)&0xFF) == 0x7F)
-#define WSTOPSIG(s) WEXITSTATUS(s)
+#define WIFSTOPPED(s)  (((s)&0xFF) == 0x7F)
+#define WSTOPSIG(s)    WEXITSTATUS(s)
 
 pid_t waitpid(pid_t pid, int *status, int options);
 pid_t wait(int *status);

@@ -11,11 +11,11 @@
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	struct redox_map map = {
-		.offset = (uint64_t)off,
-		.size = len,
-		.flags = (uint64_t)(prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) |
-			 (uint64_t)(flags & (MAP_SHARED | MAP_PRIVATE | MAP_FIXED)),
-		.address = (uint64_t)addr,
+	    .offset = (uint64_t)off,
+	    .size = len,
+	    .flags = (uint64_t)(prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) |
+	             (uint64_t)(flags & (MAP_SHARED | MAP_PRIVATE | MAP_FIXED)),
+	    .address = (uint64_t)addr,
 	};
 	uint64_t handle = (flags & MAP_ANONYMOUS) ? REDOX_ANON_FD : (uint64_t)fd;
 	long r = __sys_result(syscall3(SYS_FMAP, handle, (uint64_t)&map, sizeof map));

@@ -61,7 +61,7 @@ pid_t fork(void)
 pid_t waitpid(pid_t pid, int *status, int options)
 {
 	return (pid_t)__sys_result(
-		syscall3(SYS_WAITPID, (uint64_t)(int64_t)pid, (uint64_t)status, (uint64_t)options));
+	    syscall3(SYS_WAITPID, (uint64_t)(int64_t)pid, (uint64_t)status, (uint64_t)options));
 }
 
 pid_t wait(int *status)
@@ -136,7 +136,7 @@ int execve(const char *path, char *const argv[], char *const envp[])
 	if (fd < 0)
 		return -1;
 	long r = __sys_result(
-		syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
+	    syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
 	int saved = errno;
 	close(fd);
 	errno = saved;
@@ -165,14 +165,14 @@ pid_t getpgrp(void)
 
 int setreuid(uid_t ruid, uid_t euid)
 {
-	return (int)__sys_result(syscall2(SYS_SETREUID, (uint64_t)(int64_t)(int)ruid,
-					  (uint64_t)(int64_t)(int)euid));
+	return (int)__sys_result(
+	    syscall2(SYS_SETREUID, (uint64_t)(int64_t)(int)ruid, (uint64_t)(int64_t)(int)euid));
 }
 
 int setregid(gid_t rgid, gid_t egid)
 {
-	return (int)__sys_result(syscall2(SYS_SETREGID, (uint64_t)(int64_t)(int)rgid,
-					  (uint64_t)(int64_t)(int)egid));
+	return (int)__sys_result(
+	    syscall2(SYS_SETREGID, (uint64_t)(int64_t)(int)rgid, (uint64_t)(int64_t)(int)egid));
 }
 
 int setuid(uid_t uid)

@@ -37,7 +37,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 		in.sa_restorer = (uint64_t)__relibc_sigrestore;
 	}
 	long r = __sys_result(syscall4(SYS_SIGACTION, (uint64_t)sig, act ? (uint64_t)&in : 0,
-				       old ? (uint64_t)&out : 0, (uint64_t)__relibc_sigrestore));
+	                               old ? (uint64_t)&out : 0, (uint64_t)__relibc_sigrestore));
 	if (r < 0)
 		return -1;
 	if (old) {
@@ -60,7 +60,7 @@ sighandler_t signal(int sig, sighandler_t handler)
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
 	return (int)__sys_result(
-		syscall3(SYS_SIGPROCMASK, (uint64_t)how, (uint64_t)set, (uint64_t)old));
+	    syscall3(SYS_SIGPROCMASK, (uint64_t)how, (uint64_t)set, (uint64_t)old));
 }
 
 int sigemptyset(sigset_t *set)

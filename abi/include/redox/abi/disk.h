@@ -12,13 +12,13 @@
 #ifndef REDOX_ABI_DISK_H
 #define REDOX_ABI_DISK_H
 
-#define DISK_SECTOR_SIZE 512
-#define DISK_STAGE2_LBA 34
-#define DISK_STAGE2_MAX_SECTORS 254 /* what stage 1 loads: 127 KiB */
+#define DISK_SECTOR_SIZE         512
+#define DISK_STAGE2_LBA          34
+#define DISK_STAGE2_MAX_SECTORS  254 /* what stage 1 loads: 127 KiB */
 #define DISK_FIRST_PARTITION_LBA 2048
 
 /* GPT partition type GUIDs, in their usual text form */
-#define GPT_TYPE_BIOS_BOOT "21686148-6449-6E6F-744E-656564454649"
+#define GPT_TYPE_BIOS_BOOT  "21686148-6449-6E6F-744E-656564454649"
 #define GPT_TYPE_EFI_SYSTEM "C12A7328-F81F-11D2-BA4B-00A0C93EC93B"
 /* Our root filesystem partition type */
 #define GPT_TYPE_REDOXFS "52445846-5300-4F53-8000-524F4F544653"

@@ -17,7 +17,7 @@
 
 #include <stdint.h>
 
-#define INITFS_MAGIC "RDXINITF"
+#define INITFS_MAGIC   "RDXINITF"
 #define INITFS_VERSION 1
 
 struct initfs_header {
