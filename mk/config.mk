@@ -28,7 +28,7 @@ endif
 CONFIG_FREE_GOALS := clean distclean help toolchain-info container_clean container_shell \
 	podman-image host-test format format-check kernel bootloader sysroot \
 	host-test-redoxfs redoxfs-tools installer host-test-installer host-test-toml host-test-relibc \
-	host-test-path fuzz-toml cookbook host-test-cookbook r.% c.% f.% u.%
+	host-test-path host-test-format fuzz-toml cookbook host-test-cookbook r.% c.% f.% u.%
 ifneq ($(filter-out $(CONFIG_FREE_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(wildcard $(FILESYSTEM_CONFIG)),)
 CONFIGS_AVAILABLE := $(sort $(basename $(notdir $(wildcard config/*.toml config/$(ARCH)/*.toml))))

@@ -83,7 +83,8 @@ bool gpt_find_partition(const char *type_guid, struct partition *out)
 	guid_parse(type_guid, wanted);
 	for (uint32_t i = 0; i < header.entry_count && i < 128; i++) {
 		struct gpt_entry entry;
-		uint64_t at = header.entries_lba * DISK_SECTOR_SIZE + (uint64_t)i * header.entry_size;
+		uint64_t at =
+		    header.entries_lba * DISK_SECTOR_SIZE + (uint64_t)i * header.entry_size;
 		if (disk_read(at, &entry, sizeof entry))
 			fail("cannot read GPT entry %u", i);
 		if (!memcmp(entry.type_guid, wanted, 16)) {

@@ -6,7 +6,7 @@
  */
 #include "loader.h"
 
-#define PT_LOAD 1
+#define PT_LOAD   1
 #define EM_X86_64 62
 /* The bootloader's own memory ends below 1 MiB; the kernel may use 1 MiB..1 GiB. */
 #define KERNEL_PHYS_MIN 0x100000ULL

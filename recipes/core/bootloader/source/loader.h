@@ -18,7 +18,7 @@ _Noreturn void fail(const char *format, ...) __attribute__((format(printf, 1, 2)
 /* stage2_entry.asm */
 int bios_read_sectors(uint64_t lba, uint32_t count);
 extern uint8_t boot_drive;
-#define BOUNCE_BUFFER ((uint8_t *)0x28000)
+#define BOUNCE_BUFFER  ((uint8_t *)0x28000)
 #define BOUNCE_SECTORS 64
 
 /* disk.c: byte-addressed reads of the boot disk, and its GPT */
