@@ -18,7 +18,7 @@ CB_LINE="cookbook-test: hello from a brand-new recipe 5e1f"
 setup_file() {
 	unset MAKEFLAGS MAKELEVEL MFLAGS
 	# This tree's packages must match its sources (a no-op when they do).
-	make -C "$ROOT" PODMAN_BUILD=0 all redoxfs-tools >"$BATS_FILE_TMPDIR/root-build.log" 2>	make -C "$ROOT" PODMAN_BUILD=0 all >"$BATS_FILE_TMPDIR/root-build.log" 2>&11 || {
+	make -C "$ROOT" PODMAN_BUILD=0 all redoxfs-tools >"$BATS_FILE_TMPDIR/root-build.log" 2>&1 || {
 		tail -n 30 "$BATS_FILE_TMPDIR/root-build.log" >&2
 		return 1
 	}
