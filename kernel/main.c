@@ -64,6 +64,14 @@ static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
 	sched_tick();
 }
 
+/* Another CPU queued work: returning from the interrupt lets the idle loop see it. */
+static void reschedule_interrupt(struct interrupt_frame *frame, void *ctx)
+{
+	(void)frame;
+	(void)ctx;
+	lapic_eoi();
+}
+
 static void spurious_interrupt(struct interrupt_frame *frame, void *ctx)
 {
 	(void)frame;
@@ -144,11 +152,13 @@ void kmain(uint64_t args_phys)
 	acpi_init(boot.args->hwdesc_base);
 	lapic_init();
 	cpus[0].apic_id = lapic_id();
+	cpus[0].online = 1;
 	lapic_calibrate();
 	ioapic_init();
 	clock_init();
 	interrupt_set_handler(VECTOR_TIMER, timer_interrupt, 0);
 	interrupt_set_handler(VECTOR_SPURIOUS, spurious_interrupt, 0);
+	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt, 0);
 	syscall_cpu_init();
 	sched_init();
 	proc_init();

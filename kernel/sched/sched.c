@@ -26,6 +26,7 @@ static struct context *run_head, *run_tail;
 static struct context *sleepers;
 static struct context *dead_stack[MAX_CPUS]; /* per CPU: whose stack to free */
 
+static void make_runnable(struct context *c);
 extern void context_switch(uint64_t *save_rsp, uint64_t new_rsp);
 extern void context_first_run(void);
 
@@ -167,8 +168,7 @@ void sched_enqueue(struct context *c)
 {
 	uint64_t flags = irq_save();
 	spin_lock(&sched_lock);
-	c->state = CONTEXT_RUNNABLE;
-	run_push(c);
+	make_runnable(c);
 	spin_unlock(&sched_lock);
 	irq_restore(flags);
 }
@@ -201,10 +201,24 @@ static void unlink_waiter(struct context *c, struct wait_queue *wq)
 	c->waiting_on = 0;
 }
 
+/* An idle CPU sleeps in hlt until its next tick: wake one for new work. */
+static void kick_idle_cpu(void)
+{
+	struct cpu *self = this_cpu();
+	for (uint32_t i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c != self && c->online && c->current == c->idle) {
+			lapic_send_ipi(c->apic_id, VECTOR_RESCHEDULE);
+			return;
+		}
+	}
+}
+
 static void make_runnable(struct context *c)
 {
 	c->state = CONTEXT_RUNNABLE;
 	run_push(c);
+	kick_idle_cpu();
 }
 
 void sched_tick(void)
