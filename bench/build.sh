@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 copy=$(mktemp -d /tmp/bench-build.XXXXXX)
 trap 'rm -rf "$copy"' EXIT
-git -C "$root" ls-files -z | (cd "$root" && cpio -0pdm --quiet "$copy")
+git -C "$root" ls-files -z | tar -C "$root" --null -T - -cf - | tar -C "$copy" -xf -
 cd "$copy"
 export PODMAN_BUILD=0
 t0=$(date +%s%N)
