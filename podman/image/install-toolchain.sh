@@ -91,8 +91,6 @@ if [ "$mode" = --image ]; then
 			printf '%-20s %s\n' "$t" "$("$t" --version 2>&1 | sed -n '/[0-9]/{p;q}')"
 		done
 	} >"$VERSIONS_FILE"
-	# The toolchain stays C-only: fail the build if anything pulled python3 in.
-	if command -v python3 >/dev/null 2>&1; then
-		die "python3 ended up in the image (a dependency changed?)"
-	fi
+	# python3 comes in only as a dependency of clang-format-14 (its diff
+	# helper scripts); no build step uses it.
 fi
