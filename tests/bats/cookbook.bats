@@ -1,14 +1,14 @@
 #!/usr/bin/env bats
 # The cookbook end to end, as a user adds a program: a new recipe and a
 # new config (including server) in a temporary copy of the tree, built
-# with `make all`; then incremental builds, pushing a package, and the
-# errors a user meets (malformed recipe, failing script, cycle, corrupted
-# package).
+# with `make all` and booted (the recipe's init.d script runs the program
+# from the root filesystem); then incremental builds, pushing a package,
+# and the errors a user meets (malformed recipe, failing script, cycle,
+# corrupted package).
 #
 # The copy reuses this tree's build outputs (host tools, sysroot, kernel,
 # bootloader, packages) with their timestamps, so only the new recipe
-# cooks. Running the program at boot needs the root filesystem daemon,
-# which does not exist yet; for now the test checks the image's content.
+# cooks.
 
 load ../helpers/common
 
@@ -56,8 +56,9 @@ EOF
 template = "custom"
 dependencies = ["relibc"]
 script = """
-mkdir -p "$COOKBOOK_STAGE/usr/bin"
+mkdir -p "$COOKBOOK_STAGE/usr/bin" "$COOKBOOK_STAGE/etc/init.d"
 "$CC" $CFLAGS "$COOKBOOK_SOURCE/cbhello.c" -o "$COOKBOOK_STAGE/usr/bin/cbhello"
+echo cbhello >"$COOKBOOK_STAGE/etc/init.d/95_cbhello"
 """
 
 [package]
@@ -109,6 +110,12 @@ new_recipe() { # new_recipe NAME, recipe.toml on stdin
 	# The boot files came from packages too.
 	"$TREE/build/host/redoxfs/redoxfs-ls" "$IMG/rootfs.img" /boot/kernel
 	"$TREE/build/host/redoxfs/redoxfs-ls" "$IMG/rootfs.img" /boot/initfs
+}
+
+@test "the image boots and runs the new program from the root filesystem" {
+	boot_once "$IMG/harddrive.img" 180 "^$CB_LINE"
+	serial_order '^redoxfsd: file: served' '^init: running file:/etc/init.d/95_cbhello$' \
+		"^$CB_LINE\$"
 }
 
 @test "a second make all does nothing, says so, and takes under 5 s" {

@@ -1,11 +1,17 @@
 /*
  * Stage 2's main: find the root filesystem, load boot/kernel and
- * boot/initfs from it, describe the machine to the kernel (memory map,
- * RSDP, environment), and jump to the kernel in long mode.
+ * boot/initfs from it, copy the whole RedoxFS partition into memory (the
+ * "live" image the root filesystem daemon serves until there is a disk
+ * driver), describe the machine to the kernel (memory map, RSDP,
+ * environment), and jump to the kernel in long mode.
  *
  * Physical memory the bootloader hands over, in order after the kernel:
- *   initfs | one page of boot args + memory areas + environment | stack
- * The kernel keeps kernel_base .. stack_base + stack_size reserved.
+ *   initfs | live filesystem | one page of boot args + memory areas +
+ *   environment | stack
+ * The kernel keeps kernel_base .. stack_base + stack_size reserved, so the
+ * live copy stays untouched; the environment names it with
+ * REDOXFS_LIVE_ADDR and REDOXFS_LIVE_SIZE (hex). Without RAM for it the
+ * system boots without those lines.
  */
 #include <redox/abi/bootargs.h>
 #include <redox/abi/disk.h>
@@ -17,7 +23,7 @@
 #define BOOTLOADER_VERSION "0.0.0"
 #endif
 
-#define PAGE_SIZE 4096ULL
+#define PAGE_SIZE         4096ULL
 #define KERNEL_STACK_SIZE (128 * 1024ULL)
 
 struct e820_entry {
@@ -42,14 +48,44 @@ static uint32_t e820_kind(uint32_t type)
 	}
 }
 
+/* Does one usable E820 area hold [base, end)? */
+static bool ram_holds(const struct e820_entry *e820, uint32_t count, uint64_t base, uint64_t end)
+{
+	for (uint32_t i = 0; i < count; i++)
+		if (e820[i].type == 1 && e820[i].base <= base && end <= e820[i].base + e820[i].size)
+			return true;
+	return false;
+}
+
+/* The whole partition at `base`, read in 16 MiB pieces; its size, or 0 when it does not fit. */
+static uint64_t load_live(const struct e820_entry *e820, uint32_t count,
+                          const struct partition *root, uint64_t base)
+{
+	uint64_t size = root->sectors * DISK_SECTOR_SIZE, chunk = 16ULL << 20;
+	if (!ram_holds(e820, count, base, base + size + PAGE_SIZE + KERNEL_STACK_SIZE)) {
+		print("bootloader: no room for a %llu MiB live filesystem\n",
+		      (unsigned long long)(size >> 20));
+		return 0;
+	}
+	for (uint64_t done = 0; done < size; done += chunk) {
+		uint64_t n = size - done < chunk ? size - done : chunk;
+		if (disk_read(root->first_lba * DISK_SECTOR_SIZE + done, (void *)(base + done), n))
+			fail("the RedoxFS partition: read error at %llu MiB",
+			     (unsigned long long)(done >> 20));
+	}
+	print("bootloader: live filesystem %llu MiB at %llx\n", (unsigned long long)(size >> 20),
+	      (unsigned long long)base);
+	return size;
+}
+
 static _Noreturn void enter_kernel(uint64_t entry, uint64_t args, uint64_t stack_top)
 {
 	__asm__ volatile("mov %1, %%rsp\n"
-			 "xor %%ebp, %%ebp\n"
-			 "jmp *%0\n"
-			 :
-			 : "r"(entry), "r"(stack_top), "D"(args)
-			 : "memory");
+	                 "xor %%ebp, %%ebp\n"
+	                 "jmp *%0\n"
+	                 :
+	                 : "r"(entry), "r"(stack_top), "D"(args)
+	                 : "memory");
 	__builtin_unreachable();
 }
 
@@ -92,6 +128,8 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	} else {
 		print("bootloader: no boot/initfs\n");
 	}
+	uint64_t live_base = next, live_size = load_live(e820, e820_count, &root, live_base);
+	next = align_up(live_base + live_size, PAGE_SIZE);
 
 	/* One page: args, then the memory areas, then the environment. */
 	struct redox_boot_args *args = (struct redox_boot_args *)next;
@@ -110,10 +148,15 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	uint64_t rsdp_size;
 	uint64_t rsdp = acpi_find_rsdp(&rsdp_size);
 	size_t env_len = fmt_snprintf(env, env_room,
-				      "BOOTLOADER=bios\nRSDP=%llx\nREDOXFS_LBA=%llu\n"
-				      "REDOXFS_SECTORS=%llu\n",
-				      (unsigned long long)rsdp, (unsigned long long)root.first_lba,
-				      (unsigned long long)root.sectors);
+	                              "BOOTLOADER=bios\nRSDP=%llx\nREDOXFS_LBA=%llu\n"
+	                              "REDOXFS_SECTORS=%llu\n",
+	                              (unsigned long long)rsdp, (unsigned long long)root.first_lba,
+	                              (unsigned long long)root.sectors);
+	if (live_size && env_len < env_room)
+		env_len +=
+		    fmt_snprintf(env + env_len, env_room - env_len,
+		                 "REDOXFS_LIVE_ADDR=%llx\nREDOXFS_LIVE_SIZE=%llx\n",
+		                 (unsigned long long)live_base, (unsigned long long)live_size);
 	next += PAGE_SIZE;
 	uint64_t stack_base = next;
 
@@ -134,5 +177,5 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	/* Mask the legacy PICs: the kernel uses the APICs. */
 	__asm__ volatile("outb %%al, $0x21; outb %%al, $0xA1" : : "a"(0xFF));
 	enter_kernel(kernel.entry, (uint64_t)args,
-		     REDOX_PHYS_OFFSET + stack_base + KERNEL_STACK_SIZE);
+	             REDOX_PHYS_OFFSET + stack_base + KERNEL_STACK_SIZE);
 }

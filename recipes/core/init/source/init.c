@@ -5,20 +5,31 @@
  *   echo TEXT        print TEXT
  *   export K=V       set an environment variable for later commands
  *   unset K          remove one
+ *   cd DIR           change the working directory
  *   run FILE         run another script
+ *   run.d DIR...     run every regular file in the folders as a script, in
+ *                    the order of their names (a name in a later folder
+ *                    replaces the same name in an earlier one); each is
+ *                    announced as "init: running DIR/NAME"
+ *   nowait CMD ARGS  start a program without waiting for it (a daemon that
+ *                    does not put itself into the background)
  *   # ...            a comment
  *   anything else    a program and its arguments: spawn it and wait
- * $NAME in a line is replaced by the variable's value.
+ * $NAME in a line is replaced by the variable's value. A program name
+ * without '/' or ':' is looked up in the folders of $PATH (separated by
+ * ';', since scheme paths hold ':'), e.g. PATH=file:/usr/bin.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_ARGS 32
+#define MAX_ARGS    32
+#define MAX_SCRIPTS 256
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
@@ -39,12 +50,12 @@ static void expand(const char *in, char *out, size_t size)
 	size_t o = 0;
 	while (*in && o + 1 < size) {
 		if (*in == '$' && (in[1] == '_' || (in[1] >= 'A' && in[1] <= 'Z') ||
-				   (in[1] >= 'a' && in[1] <= 'z'))) {
+		                   (in[1] >= 'a' && in[1] <= 'z'))) {
 			char name[64];
 			size_t n = 0;
 			in++;
-			while ((*in == '_' || (*in >= 'A' && *in <= 'Z') || (*in >= 'a' && *in <= 'z') ||
-				(*in >= '0' && *in <= '9')) &&
+			while ((*in == '_' || (*in >= 'A' && *in <= 'Z') ||
+			        (*in >= 'a' && *in <= 'z') || (*in >= '0' && *in <= '9')) &&
 			       n + 1 < sizeof name)
 				name[n++] = *in++;
 			name[n] = 0;
@@ -60,7 +71,30 @@ static void expand(const char *in, char *out, size_t size)
 
 static void run_script(const char *path);
 
-static void spawn(char **argv)
+/* execv, looking a bare name up in $PATH; returns only on failure (errno set). */
+static void exec_path(char **argv)
+{
+	const char *name = argv[0], *path = getenv("PATH");
+	if (strchr(name, '/') || strchr(name, ':') || !path) {
+		execv(name, argv);
+		return;
+	}
+	int error = ENOENT;
+	while (*path) {
+		size_t len = strcspn(path, ";");
+		char full[512];
+		int n = snprintf(full, sizeof full, "%.*s/%s", (int)len, path, name);
+		if (len && n < (int)sizeof full) {
+			execv(full, argv);
+			if (errno != ENOENT)
+				error = errno;
+		}
+		path += len + (path[len] == ';');
+	}
+	errno = error;
+}
+
+static void spawn(char **argv, int wait)
 {
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -68,10 +102,12 @@ static void spawn(char **argv)
 		return;
 	}
 	if (pid == 0) {
-		execv(argv[0], argv);
+		exec_path(argv);
 		say("init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
+	if (!wait)
+		return; /* reaped by main's loop */
 	int status;
 	if (waitpid(pid, &status, 0) == pid && status != 0) {
 		if (WIFSIGNALED(status))
@@ -79,6 +115,68 @@ static void spawn(char **argv)
 		else
 			say("init: %s: exit status %d\n", argv[0], WEXITSTATUS(status));
 	}
+}
+
+struct script {
+	char name[256];
+	const char *dir;
+};
+
+static int script_order(const void *a, const void *b)
+{
+	return strcmp(((const struct script *)a)->name, ((const struct script *)b)->name);
+}
+
+/* Add the names listed in folder `dir` to the scripts (a same name is replaced). */
+static size_t list_scripts(const char *dir, struct script *scripts, size_t count)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0) {
+		say("init: run.d: %s: %s\n", dir, strerror(errno));
+		return count;
+	}
+	static char text[16384];
+	ssize_t len = 0, n;
+	while (len < (ssize_t)sizeof text - 1 &&
+	       (n = read(fd, text + len, sizeof text - 1 - (size_t)len)) > 0)
+		len += n;
+	close(fd);
+	text[len] = 0;
+	char *save = 0;
+	for (char *name = strtok_r(text, "\n", &save); name; name = strtok_r(0, "\n", &save)) {
+		size_t i = 0;
+		while (i < count && strcmp(scripts[i].name, name))
+			i++;
+		if (i == count && (count == MAX_SCRIPTS || strlen(name) >= sizeof scripts[i].name))
+			continue;
+		if (i == count)
+			strcpy(scripts[count++].name, name);
+		scripts[i].dir = dir;
+	}
+	return count;
+}
+
+static void run_dirs(int argc, char **argv)
+{
+	struct script *scripts = calloc(MAX_SCRIPTS, sizeof *scripts); /* run.d may nest */
+	size_t count = 0;
+	if (!scripts) {
+		say("init: run.d: out of memory\n");
+		return;
+	}
+	for (int i = 0; i < argc; i++)
+		count = list_scripts(argv[i], scripts, count);
+	qsort(scripts, count, sizeof scripts[0], script_order);
+	for (size_t i = 0; i < count; i++) {
+		char path[512];
+		struct stat st;
+		snprintf(path, sizeof path, "%s/%s", scripts[i].dir, scripts[i].name);
+		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		say("init: running %s\n", path);
+		run_script(path);
+	}
+	free(scripts);
 }
 
 static void run_line(char *line)
@@ -102,10 +200,17 @@ static void run_line(char *line)
 		setenv(argv[1], eq + 1, 1);
 	} else if (!strcmp(argv[0], "unset") && argc == 2) {
 		unsetenv(argv[1]);
+	} else if (!strcmp(argv[0], "cd") && argc == 2) {
+		if (chdir(argv[1]) < 0)
+			say("init: cd %s: %s\n", argv[1], strerror(errno));
 	} else if (!strcmp(argv[0], "run") && argc == 2) {
 		run_script(argv[1]);
+	} else if (!strcmp(argv[0], "run.d") && argc >= 2) {
+		run_dirs(argc - 1, argv + 1);
+	} else if (!strcmp(argv[0], "nowait") && argc >= 2) {
+		spawn(argv + 1, 0);
 	} else {
-		spawn(argv);
+		spawn(argv, 1);
 	}
 }
 
