@@ -36,6 +36,12 @@ setup_file() {
 			-cf - . | tar -C "$TREE" -xf -
 	fi
 	cp -a "$ROOT/build/host" "$TREE/build/"
+	# fetched sources (git-ignored) keep their mtimes, so their packages stay fresh
+	for src in "$ROOT"/recipes/*/*/source; do
+		rel=${src#"$ROOT"/}
+		[ -e "$TREE/$rel" ] || cp -a "$src" "$TREE/$rel"
+	done
+	[ -d "$ROOT/build/source-cache" ] && cp -a "$ROOT/build/source-cache" "$TREE/build/"
 	for d in sysroot kernel bootloader relibc repo; do
 		cp -a "$ROOT/build/$ARCH/$d" "$TREE/build/$ARCH/"
 	done
