@@ -32,7 +32,7 @@ done
 # What the container path needs from the host: podman with runc (crun fails
 # on cgroup-hybrid hosts), debootstrap for the base image where no registry
 # is reachable, uidmap for rootless podman.
-HOST_PACKAGES=(podman runc debootstrap uidmap)
+HOST_PACKAGES=(podman runc debootstrap uidmap curl)
 not_found="$me: podman not found; install podman (and runc) with your system's package manager, then run $me again"
 
 is_debian() {
@@ -72,5 +72,7 @@ fi
 start=$SECONDS
 tag=$("$here/podman/image.sh" ensure)
 set_podman_build 1
+# The container has no network: third-party sources are fetched here.
+"$here/podman/fetch-sources.sh" || echo "$me: some recipe sources could not be fetched (see above)" >&2
 echo "$me: toolchain image $tag ready ($((SECONDS - start)) s); .config has PODMAN_BUILD?=1"
 echo "$me: try 'make toolchain-info', then 'make all'"

@@ -11,6 +11,13 @@
 
 __RELIBC_BEGIN_DECLS
 
+/* Other systems' spellings: O_NOCTTY has no meaning here (opening a
+ * terminal never makes it the controlling one). */
+#define O_NOCTTY 0
+#define O_NDELAY O_NONBLOCK
+#define O_SYNC   O_FSYNC
+#define O_DSYNC  O_FSYNC
+
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);

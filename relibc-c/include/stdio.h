@@ -123,8 +123,7 @@ int putchar_unlocked(int c);
 int fgetc_unlocked(FILE *f);
 int fputc_unlocked(int c, FILE *f);
 size_t fread_unlocked(void *__restrict_arg p, size_t size, size_t n, FILE *__restrict_arg f);
-size_t fwrite_unlocked(const void *__restrict_arg p, size_t size, size_t n,
-                       FILE *__restrict_arg f);
+size_t fwrite_unlocked(const void *__restrict_arg p, size_t size, size_t n, FILE *__restrict_arg f);
 int fflush_unlocked(FILE *f);
 void clearerr_unlocked(FILE *f);
 int feof_unlocked(FILE *f);

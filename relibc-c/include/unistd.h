@@ -1,6 +1,7 @@
 /*
  * unistd.h: POSIX process and file calls, implemented over Redox
- * syscalls by src/platform/.
+ * syscalls by src/platform/. What is not implemented is not declared
+ * (see relibc-c/README.md).
  */
 #ifndef _RELIBC_UNISTD_H
 #define _RELIBC_UNISTD_H
@@ -15,6 +16,10 @@ __RELIBC_BEGIN_DECLS
 #define STDIN_FILENO  0
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
+
+#define _POSIX_VERSION  200809L
+#define _POSIX2_VERSION 200809L
+#define _XOPEN_VERSION  700
 
 #define F_OK 0
 #define X_OK 1
@@ -52,6 +57,80 @@ int pipe2(int fds[2], int flags);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
+
+/* files (src/platform/fs.c) */
+int unlink(const char *path);
+int rmdir(const char *path);
+int link(const char *from, const char *to);
+int symlink(const char *target, const char *path);
+ssize_t readlink(const char *__restrict_arg path, char *__restrict_arg buf, size_t n);
+int access(const char *path, int mode);
+int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+int fchdir(int fd);
+int fsync(int fd);
+int fdatasync(int fd);
+int ftruncate(int fd, off_t len);
+int truncate(const char *path, off_t len);
+long pathconf(const char *path, int name);
+long fpathconf(int fd, int name);
+
+/* terminals (src/platform/tty.c) */
+int isatty(int fd);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t len);
+
+/* processes (src/platform/exec.c) */
+int execvp(const char *file, char *const argv[]);
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+pid_t vfork(void);
+int getgroups(int n, gid_t list[]);
+
+/* the system (src/platform/sysinfo.c) */
+long sysconf(int name);
+int getpagesize(void);
+int gethostname(char *name, size_t len);
+char *getlogin(void);
+int getlogin_r(char *buf, size_t len);
+
+/* getopt.h's parser, which POSIX also declares here */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *opts);
+
+#define _SC_ARG_MAX          0
+#define _SC_CHILD_MAX        1
+#define _SC_CLK_TCK          2
+#define _SC_NGROUPS_MAX      3
+#define _SC_OPEN_MAX         4
+#define _SC_STREAM_MAX       5
+#define _SC_TZNAME_MAX       6
+#define _SC_VERSION          29
+#define _SC_PAGESIZE         30
+#define _SC_PAGE_SIZE        _SC_PAGESIZE
+#define _SC_LINE_MAX         43
+#define _SC_RE_DUP_MAX       44
+#define _SC_IOV_MAX          60
+#define _SC_GETGR_R_SIZE_MAX 69
+#define _SC_GETPW_R_SIZE_MAX 70
+#define _SC_LOGIN_NAME_MAX   71
+#define _SC_TTY_NAME_MAX     72
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_SYMLOOP_MAX      173
+#define _SC_HOST_NAME_MAX    180
+
+#define _PC_LINK_MAX  0
+#define _PC_MAX_CANON 1
+#define _PC_MAX_INPUT 2
+#define _PC_NAME_MAX  3
+#define _PC_PATH_MAX  4
+#define _PC_PIPE_BUF  5
+#define _PC_NO_TRUNC  7
 
 __RELIBC_END_DECLS
 

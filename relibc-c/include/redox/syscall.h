@@ -86,4 +86,7 @@ static inline int64_t redox_demux(uint64_t result, int *error)
 /* SYS_HELLOWORLD: the kernel prints "SYS_HELLOWORLD: Hello, world!". 0, or -1 and errno. */
 int helloworld(void);
 
+/* SYS_FPATH: the "scheme:reference" name of an open file (not terminated); its length, or -1. */
+long fpath(int fd, char *buf, unsigned long len);
+
 #endif

@@ -54,8 +54,17 @@ struct stat {
 #define st_mtime st_mtim.tv_sec
 #define st_ctime st_ctim.tv_sec
 
+#define UTIME_NOW  ((1L << 30) - 1L)
+#define UTIME_OMIT ((1L << 30) - 2L)
+
 int fstat(int fd, struct stat *st);
 int stat(const char *path, struct stat *st);
+int lstat(const char *__restrict_arg path, struct stat *__restrict_arg st);
+int mkdir(const char *path, mode_t mode);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
+mode_t umask(mode_t mask);
+int futimens(int fd, const struct timespec times[2]);
 
 __RELIBC_END_DECLS
 

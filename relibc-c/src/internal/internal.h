@@ -14,6 +14,10 @@ void *__relibc_pages_alloc(size_t len);
 void __relibc_pages_free(void *addr, size_t len);
 int __relibc_sigmask_get(unsigned long *mask);
 int __relibc_sigmask_set(const unsigned long *mask);
+/* 1 if the descriptor is an open folder, 0 if another file, -1 (errno) if not open. */
+int __relibc_fd_is_dir(int fd);
+/* The running program's name without folders, for messages; never NULL. */
+const char *__relibc_program_name(void);
 
 /* A test-and-set lock; enough until the platform has futexes. */
 typedef struct {

@@ -47,6 +47,9 @@ static const struct {
     {"math", test_math},
     {"setjmp", test_setjmp},
     {"getopt_fnmatch", test_getopt_fnmatch},
+    {"stdio", test_stdio},
+    {"posix", test_posix},
+    {"regex", test_regex},
 };
 
 int main(int argc, char **argv)

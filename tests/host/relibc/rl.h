@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <wchar.h>
+#include <sys/types.h>
 
 /* errno */
 int *rl___errno_location(void);
@@ -140,6 +141,46 @@ int rl_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
 int rl_sprintf(char *buf, const char *fmt, ...);
 int rl_asprintf(char **out, const char *fmt, ...);
 int rl_sscanf(const char *s, const char *fmt, ...);
+
+/* stdio.h streams: FILE is opaque; the cookie functions have glibc's shape */
+typedef struct rl_FILE rl_FILE;
+typedef struct {
+	ssize_t (*read)(void *cookie, char *buf, size_t n);
+	ssize_t (*write)(void *cookie, const char *buf, size_t n);
+	int (*seek)(void *cookie, long *off, int whence);
+	int (*close)(void *cookie);
+} rl_cookie_io_functions_t;
+typedef struct {
+	long pos;
+} rl_fpos_t;
+rl_FILE *rl_fopencookie(void *cookie, const char *mode, rl_cookie_io_functions_t ops);
+rl_FILE *rl_fmemopen(void *buf, size_t size, const char *mode);
+rl_FILE *rl_open_memstream(char **ptr, size_t *size);
+rl_FILE *rl_fdopen(int fd, const char *mode);
+int rl_fileno(rl_FILE *f);
+int rl_fclose(rl_FILE *f);
+int rl_fflush(rl_FILE *f);
+int rl_setvbuf(rl_FILE *f, char *buf, int mode, size_t size);
+size_t rl_fread(void *p, size_t size, size_t n, rl_FILE *f);
+size_t rl_fwrite(const void *p, size_t size, size_t n, rl_FILE *f);
+int rl_fgetc(rl_FILE *f);
+int rl_ungetc(int c, rl_FILE *f);
+char *rl_fgets(char *s, int n, rl_FILE *f);
+int rl_fputc(int c, rl_FILE *f);
+int rl_fputs(const char *s, rl_FILE *f);
+ssize_t rl_getline(char **line, size_t *cap, rl_FILE *f);
+ssize_t rl_getdelim(char **line, size_t *cap, int delim, rl_FILE *f);
+int rl_fprintf(rl_FILE *f, const char *fmt, ...);
+int rl_fscanf(rl_FILE *f, const char *fmt, ...);
+int rl_fseek(rl_FILE *f, long off, int whence);
+long rl_ftell(rl_FILE *f);
+void rl_rewind(rl_FILE *f);
+int rl_fgetpos(rl_FILE *f, rl_fpos_t *pos);
+int rl_fsetpos(rl_FILE *f, const rl_fpos_t *pos);
+int rl_feof(rl_FILE *f);
+int rl_ferror(rl_FILE *f);
+void rl_clearerr(rl_FILE *f);
+void rl___relibc_stdio_exit(void);
 
 /* time.h: the library's struct tm has the same layout as glibc's */
 struct rl_tm {

@@ -75,5 +75,8 @@ void test_time(void);
 void test_math(void);
 void test_setjmp(void);
 void test_getopt_fnmatch(void);
+void test_stdio(void);
+void test_posix(void);
+void test_regex(void);
 
 #endif

@@ -1,0 +1,2 @@
+/* sys/poll.h: the old spelling of poll.h. */
+#include <poll.h>

@@ -1,0 +1,67 @@
+/* nl_langinfo for the one locale, "C" with UTF-8 as its multibyte encoding. */
+#include <langinfo.h>
+
+static const char *const names[] = {
+    [CODESET] = "UTF-8",
+    [D_T_FMT] = "%a %b %e %H:%M:%S %Y",
+    [D_FMT] = "%m/%d/%y",
+    [T_FMT] = "%H:%M:%S",
+    [T_FMT_AMPM] = "%I:%M:%S %p",
+    [AM_STR] = "AM",
+    [PM_STR] = "PM",
+    [DAY_1] = "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    [ABDAY_1] = "Sun",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    [MON_1] = "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    [ABMON_1] = "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    [RADIXCHAR] = ".",
+    [THOUSEP] = "",
+    [YESEXPR] = "^[yY]",
+    [NOEXPR] = "^[nN]",
+    [CRNCYSTR] = "-",
+    [ERA] = "",
+    [ERA_D_FMT] = "",
+    [ALT_DIGITS] = "",
+    [ERA_D_T_FMT] = "",
+    [ERA_T_FMT] = "",
+};
+
+char *nl_langinfo(nl_item item)
+{
+	if (item < 0 || (unsigned)item >= sizeof names / sizeof names[0] || !names[item])
+		return (char *)"";
+	return (char *)names[item];
+}

@@ -1,0 +1,61 @@
+/*
+ * Byte and string output: fputc/putc/putchar, fputs, puts and their
+ * _unlocked spellings.
+ */
+#include <string.h>
+
+#include "stdio/file.h"
+
+int fputc(int c, FILE *f)
+{
+	return __stdio_putc(c, f);
+}
+
+int putc(int c, FILE *f)
+{
+	return __stdio_putc(c, f);
+}
+
+int putchar(int c)
+{
+	return __stdio_putc(c, stdout);
+}
+
+int fputc_unlocked(int c, FILE *f)
+{
+	return __stdio_putc(c, f);
+}
+
+int putc_unlocked(int c, FILE *f)
+{
+	return __stdio_putc(c, f);
+}
+
+int putchar_unlocked(int c)
+{
+	return __stdio_putc(c, stdout);
+}
+
+size_t fwrite_unlocked(const void *restrict p, size_t size, size_t n, FILE *restrict f)
+{
+	return fwrite(p, size, n, f);
+}
+
+int fflush_unlocked(FILE *f)
+{
+	return fflush(f);
+}
+
+int fputs(const char *restrict s, FILE *restrict f)
+{
+	size_t n = strlen(s);
+	return __stdio_write(f, (const unsigned char *)s, n) == n ? 0 : EOF;
+}
+
+int puts(const char *s)
+{
+	size_t n = strlen(s);
+	if (__stdio_write(stdout, (const unsigned char *)s, n) != n)
+		return EOF;
+	return __stdio_putc('\n', stdout) == EOF ? EOF : 0;
+}
