@@ -17,7 +17,7 @@ HOST_TESTS += host-test-path
 
 # The tree's one .clang-format, checked: every tracked C file must already
 # be formatted (make format rewrites them).
-CLANG_FORMAT ?= $(firstword $(shell command -v clang-format clang-format-14 2>/dev/null))
+CLANG_FORMAT ?= $(or $(shell command -v clang-format 2>/dev/null),$(shell command -v clang-format-14 2>/dev/null))
 FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
 
 host-test-format:
