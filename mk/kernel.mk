@@ -22,10 +22,13 @@ $(KERNEL_OUT)/obj/%.o: %.c
 $(KERNEL_OUT)/obj/%.asm.o: %.asm
 	$(call progress,NASM,$<)
 	@mkdir -p $(@D)
-	$(Q)$(NASM) -f elf64 -g $< -o $@
+	$(Q)$(NASM) -f elf64 -g -i $(dir $<) $< -o $@
 
 $(KERNEL): $(KERNEL_OBJS) $(KERNEL_LDSCRIPT)
 	$(call progress,LD,$@)
 	$(Q)$(LLD) -nostdlib -static -z max-page-size=4096 -T $(KERNEL_LDSCRIPT) $(KERNEL_OBJS) -o $@
+
+# NASM sources share macros from kernel/arch/$(ARCH)/*.inc
+$(filter %.asm.o,$(KERNEL_OBJS)): $(wildcard kernel/arch/$(ARCH)/*.inc)
 
 -include $(KERNEL_OBJS:.o=.d)

@@ -4,6 +4,8 @@
 ; interrupt_frame (interrupt.h), swaps GS when coming from user mode, and
 ; calls interrupt_dispatch(frame).
 
+%include "frame.inc"
+
 global isr_table
 extern interrupt_dispatch
 
@@ -31,41 +33,13 @@ isr_common:
 	jz .kernel_entry
 	swapgs
 .kernel_entry:
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_FRAME_REGISTERS
 	cld
 	mov rdi, rsp
 	call interrupt_dispatch
 global isr_return
 isr_return:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_FRAME_REGISTERS
 	add rsp, 16                 ; vector and error code
 	test qword [rsp + 8], 3
 	jz .kernel_exit

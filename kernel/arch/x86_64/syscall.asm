@@ -9,6 +9,8 @@
 ; Return by sysretq, or by iretq when sysret would be unsafe (a
 ; non-canonical return address, or TF set).
 
+%include "frame.inc"
+
 %define CPU_KERNEL_STACK 8
 %define CPU_USER_RSP 16
 %define USER_DATA 0x23
@@ -32,41 +34,13 @@ syscall_entry:
 	push rcx                        ; rip
 	push 0                          ; error code
 	push SYSCALL_VECTOR             ; vector
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_FRAME_REGISTERS
 	mov rdi, rsp
 	sti
 	call syscall_dispatch
 syscall_return:                     ; also where a new forked child starts
 	cli
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_FRAME_REGISTERS
 	add rsp, 16                     ; vector, error code
 	; [rsp] rip, [rsp+8] cs, [rsp+16] rflags, [rsp+24] rsp, [rsp+32] ss
 	cmp qword [rsp - 16], SYSCALL_VECTOR ; a frame from sigreturn: every register back
