@@ -50,6 +50,11 @@ ok() {
 	ok 'non-root: no scheme providing, no irq:, no memory:physical, no killing root'
 }
 
+@test "the C runtime runs constructors, and abort() is SIGABRT" {
+	ok 'constructors run before main'
+	ok 'abort\(\) ends the process with SIGABRT'
+}
+
 @test "the whole suite passed" {
 	serial_has '^acid: done: [0-9]+ checks ok, 0 failed'
 	[ "$(cat "$SERIAL_LOG.exit")" = 0 ]

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -281,6 +282,23 @@ static void test_ids_and_cwd(void)
 	chdir("initfs:");
 }
 
+static int constructor_ran;
+__attribute__((constructor)) static void constructor(void)
+{
+	constructor_ran = 1;
+}
+
+static void test_runtime(void)
+{
+	check(constructor_ran, "constructors run before main", 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		abort();
+	int status = wait_for(pid, 5000);
+	check(status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	      "abort() ends the process with SIGABRT", 0);
+}
+
 /* A non-root process may not take privileged resources. */
 static void test_permissions(void)
 {
@@ -315,6 +333,7 @@ int main(void)
 	test_kill();
 	test_handler();
 	test_ids_and_cwd();
+	test_runtime();
 	test_user_scheme();
 	test_provider_death();
 	test_permissions();

@@ -5,11 +5,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <redox/abi/types.h>
 
 #include "sys.h"
 
@@ -48,7 +51,14 @@ __relibc_noreturn void exit(int status)
 
 __relibc_noreturn void abort(void)
 {
-	/* Until signals: die the way a fault would, so the parent sees it. */
+	/* SIGABRT cannot be blocked away here: unblock it, then raise it. */
+	uint64_t set = 1ULL << SIGABRT;
+	syscall3(SYS_SIGPROCMASK, SIG_UNBLOCK, (uint64_t)&set, 0);
+	syscall2(SYS_KILL, (uint64_t)getpid(), SIGABRT);
+	/* a handler returned: do it the hard way */
+	struct redox_sigaction dfl = {0};
+	syscall4(SYS_SIGACTION, SIGABRT, (uint64_t)&dfl, 0, 0);
+	syscall2(SYS_KILL, (uint64_t)getpid(), SIGABRT);
 	__asm__ volatile("ud2");
 	_exit(127);
 }
@@ -101,11 +111,17 @@ gid_t getegid(void)
 
 int main(int argc, char **argv, char **envp);
 
+/* Constructors of the program and its libraries (lld defines the bounds). */
+extern void (*__init_array_start[])(int, char **, char **) __attribute__((weak));
+extern void (*__init_array_end[])(int, char **, char **) __attribute__((weak));
+
 __relibc_noreturn void __relibc_start(uint64_t *sp)
 {
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 	environ = argv + argc + 1;
+	for (void (**f)(int, char **, char **) = __init_array_start; f && f < __init_array_end; f++)
+		(*f)(argc, argv, environ);
 	exit(main(argc, argv, environ));
 }
 
