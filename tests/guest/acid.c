@@ -16,37 +16,15 @@
 #include <redox/syscall.h>
 #include <redox/abi/types.h>
 
-static int passed, failed;
+#include "guest.h"
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	write(1, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
-}
+static int passed, failed;
 
 static void check(int ok, const char *what, const char *detail)
 {
 	say("acid: %s: %s%s%s\n", what, ok ? "ok" : "FAIL", detail ? " -- " : "",
 	    detail ? detail : "");
 	ok ? passed++ : failed++;
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-	nanosleep(&t, 0);
 }
 
 /* Wait for pid at most `ms`; returns its status, or -1 (and kills it) on timeout. */

@@ -11,16 +11,7 @@
 #include <unistd.h>
 #include <redox/abi/types.h>
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char out[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(out, sizeof out, fmt, ap);
-	va_end(ap);
-	write(1, out, (size_t)(n < (int)sizeof out ? n : (int)sizeof out - 1));
-}
+#include "guest.h"
 
 static int read_line(char *buf, size_t size)
 {

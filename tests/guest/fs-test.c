@@ -21,20 +21,11 @@
 #include <redox/syscall.h>
 #include <redox/abi/types.h>
 
+#include "guest.h"
+
 #define DIR_PATH "file:/fs-test"
 
 static int passed, failed;
-
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	write(1, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
-}
 
 static void check(int ok, const char *what, const char *detail)
 {
@@ -68,12 +59,6 @@ static long path_of(int fd, char *buf, size_t len)
 	long n = sys(syscall3(SYS_FPATH, (uint64_t)fd, (uint64_t)buf, len - 1));
 	buf[n > 0 ? n : 0] = 0;
 	return n;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-	nanosleep(&t, 0);
 }
 
 /* Errno of a call expected to fail (0 if it succeeded). */

@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <redox/syscall.h>
 
+#include "guest.h"
+
 #define FUZZ_CALLS    1000000ULL
 #define TIME_LIMIT_NS (280ULL * 1000000000ULL)
 #define REPORT_EVERY  2000
@@ -131,24 +133,6 @@ static _Noreturn void fuzz_child(uint64_t seed)
 		if (++done % REPORT_EVERY == 0)
 			syscall3(SYS_WRITE, PROGRESS_FD, (uint64_t)&done, sizeof done);
 	}
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	write(1, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
 }
 
 int main(void)

@@ -13,20 +13,9 @@
 #include <unistd.h>
 #include <redox/syscall.h>
 
-static int passed, failed;
+#include "guest.h"
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	write(1, line, (size_t)n);
-}
+static int passed, failed;
 
 static void check(int ok, const char *what, const char *detail)
 {
@@ -43,13 +32,6 @@ static inline uint64_t rdtsc(void)
 	uint32_t lo, hi;
 	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
 	return (uint64_t)hi << 32 | lo;
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
 static void expect_errno(uint64_t result, int want, const char *what)

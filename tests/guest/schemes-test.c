@@ -20,20 +20,9 @@
 #include <redox/abi/types.h>
 #include <redox/syscall.h>
 
-static int passed, failed;
+#include "guest.h"
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 1)
-		n = sizeof line - 1;
-	write(1, line, (size_t)n);
-}
+static int passed, failed;
 
 static void check(int ok, const char *what, const char *detail)
 {
@@ -55,19 +44,6 @@ static long fcntl3(int fd, int cmd, long arg)
 static void skip(const char *what, const char *why)
 {
 	say("schemes-test: %s: skip -- %s\n", what, why);
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-	nanosleep(&ts, 0);
 }
 
 /* A whole small file as a NUL-terminated string; its length, or -errno. */
