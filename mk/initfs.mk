@@ -1,6 +1,7 @@
-# The initfs: what init needs before the root filesystem is up, staged
-# in $(BUILD)/initfs/ and packed by tools/mkinitfs into $(BUILD)/initfs.img
-# (the rule that stages it is in mk/disk.mk).
+# The initfs: what init needs before the root filesystem is up. The
+# base-initfs recipe packs it with tools/mkinitfs (built here) into its
+# package's boot/initfs; mk/disk.mk extracts a copy as $(BUILD)/initfs.img,
+# and mk/tests.mk packs the test images' own initfs.
 
 MKINITFS := $(HOST_BUILD)/mkinitfs/mkinitfs
 INITFS_IMG := $(BUILD)/initfs.img
