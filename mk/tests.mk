@@ -18,13 +18,15 @@ test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test
 
-$(TEST_IMAGES_DIR)/%.img: $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)) $(KERNEL) $(MKINITFS) \
+$(TEST_IMAGES_DIR)/%.img: $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)) $(PCID_TABLES) $(KERNEL) $(MKINITFS) \
 		$(REDOXFS_AR) $(INSTALLER) $(BOOTLOADER_STAGE1) $(BOOTLOADER_STAGE2)
 	$(call progress,IMG,$@)
 	$(Q)rm -rf $(TEST_IMAGES_DIR)/$* && mkdir -p $(TEST_IMAGES_DIR)/$*/initfs/bin \
 		$(TEST_IMAGES_DIR)/$*/root/boot
 	$(Q)cp $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)) $(TEST_IMAGES_DIR)/$*/initfs/bin/
 	$(Q)cp $(PROGRAMS_OUT)/$* $(TEST_IMAGES_DIR)/$*/initfs/bin/init
+	$(Q)mkdir -p $(TEST_IMAGES_DIR)/$*/initfs/etc/pcid.d && \
+		cp $(PCID_TABLES) $(TEST_IMAGES_DIR)/$*/initfs/etc/pcid.d/
 	$(Q)$(MKINITFS) $(TEST_IMAGES_DIR)/$*/root/boot/initfs $(TEST_IMAGES_DIR)/$*/initfs
 	$(Q)cp $(KERNEL) $(TEST_IMAGES_DIR)/$*/root/boot/kernel
 	$(Q)$(REDOXFS_AR) $(TEST_IMAGES_DIR)/$*/rootfs.img $(TEST_IMAGES_DIR)/$*/root \

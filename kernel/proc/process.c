@@ -9,6 +9,7 @@
 #include <redox/abi/flags.h>
 
 #include "process.h"
+#include "../grant/grant.h"
 #include "../arch/x86_64/cpu.h"
 #include "../arch/x86_64/gdt.h"
 #include "../arch/x86_64/interrupt.h"
@@ -195,6 +196,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->mmap_next = parent->mmap_next;
 	p->anon_pages = parent->anon_pages;
 	spin_unlock_irqrestore(&parent->lock, f);
+	grant_fork(parent->pid, p->pid);
 	struct interrupt_frame child = *frame;
 	child.rax = 0;
 	start_context(p, &child);
@@ -214,6 +216,7 @@ _Noreturn void proc_exit(int status)
 {
 	struct process *p = proc_current();
 	close_all_files(p);
+	grant_exit(p->pid);
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
 	write_cr3(kernel_root);
