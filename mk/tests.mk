@@ -12,8 +12,11 @@
 TEST_IMAGES_DIR := $(ARCH_BUILD)/tests
 TEST_IMAGES := $(foreach t,$(GUEST_TESTS),$(TEST_IMAGES_DIR)/$(t).img)
 
+# storage-test writes files that outlive a boot: give it room (MiB).
+$(TEST_IMAGES_DIR)/storage-test.img: private TEST_FS_SIZE := 64
+
 host-test: $(HOST_TESTS)
-test-images: $(HARDDRIVE) $(TEST_IMAGES)
+test-images: $(HARDDRIVE) $(TEST_IMAGES) $(REDOXFS_FSCK)
 test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test
@@ -30,6 +33,6 @@ $(TEST_IMAGES_DIR)/%.img: $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)) $(PCID_TABLE
 	$(Q)$(MKINITFS) $(TEST_IMAGES_DIR)/$*/root/boot/initfs $(TEST_IMAGES_DIR)/$*/initfs
 	$(Q)cp $(KERNEL) $(TEST_IMAGES_DIR)/$*/root/boot/kernel
 	$(Q)$(REDOXFS_AR) $(TEST_IMAGES_DIR)/$*/rootfs.img $(TEST_IMAGES_DIR)/$*/root \
-		--size auto >/dev/null
+		--size $(or $(TEST_FS_SIZE),auto) >/dev/null
 	$(Q)rm -f $@ && $(INSTALLER) disk --out $@ --stage1 $(BOOTLOADER_STAGE1) \
 		--stage2 $(BOOTLOADER_STAGE2) --rootfs $(TEST_IMAGES_DIR)/$*/rootfs.img --efi-size 0
