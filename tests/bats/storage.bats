@@ -4,7 +4,7 @@
 # the second boot must read back what the first wrote. Each boot runs the
 # isolation checks (uid 1000 against disk:, irq:, memory:physical, grant:)
 # and starts ahcid by hand under a manifest without its BAR.
-# storage-test makes 8 checks on a first boot and 9 on later ones.
+# storage-test makes 9 checks on a first boot and 10 on later ones.
 
 load ../helpers/common
 
@@ -71,12 +71,21 @@ boot_log() {
 	serial_has '^storage-test: ahcid confined to a manifest without BAR5 cannot map it: ok$'
 }
 
-@test "storage-test: every check passes, 8 on the first boot and 9 on the second" {
+@test "ahcid killed during a write/read loop: pcid restarts it, redoxfsd retries, no byte lost" {
 	SERIAL_LOG=$(boot_log 1)
-	serial_has '^storage-test: done: 8 checks ok, 0 failed$'
+	serial_order '^storage-test: killed ahcid' \
+		'^pcid: ahcid \(00:1f\.2, pid [0-9]+\) killed by signal 9; restarting in 100 ms$' \
+		'^pcid: ahcid \(00:1f\.2\) restarted as pid [0-9]+$' \
+		'^storage-test: ahcid killed during a write/read loop: every byte right, ahcid back: ok$'
+	serial_has '^redoxfsd: disk\.ahci0:0p2: I/O resumed after [0-9]+ ms$'
+}
+
+@test "storage-test: every check passes, 9 on the first boot and 10 on the second" {
+	SERIAL_LOG=$(boot_log 1)
+	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
 	grep '^storage-test: sequential' "$SERIAL_LOG" | sed 's/^/# boot 1: /' >&3
 	SERIAL_LOG=$(boot_log 2)
-	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 10 checks ok, 0 failed$'
 	! grep -q 'KERNEL PANIC' "$(boot_log 1)" "$(boot_log 2)"
 }
 

@@ -9,10 +9,13 @@
  *     memory:physical;
  *   - a driver confined to a manifest without BAR5 cannot map it (ahcid
  *     started by hand with grants lacking its BAR; only on AHCI);
- *   - sequential write and read speed (printed, not checked).
+ *   - sequential write and read speed (printed, not checked);
+ *   - ahcid killed while a child writes, fsyncs and reads back files:
+ *     pcid restarts it, redoxfsd retries, the child sees every byte.
  * Ends with "storage-test: done: N checks ok, M failed" (QEMU exits).
  */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,15 +128,12 @@ static void test_user(const char *disk)
 }
 
 /* The running ahcid's grant: its pid from sys:context, its BAR from grant:PID. */
+static int find_pid(const char *name);
+
 static int ahcid_bar(char *bar, size_t len)
 {
 	static char text[8192];
-	if (slurp("sys:context", text, sizeof text - 1) < 0)
-		return -1;
-	int pid = 0;
-	for (char *line = strtok(text, "\n"); line && !pid; line = strtok(0, "\n"))
-		if (strstr(line, " ahcid") && !strstr(line, "zombie"))
-			pid = atoi(line);
+	int pid = find_pid("ahcid");
 	char path[32];
 	snprintf(path, sizeof path, "grant:%d", pid);
 	long n = pid ? slurp(path, text, sizeof text - 1) : -1;
@@ -181,6 +181,53 @@ static void test_manifest(void)
 	      "ahcid confined to a manifest without BAR5 cannot map it", detail);
 }
 
+/* The pid of the running program `name` from sys:context (0: none). */
+static int find_pid(const char *name)
+{
+	static char text[8192];
+	char key[40];
+	snprintf(key, sizeof key, " %s", name);
+	if (slurp("sys:context", text, sizeof text - 1) < 0)
+		return 0;
+	int pid = 0;
+	for (char *line = strtok(text, "\n"); line && !pid; line = strtok(0, "\n"))
+		if (strstr(line, key) && !strstr(line, "zombie"))
+			pid = atoi(line);
+	return pid;
+}
+
+/* Kill ahcid while a child writes, fsyncs and reads back files: pcid
+ * restarts it, redoxfsd retries what was in flight, no byte is lost. */
+static void test_supervision(void)
+{
+	pid_t worker = fork();
+	if (worker == 0) {
+		static uint8_t want[64 * 1024], got[64 * 1024];
+		for (unsigned i = 0; i < 24; i++) {
+			char path[64];
+			snprintf(path, sizeof path, DIR "/loop-%u", i % 4);
+			pattern(want, sizeof want, 100 + i);
+			if (spill(path, want, sizeof want) ||
+			    slurp(path, got, sizeof got) != (long)sizeof got || memcmp(want, got, sizeof got))
+				_exit(10 + (int)i);
+		}
+		_exit(0);
+	}
+	sleep_ms(300);
+	int victim = find_pid("ahcid");
+	int killed = victim > 0 && kill(victim, SIGKILL) == 0;
+	int status = -1;
+	waitpid(worker, &status, 0);
+	sleep_ms(500); /* let pcid's restart line out */
+	char detail[64];
+	snprintf(detail, sizeof detail, "ahcid pid %d killed %d, worker status %#x", victim, killed,
+	         status);
+	if (killed)
+		say("storage-test: killed ahcid (pid %d) during the write loop\n", victim);
+	check(killed && WIFEXITED(status) && WEXITSTATUS(status) == 0 && find_pid("ahcid") > 0,
+	      "ahcid killed during a write/read loop: every byte right, ahcid back", detail);
+}
+
 static void test_speed(void)
 {
 	static uint8_t buf[1 << 20];
@@ -218,6 +265,7 @@ int main(void)
 		if (!strcmp(disk, "disk.ahci0"))
 			test_manifest();
 		test_speed();
+		test_supervision();
 	}
 	say("storage-test: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
