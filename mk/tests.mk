@@ -14,9 +14,10 @@ TEST_IMAGES := $(foreach t,$(GUEST_TESTS),$(TEST_IMAGES_DIR)/$(t).img)
 
 # storage-test writes files that outlive a boot: give it room (MiB).
 $(TEST_IMAGES_DIR)/storage-test.img: private TEST_FS_SIZE := 64
+$(TEST_IMAGES_DIR)/powercut-test.img: private TEST_FS_SIZE := 64
 
 host-test: $(HOST_TESTS)
-test-images: $(HARDDRIVE) $(TEST_IMAGES) $(REDOXFS_FSCK)
+test-images: $(HARDDRIVE) $(TEST_IMAGES) $(REDOXFS_FSCK) $(REDOXFS_CAT)
 test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test
@@ -36,3 +37,10 @@ $(TEST_IMAGES_DIR)/%.img: $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)) $(PCID_TABLE
 		--size $(or $(TEST_FS_SIZE),auto) >/dev/null
 	$(Q)rm -f $@ && $(INSTALLER) disk --out $@ --stage1 $(BOOTLOADER_STAGE1) \
 		--stage2 $(BOOTLOADER_STAGE2) --rootfs $(TEST_IMAGES_DIR)/$*/rootfs.img --efi-size 0
+
+# The power-cut stress run (tests/helpers/powercut.sh): CUTS kills of QEMU
+# during fsynced writes, the disk checked on the host after each.
+CUTS ?= 1000
+powercut: test-images
+	$(Q)tests/helpers/powercut.sh $(CUTS)
+.PHONY: powercut
