@@ -5,7 +5,7 @@
 PROGRAMS_OUT := $(ARCH_BUILD)/programs
 PROGRAM_CFLAGS := -O2 -g $(WARNINGS)
 GUEST_TESTS := $(basename $(notdir $(wildcard tests/guest/*.c)))
-PROGRAMS := init helloworld redoxfsd pcid ahcid $(GUEST_TESTS)
+PROGRAMS := init helloworld redoxfsd pcid ahcid nvmed $(GUEST_TESTS)
 
 $(PROGRAMS_OUT)/init: recipes/core/init/source/init.c
 $(PROGRAMS_OUT)/helloworld: recipes/core/helloworld/source/helloworld.c
@@ -36,8 +36,14 @@ $(PROGRAMS_OUT)/ahcid: $(AHCID_SRC) $(wildcard recipes/core/ahcid/source/*.h com
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(PROGRAM_CFLAGS) -Icommon $(AHCID_SRC) -o $@
 
+NVMED_SRC := $(wildcard recipes/core/nvmed/source/*.c) $(DRIVER_LIB)
+$(PROGRAMS_OUT)/nvmed: $(NVMED_SRC) $(wildcard common/driver/*.h)
+	$(call progress,CC,recipes/core/nvmed/source)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(PROGRAM_CFLAGS) -Icommon $(NVMED_SRC) -o $@
+
 # The pcid tables of the drivers above, for test images' initfs:etc/pcid.d.
-PCID_TABLES := recipes/core/ahcid/source/ahcid.toml
+PCID_TABLES := recipes/core/ahcid/source/ahcid.toml recipes/core/nvmed/source/nvmed.toml
 
 # Relink when the C library changes.
 $(addprefix $(PROGRAMS_OUT)/,$(PROGRAMS)): $(LIBC) $(CRT_OBJS) $(SYSROOT_HEADERS_STAMP) \

@@ -10,7 +10,7 @@
  *   - a driver confined to a manifest without BAR5 cannot map it (ahcid
  *     started by hand with grants lacking its BAR; only on AHCI);
  *   - sequential write and read speed (printed, not checked);
- *   - ahcid killed while a child writes, fsyncs and reads back files:
+ *   - the driver (ahcid or nvmed) killed while a child writes, fsyncs and reads back files:
  *     pcid restarts it, redoxfsd retries, the child sees every byte.
  * Ends with "storage-test: done: N checks ok, M failed" (QEMU exits).
  */
@@ -198,7 +198,7 @@ static int find_pid(const char *name)
 
 /* Kill ahcid while a child writes, fsyncs and reads back files: pcid
  * restarts it, redoxfsd retries what was in flight, no byte is lost. */
-static void test_supervision(void)
+static void test_supervision(const char *driver)
 {
 	pid_t worker = fork();
 	if (worker == 0) {
@@ -214,7 +214,7 @@ static void test_supervision(void)
 		_exit(0);
 	}
 	sleep_ms(300);
-	int victim = find_pid("ahcid");
+	int victim = find_pid(driver);
 	int killed = victim > 0 && kill(victim, SIGKILL) == 0;
 	int status = -1;
 	waitpid(worker, &status, 0);
@@ -223,9 +223,12 @@ static void test_supervision(void)
 	snprintf(detail, sizeof detail, "ahcid pid %d killed %d, worker status %#x", victim, killed,
 	         status);
 	if (killed)
-		say("storage-test: killed ahcid (pid %d) during the write loop\n", victim);
-	check(killed && WIFEXITED(status) && WEXITSTATUS(status) == 0 && find_pid("ahcid") > 0,
-	      "ahcid killed during a write/read loop: every byte right, ahcid back", detail);
+		say("storage-test: killed %s (pid %d) during the write loop\n", driver, victim);
+	char what[96];
+	snprintf(what, sizeof what, "%s killed during a write/read loop: every byte right, %s back",
+	         driver, driver);
+	check(killed && WIFEXITED(status) && WEXITSTATUS(status) == 0 && find_pid(driver) > 0, what,
+	      detail);
 }
 
 static void test_speed(void)
@@ -258,14 +261,14 @@ int main(void)
 	char detail[32];
 	snprintf(detail, sizeof detail, "status %#x", status);
 	check(status == 0, "pcid and redoxfsd serve file: from disk", detail);
-	const char *disk = access("disk.ahci0:", F_OK) == 0 ? "disk.ahci0" : "disk.nvme0";
+	const char *disk = access("disk.ahci0:0", F_OK) == 0 ? "disk.ahci0" : "disk.nvme0";
 	if (status == 0) {
 		test_persistence(disk);
 		test_user(disk);
 		if (!strcmp(disk, "disk.ahci0"))
 			test_manifest();
 		test_speed();
-		test_supervision();
+		test_supervision(strcmp(disk, "disk.ahci0") ? "nvmed" : "ahcid");
 	}
 	say("storage-test: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
