@@ -5,10 +5,14 @@
  * and the I/O the redoxfs library does on it.
  *
  * The cache keeps CACHE_BLOCKS 4 KiB blocks, direct-mapped by block
- * number, and is write-through: a write goes to the disk before it is
- * answered, so the order the library's commit protocol relies on (data,
- * flush, header, flush) is the disk's order too; flush is the disk's
- * fsync (a FLUSH CACHE command).
+ * number, and is write-back: a whole-block write only marks its block
+ * dirty, and a dirty block reaches the disk when it is evicted or at the
+ * next flush, which first writes every dirty block (in block order, runs
+ * of up to 64 blocks per request) and then flushes the disk (its fsync, a
+ * FLUSH CACHE command). That keeps the commit protocol's order (new
+ * blocks, flush, header, flush): the library only ever writes blocks the
+ * last commit does not use, so they may reach the disk in any order
+ * before the flush; header writes (512 bytes) bypass the cache.
  *
  * A disk driver that dies fails its requests in flight with EIO; pcid
  * restarts it. So a failed request is retried on a freshly opened handle
@@ -32,6 +36,7 @@
 struct cached {
 	uint64_t block; /* ~0: empty */
 	uint8_t *data;
+	bool dirty;
 };
 
 static struct {
@@ -72,6 +77,26 @@ static int transfer(uint64_t offset, void *buf, size_t len, bool write_it)
 	}
 }
 
+/* Write a dirty block out (it stays cached, clean). */
+static int clean(struct cached *c)
+{
+	if (!c->dirty)
+		return 0;
+	int r = transfer(c->block * BLOCK, c->data, BLOCK, true);
+	if (!r)
+		c->dirty = false;
+	return r;
+}
+
+/* Make room in c's slot for another block. */
+static int evict(struct cached *c)
+{
+	int r = clean(c);
+	if (!r)
+		c->block = ~0ULL;
+	return r;
+}
+
 static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 {
 	(void)ctx;
@@ -88,13 +113,15 @@ static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 			                               block + run / BLOCK && run < 64 * BLOCK)
 				run += BLOCK;
 			int r = transfer(offset + done, out + done, run, false);
-			if (r)
-				return r;
-			for (size_t i = 0; i < run; i += BLOCK) {
+			for (size_t i = 0; !r && i < run; i += BLOCK) {
 				struct cached *m = &d.cache[(block + i / BLOCK) % CACHE_BLOCKS];
+				if ((r = evict(m)))
+					break;
 				m->block = block + i / BLOCK;
 				memcpy(m->data, out + done + i, BLOCK);
 			}
+			if (r)
+				return r;
 			done += run - BLOCK;
 			continue;
 		}
@@ -106,24 +133,71 @@ static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 static int disk_write(void *ctx, uint64_t offset, const void *buf, size_t len)
 {
 	(void)ctx;
-	int r = transfer(offset, (void *)buf, len, true);
+	if (offset % BLOCK || len % BLOCK) {
+		/* a header: straight to the disk, the cached copy dropped */
+		for (uint64_t b = offset / BLOCK; b * BLOCK < offset + len; b++) {
+			struct cached *c = &d.cache[b % CACHE_BLOCKS];
+			if (c->block == b) {
+				int r = evict(c);
+				if (r)
+					return r;
+			}
+		}
+		return transfer(offset, (void *)buf, len, true);
+	}
 	for (size_t done = 0; done < len; done += BLOCK) {
 		uint64_t block = (offset + done) / BLOCK;
 		struct cached *c = &d.cache[block % CACHE_BLOCKS];
-		if (r || offset % BLOCK || len - done < BLOCK) {
-			if (c->block == block)
-				c->block = ~0ULL; /* keep nothing that may differ from the disk */
-			continue;
+		if (c->block != block) {
+			int r = evict(c);
+			if (r)
+				return r;
+			c->block = block;
 		}
-		c->block = block;
 		memcpy(c->data, (const uint8_t *)buf + done, BLOCK);
+		c->dirty = true;
 	}
-	return r;
+	return 0;
+}
+
+static int by_block(const void *a, const void *b)
+{
+	uint64_t x = (*(struct cached *const *)a)->block, y = (*(struct cached *const *)b)->block;
+	return x < y ? -1 : x > y;
+}
+
+/* Every dirty block to the disk, in order, contiguous ones in one request. */
+static int write_back(void)
+{
+	static struct cached *dirty[CACHE_BLOCKS];
+	static uint8_t run_buf[64 * BLOCK];
+	size_t count = 0;
+	for (int b = 0; b < CACHE_BLOCKS; b++)
+		if (d.cache[b].dirty)
+			dirty[count++] = &d.cache[b];
+	qsort(dirty, count, sizeof dirty[0], by_block);
+	for (size_t i = 0; i < count;) {
+		size_t n = 1;
+		while (i + n < count && n < 64 && dirty[i + n]->block == dirty[i]->block + n)
+			n++;
+		for (size_t j = 0; j < n; j++)
+			memcpy(run_buf + j * BLOCK, dirty[i + j]->data, BLOCK);
+		int r = transfer(dirty[i]->block * BLOCK, run_buf, n * BLOCK, true);
+		if (r)
+			return r;
+		for (size_t j = 0; j < n; j++)
+			dirty[i + j]->dirty = false;
+		i += n;
+	}
+	return 0;
 }
 
 static int disk_flush(void *ctx)
 {
 	(void)ctx;
+	int r = write_back();
+	if (r)
+		return r;
 	for (long waited = 0;; waited += 100) {
 		if (d.fd >= 0 && fsync(d.fd) == 0)
 			return 0;
@@ -198,7 +272,7 @@ const struct redoxfs_io *disk_find(const char *uuid_text, char *where, size_t le
 					return 0;
 				}
 				for (int b = 0; b < CACHE_BLOCKS; b++)
-					d.cache[b] = (struct cached){~0ULL, d.cache_mem + (size_t)b * BLOCK};
+					d.cache[b] = (struct cached){~0ULL, d.cache_mem + (size_t)b * BLOCK, false};
 				snprintf(where, len, "%s", d.path);
 				return &disk_io;
 			}
