@@ -13,7 +13,7 @@ $(foreach t,$(GUEST_TESTS),$(eval $(PROGRAMS_OUT)/$(t): tests/guest/$(t).c tests
 
 # redoxfsd: its sources and the redoxfs library (as its recipe builds it).
 REDOXFSD_SRC := $(wildcard recipes/core/redoxfs/source/*.c) \
-	$(addprefix redoxfs/lib/,alloc.c cow.c crc32c.c data.c dir.c disk.c fs.c fsck.c ops.c)
+	$(addprefix redoxfs/lib/,alloc.c cow.c crc32c.c data.c dir.c dirindex.c disk.c fs.c fsck.c ops.c)
 $(PROGRAMS_OUT)/redoxfsd: $(REDOXFSD_SRC) $(wildcard recipes/core/redoxfs/source/*.h \
 		redoxfs/include/redoxfs/*.h redoxfs/lib/*.h)
 	$(call progress,CC,recipes/core/redoxfs/source)
