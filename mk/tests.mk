@@ -15,6 +15,7 @@ TEST_IMAGES := $(foreach t,$(GUEST_TESTS),$(TEST_IMAGES_DIR)/$(t).img)
 # storage-test writes files that outlive a boot: give it room (MiB).
 $(TEST_IMAGES_DIR)/storage-test.img: private TEST_FS_SIZE := 64
 $(TEST_IMAGES_DIR)/powercut-test.img: private TEST_FS_SIZE := 64
+$(TEST_IMAGES_DIR)/manyfiles-test.img: private TEST_FS_SIZE := 1024
 
 host-test: $(HOST_TESTS)
 test-images: $(HARDDRIVE) $(TEST_IMAGES) $(REDOXFS_FSCK) $(REDOXFS_CAT)

@@ -9,8 +9,8 @@
  *                (redoxfs_fsck) before it is served: a damaged filesystem
  *                is refused with one line, "redoxfsd: <where>: corrupt
  *                filesystem: <what>". Changes are committed lazily: when
- *                no request waits, at least every second under load, and
- *                at once on fsync.
+ *                no request came for 20 ms, at least every second under
+ *                load, and at once on fsync.
  *   redoxfsd     live mode, when the bootloader copied the whole partition
  *                into RAM (the live ISO; sys:env REDOXFS_LIVE_ADDR,
  *                REDOXFS_LIVE_SIZE, hex); root maps it through
@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <redoxfs/fsck.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -39,6 +40,7 @@
 #include "redoxfsd.h"
 
 #define PACKETS 16
+#define IDLE_MS 20 /* no request for this long: commit */
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
@@ -169,7 +171,7 @@ static uint64_t now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* Lazy commits: when the queue is empty, and every second under load. */
+/* Lazy commits: after IDLE_MS without a request, and every second under load. */
 static void flush(uint64_t *last)
 {
 	int r = scheme_flush();
@@ -182,16 +184,12 @@ static _Noreturn void serve(int scheme, bool lazy)
 {
 	static struct redox_packet packets[PACKETS];
 	uint64_t last = now_ms();
-	if (lazy)
-		fcntl(scheme, F_SETFL, O_NONBLOCK);
 	for (;;) {
+		/* idle for IDLE_MS with changes pending: make them durable, then sleep */
+		struct pollfd pf = {scheme, POLLIN, 0};
+		if (lazy && scheme_dirty() && poll(&pf, 1, IDLE_MS) == 0)
+			flush(&last);
 		ssize_t n = read(scheme, packets, sizeof packets);
-		if (n < 0 && errno == EAGAIN) {
-			flush(&last); /* idle: make everything durable, then sleep */
-			fcntl(scheme, F_SETFL, 0);
-			n = read(scheme, packets, sizeof packets);
-			fcntl(scheme, F_SETFL, O_NONBLOCK);
-		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {

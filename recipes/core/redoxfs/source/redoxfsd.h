@@ -16,6 +16,8 @@
 /* Serve the filesystem `fs` (mounted read-write); lazy: commit only in
  * scheme_flush() and on fsync, not after every change. */
 void scheme_init(struct redoxfs *fs, bool lazy);
+/* Changes since the last commit? */
+bool scheme_dirty(void);
 /* Commit what changed since the last commit (0 when nothing did). */
 int scheme_flush(void);
 

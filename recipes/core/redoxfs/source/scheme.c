@@ -122,6 +122,11 @@ static int64_t commit(int64_t result)
 	return r ? r : result;
 }
 
+bool scheme_dirty(void)
+{
+	return dirty;
+}
+
 int scheme_flush(void)
 {
 	if (!dirty)
