@@ -164,7 +164,9 @@ static int64_t do_simple(const struct redox_packet *p, struct handle *h)
 	uint64_t size = h->listing ? listing_len : pt->sectors * be->sector_size[pt->disk];
 	switch (p->a) {
 	case SYS_LSEEK: {
-		int64_t base = p->d == SEEK_SET ? 0 : p->d == SEEK_CUR ? (int64_t)h->offset : (int64_t)size;
+		int64_t base = p->d == SEEK_SET   ? 0
+		               : p->d == SEEK_CUR ? (int64_t)h->offset
+		                                  : (int64_t)size;
 		if (p->d > SEEK_END || base + (int64_t)p->c < 0)
 			return -EINVAL;
 		h->offset = (uint64_t)(base + (int64_t)p->c);
@@ -183,8 +185,9 @@ static int64_t do_simple(const struct redox_packet *p, struct handle *h)
 	}
 	case SYS_FPATH: {
 		char path[64];
-		int n = h->listing ? snprintf(path, sizeof path, "%s:", scheme_name)
-		        : pt->number ? snprintf(path, sizeof path, "%s:%dp%d", scheme_name, pt->disk, pt->number)
+		int n = h->listing   ? snprintf(path, sizeof path, "%s:", scheme_name)
+		        : pt->number ? snprintf(path, sizeof path, "%s:%dp%d", scheme_name,
+		                                pt->disk, pt->number)
 		                     : snprintf(path, sizeof path, "%s:%d", scheme_name, pt->disk);
 		size_t m = (size_t)n < p->d ? (size_t)n : p->d;
 		memcpy((void *)p->c, path, m);
@@ -236,21 +239,24 @@ static void serve(int fd)
 				p->a = (uint64_t)-ENOENT;
 				continue;
 			}
-			struct handle *h = p->b >= 1 && p->b <= MAX_HANDLES && handles[p->b - 1].used
-			                       ? &handles[p->b - 1]
-			                       : 0;
+			struct handle *h =
+			    p->b >= 1 && p->b <= MAX_HANDLES && handles[p->b - 1].used
+			        ? &handles[p->b - 1]
+			        : 0;
 			if (!h) {
 				p->a = (uint64_t)-EBADF;
 			} else if ((p->a == SYS_READ || p->a == SYS_WRITE) && !h->listing) {
 				int64_t r = prepare(p, h, &reqs[nreq]);
 				if (r == 1) {
-					h->offset += (uint64_t)reqs[nreq].count * be->sector_size[reqs[nreq].disk];
+					h->offset += (uint64_t)reqs[nreq].count *
+					             be->sector_size[reqs[nreq].disk];
 					req_of[i] = nreq++;
 				} else {
 					p->a = (uint64_t)r;
 				}
 			} else if (p->a == SYS_FSYNC && !h->listing) {
-				reqs[nreq] = (struct disk_req){.disk = parts[h->part].disk, .flush = true};
+				reqs[nreq] =
+				    (struct disk_req){.disk = parts[h->part].disk, .flush = true};
 				req_of[i] = nreq++;
 			} else {
 				p->a = (uint64_t)do_simple(p, h);
@@ -263,7 +269,7 @@ static void serve(int fd)
 			if (r < 0)
 				continue;
 			struct disk_req *q = &reqs[r];
-			packets[i].a = q->status    ? (uint64_t)(int64_t)q->status
+			packets[i].a = q->status  ? (uint64_t)(int64_t)q->status
 			               : q->flush ? 0
 			                          : (uint64_t)q->count * be->sector_size[q->disk];
 		}
@@ -280,10 +286,12 @@ int disk_serve(const char *name, struct disk_backend *b)
 		read_gpt(d);
 	}
 	for (int i = 0; i < part_count; i++)
-		listing_len += (size_t)(parts[i].number ? snprintf(listing + listing_len, sizeof listing - listing_len,
-		                                                   "%dp%d\n", parts[i].disk, parts[i].number)
-		                                        : snprintf(listing + listing_len, sizeof listing - listing_len,
-		                                                   "%d\n", parts[i].disk));
+		listing_len +=
+		    (size_t)(parts[i].number
+		                 ? snprintf(listing + listing_len, sizeof listing - listing_len,
+		                            "%dp%d\n", parts[i].disk, parts[i].number)
+		                 : snprintf(listing + listing_len, sizeof listing - listing_len,
+		                            "%d\n", parts[i].disk));
 	int fd = -1;
 	for (int n = 0; n < 8 && fd < 0; n++) {
 		snprintf(scheme_name, sizeof scheme_name, "disk.%s%d", b->driver, n);
@@ -301,7 +309,8 @@ int disk_serve(const char *name, struct disk_backend *b)
 		if (parts[i].number)
 			say("%s: %s:%dp%d partition %d, %llu MiB\n", me, scheme_name, parts[i].disk,
 			    parts[i].number, parts[i].number,
-			    (unsigned long long)(parts[i].sectors * b->sector_size[parts[i].disk] >> 20));
+			    (unsigned long long)(parts[i].sectors * b->sector_size[parts[i].disk] >>
+			                         20));
 	say("%s: serving %s: (%d disk%s)\n", me, scheme_name, b->disks, b->disks == 1 ? "" : "s");
 	const char *ready = getenv("PCID_READY_FD");
 	if (ready) {

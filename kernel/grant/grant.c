@@ -188,7 +188,8 @@ bool grant_may_dma(uint32_t pid, uint32_t uid, uint64_t size)
 	uint64_t used = t ? t->dma_used : 0;
 	spin_unlock_irqrestore(&lock, f);
 	if (!ok && t)
-		refuse(pid, "DMA memory beyond its manifest's limit (%llu + %llu bytes)", used, size);
+		refuse(pid, "DMA memory beyond its manifest's limit (%llu + %llu bytes)", used,
+		       size);
 	return ok;
 }
 
@@ -386,8 +387,9 @@ static int64_t grant_read(void *data, uint64_t id, void *buf, size_t len, const 
 	if (t && t->scheme[0])
 		n += fmt_snprintf(text + n, 2048 - n, "scheme %s\n", t->scheme);
 	if (t)
-		n += fmt_snprintf(text + n, 2048 - n, "dma %llu\ndma-used %llu\n",
-		                  (unsigned long long)t->dma_limit, (unsigned long long)t->dma_used);
+		n +=
+		    fmt_snprintf(text + n, 2048 - n, "dma %llu\ndma-used %llu\n",
+		                 (unsigned long long)t->dma_limit, (unsigned long long)t->dma_used);
 	spin_unlock_irqrestore(&lock, f);
 	int64_t r = 0;
 	if (h->offset < n) {

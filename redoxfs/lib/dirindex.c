@@ -145,7 +145,8 @@ int rfs_dix_build(struct redoxfs *fs, const struct redoxfs_node *d)
 			uint8_t nlen;
 			int r;
 			while ((r = rfs_dir_next(fs->chunk + c, &p, &ino, &name, &nlen)) > 0) {
-				if (ino && !add_entry(fs, x, name, nlen, ino, off + (uint64_t)c + at)) {
+				if (ino &&
+				    !add_entry(fs, x, name, nlen, ino, off + (uint64_t)c + at)) {
 					rfs_dix_drop(fs);
 					return -REDOXFS_ENOMEM;
 				}

@@ -19,7 +19,7 @@
 #include "guest.h"
 
 #define COUNT 100000
-#define MANY "file:/many"
+#define MANY  "file:/many"
 
 static int fail(const char *what, int n)
 {
@@ -51,7 +51,7 @@ int main(void)
 		if (fd < 0)
 			return fail("create", i);
 		close(fd);
-		if (i && i % 1000 == 0)
+		if (i && i % 10000 == 0)
 			say("manyfiles: %d created\n", i);
 	}
 	phase("created", COUNT, t0);

@@ -208,7 +208,8 @@ static void test_supervision(const char *driver)
 			snprintf(path, sizeof path, DIR "/loop-%u", i % 4);
 			pattern(want, sizeof want, 100 + i);
 			if (spill(path, want, sizeof want) ||
-			    slurp(path, got, sizeof got) != (long)sizeof got || memcmp(want, got, sizeof got))
+			    slurp(path, got, sizeof got) != (long)sizeof got ||
+			    memcmp(want, got, sizeof got))
 				_exit(10 + (int)i);
 		}
 		_exit(0);
@@ -250,7 +251,8 @@ static void test_speed(void)
 	unlink(DIR "/speed");
 	if (ok)
 		say("storage-test: sequential %d MiB: write+fsync %llu KiB/s, read %llu KiB/s\n",
-		    SPEED_MIB, (unsigned long long)(SPEED_MIB * 1024ULL * 1000000000ULL / (t1 - t0)),
+		    SPEED_MIB,
+		    (unsigned long long)(SPEED_MIB * 1024ULL * 1000000000ULL / (t1 - t0)),
 		    (unsigned long long)(SPEED_MIB * 1024ULL * 1000000000ULL / (t2 - t1)));
 	check(ok, "a sequential write and read of 8 MiB", strerror(errno));
 }

@@ -12,24 +12,24 @@
 #include <driver/disk.h>
 #include <driver/driver.h>
 
-#define AHCI_PORTS     32
-#define SLOT_BYTES     (64 * 1024) /* one bounce buffer per command slot */
-#define MAX_SLOTS      32
+#define AHCI_PORTS 32
+#define SLOT_BYTES (64 * 1024) /* one bounce buffer per command slot */
+#define MAX_SLOTS  32
 
 struct ahci_port {
-	int index;                   /* HBA port number */
-	volatile uint32_t *regs;     /* its 0x80 bytes of registers */
-	struct dma_buf mem;          /* command list, received FIS, command tables */
-	struct dma_buf bounce;       /* SLOT_BYTES per slot */
+	int index;               /* HBA port number */
+	volatile uint32_t *regs; /* its 0x80 bytes of registers */
+	struct dma_buf mem;      /* command list, received FIS, command tables */
+	struct dma_buf bounce;   /* SLOT_BYTES per slot */
 	uint64_t sectors;
 	char model[41];
 };
 
 struct ahci {
 	volatile uint32_t *abar;
-	int slots;       /* command slots used per port */
-	int irq_fd;      /* -1: polling */
-	bool irq_seen;   /* has an interrupt ever arrived */
+	int slots;     /* command slots used per port */
+	int irq_fd;    /* -1: polling */
+	bool irq_seen; /* has an interrupt ever arrived */
 	int port_count;
 	struct ahci_port ports[DISK_MAX];
 };

@@ -47,10 +47,10 @@
 #define CMD_CR  (1u << 15)
 #define IS_TFES (1u << 30)
 
-#define ATA_READ_DMA_EXT   0x25
-#define ATA_WRITE_DMA_EXT  0x35
-#define ATA_FLUSH_EXT      0xEA
-#define ATA_IDENTIFY       0xEC
+#define ATA_READ_DMA_EXT  0x25
+#define ATA_WRITE_DMA_EXT 0x35
+#define ATA_FLUSH_EXT     0xEA
+#define ATA_IDENTIFY      0xEC
 
 #define TABLES_OFFSET 4096 /* command tables after the list and the FIS area */
 #define TABLE_SIZE    256
@@ -262,7 +262,7 @@ void ahci_run(void *ctx, struct disk_req *reqs, int count)
 		struct ahci_port *p = &a->ports[pi];
 		struct chunk slot_chunk[MAX_SLOTS];
 		uint32_t busy = 0, per = SLOT_BYTES / 512;
-		int next = 0;             /* the next request to cut */
+		int next = 0;              /* the next request to cut */
 		uint32_t done_in_next = 0; /* sectors of it already issued */
 		for (;;) {
 			/* issue into free slots */
@@ -279,13 +279,17 @@ void ahci_run(void *ctx, struct disk_req *reqs, int count)
 					build(a, p, s, ATA_FLUSH_EXT, 0, 0, 0, false);
 					next++;
 				} else {
-					c.count = r->count - done_in_next < per ? r->count - done_in_next : per;
+					c.count = r->count - done_in_next < per
+					              ? r->count - done_in_next
+					              : per;
 					c.buf = (uint8_t *)r->buf + (uint64_t)done_in_next * 512;
 					if (r->write)
-						memcpy((uint8_t *)p->bounce.virt + (uint64_t)s * SLOT_BYTES, c.buf,
-						       c.count * 512);
-					build(a, p, s, r->write ? ATA_WRITE_DMA_EXT : ATA_READ_DMA_EXT, c.lba,
-					      c.count, c.count * 512, r->write);
+						memcpy((uint8_t *)p->bounce.virt +
+						           (uint64_t)s * SLOT_BYTES,
+						       c.buf, c.count * 512);
+					build(a, p, s,
+					      r->write ? ATA_WRITE_DMA_EXT : ATA_READ_DMA_EXT,
+					      c.lba, c.count, c.count * 512, r->write);
 					done_in_next += c.count;
 					if (done_in_next == r->count) {
 						next++;
@@ -316,7 +320,8 @@ void ahci_run(void *ctx, struct disk_req *reqs, int count)
 					continue;
 				struct chunk *c = &slot_chunk[s];
 				if (!c->req->write && !c->req->flush)
-					memcpy(c->buf, (uint8_t *)p->bounce.virt + (uint64_t)s * SLOT_BYTES,
+					memcpy(c->buf,
+					       (uint8_t *)p->bounce.virt + (uint64_t)s * SLOT_BYTES,
 					       c->count * 512);
 				busy &= ~(1u << s);
 			}

@@ -132,7 +132,8 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	}
 	uint8_t mbr[512];
 	bool live = !disk_read(0, mbr, sizeof mbr) && !memcmp(mbr + 440, "LIVE", 4);
-	uint64_t live_base = next, live_size = live ? load_live(e820, e820_count, &root, live_base) : 0;
+	uint64_t live_base = next,
+	         live_size = live ? load_live(e820, e820_count, &root, live_base) : 0;
 	next = align_up(live_base + live_size, PAGE_SIZE);
 
 	/* One page: args, then the memory areas, then the environment. */

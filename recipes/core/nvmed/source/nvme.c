@@ -131,7 +131,8 @@ static void wait_event(struct queue *q)
 	}
 	volatile uint16_t *e = (volatile uint16_t *)((uint8_t *)q->cq.virt + (size_t)q->head * 16);
 	if (!n.irq_seen && (e[7] & 1) == q->phase) {
-		printf("nvmed: no interrupt arrived on irq:%s; polling from now on\n", getenv("PCID_IRQ"));
+		printf("nvmed: no interrupt arrived on irq:%s; polling from now on\n",
+		       getenv("PCID_IRQ"));
 		fflush(stdout);
 		close(n.irq_fd);
 		n.irq_fd = -1;
@@ -264,12 +265,15 @@ static void run(void *ctx, struct disk_req *reqs, int count)
 				build_io(s, 0x00, 0, 0, 0);
 				next++;
 			} else {
-				c.count = r->count - done_in_next < per ? r->count - done_in_next : per;
+				c.count =
+				    r->count - done_in_next < per ? r->count - done_in_next : per;
 				c.buf = (uint8_t *)r->buf + (uint64_t)done_in_next * n.sector_size;
 				uint32_t bytes = c.count * n.sector_size;
 				if (r->write)
-					memcpy((uint8_t *)n.bounce.virt + (uint64_t)s * SLOT_BYTES, c.buf, bytes);
-				build_io(s, r->write ? 0x01 : 0x02, r->lba + done_in_next, c.count, bytes);
+					memcpy((uint8_t *)n.bounce.virt + (uint64_t)s * SLOT_BYTES,
+					       c.buf, bytes);
+				build_io(s, r->write ? 0x01 : 0x02, r->lba + done_in_next, c.count,
+				         bytes);
 				done_in_next += c.count;
 				if (done_in_next == r->count) {
 					next++;
@@ -291,7 +295,8 @@ static void run(void *ctx, struct disk_req *reqs, int count)
 			if (status)
 				c->req->status = -EIO;
 			else if (!c->req->write && !c->req->flush)
-				memcpy(c->buf, (uint8_t *)n.bounce.virt + (uint64_t)cid * SLOT_BYTES,
+				memcpy(c->buf,
+				       (uint8_t *)n.bounce.virt + (uint64_t)cid * SLOT_BYTES,
 				       c->count * n.sector_size);
 			busy &= ~(1u << cid);
 		}
@@ -323,7 +328,8 @@ int main(void)
 	}
 	int err = init();
 	if (err) {
-		printf("nvmed: %s: controller start failed: %s\n", dev, strerror(err < 0 ? -err : EIO));
+		printf("nvmed: %s: controller start failed: %s\n", dev,
+		       strerror(err < 0 ? -err : EIO));
 		return 1;
 	}
 	printf("nvmed: %s: namespace 1, %llu MiB, %u-byte blocks, %d commands in flight\n", dev,

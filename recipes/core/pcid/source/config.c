@@ -64,7 +64,8 @@ static bool find_mcfg(void)
 		const struct sdt *t = map_table(phys);
 		if (!t || memcmp(t->signature, "MCFG", 4))
 			continue;
-		const uint8_t *e = (const uint8_t *)(t + 1) + 8, *end = (const uint8_t *)t + t->length;
+		const uint8_t *e = (const uint8_t *)(t + 1) + 8,
+		              *end = (const uint8_t *)t + t->length;
 		for (; e + 16 <= end; e += 16) {
 			uint16_t segment;
 			memcpy(&segment, e + 8, 2);
@@ -101,8 +102,8 @@ static volatile uint8_t *ecam(uint8_t bus, uint8_t dev, uint8_t func, uint16_t o
 	if (bus < ecam_first || bus > ecam_last)
 		return 0;
 	if (!ecam_bus[bus])
-		ecam_bus[bus] = driver_map_mmio(ecam_base + ((uint64_t)(bus - ecam_first) << 20),
-		                                1 << 20);
+		ecam_bus[bus] =
+		    driver_map_mmio(ecam_base + ((uint64_t)(bus - ecam_first) << 20), 1 << 20);
 	if (!ecam_bus[bus])
 		return 0;
 	return ecam_bus[bus] + ((uint32_t)dev << 15 | (uint32_t)func << 12 | off);
@@ -110,8 +111,8 @@ static volatile uint8_t *ecam(uint8_t bus, uint8_t dev, uint8_t func, uint16_t o
 
 static void legacy_address(uint8_t bus, uint8_t dev, uint8_t func, uint16_t off)
 {
-	uint32_t a = 0x80000000u | (uint32_t)bus << 16 | (uint32_t)dev << 11 |
-	             (uint32_t)func << 8 | (off & 0xFC);
+	uint32_t a = 0x80000000u | (uint32_t)bus << 16 | (uint32_t)dev << 11 | (uint32_t)func << 8 |
+	             (off & 0xFC);
 	__asm__ volatile("outl %0, %w1" : : "a"(a), "Nd"(0xCF8));
 }
 

@@ -48,8 +48,8 @@ static _Noreturn void run(const char *dir, int notify)
 		char irq[16] = "";
 		if (d->gsi != ~0u)
 			snprintf(irq, sizeof irq, " irq %u", d->gsi);
-		say("pcid: %s %04x:%04x class %02x.%02x.%02x%s%s%s\n", d->addr, d->vendor, d->device,
-		    d->class, d->subclass, d->interface, irq, match[i] ? " -> " : "",
+		say("pcid: %s %04x:%04x class %02x.%02x.%02x%s%s%s\n", d->addr, d->vendor,
+		    d->device, d->class, d->subclass, d->interface, irq, match[i] ? " -> " : "",
 		    match[i] ? match[i]->name : "");
 	}
 	int started = 0;

@@ -91,7 +91,8 @@ static int load_file(const char *path, struct driver *out, int max)
 	}
 	static char text[16384];
 	ssize_t n, len = 0;
-	while (len < (ssize_t)sizeof text && (n = read(fd, text + len, sizeof text - (size_t)len)) > 0)
+	while (len < (ssize_t)sizeof text &&
+	       (n = read(fd, text + len, sizeof text - (size_t)len)) > 0)
 		len += n;
 	close(fd);
 	struct toml_error err;
@@ -166,8 +167,7 @@ static bool matches(const struct driver *drv, const struct pci_dev *d)
 	return false;
 }
 
-const struct driver *driver_match(const struct driver *drivers, int count,
-                                  const struct pci_dev *d)
+const struct driver *driver_match(const struct driver *drivers, int count, const struct pci_dev *d)
 {
 	for (int i = 0; i < count; i++)
 		if (matches(&drivers[i], d))

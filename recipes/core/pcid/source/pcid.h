@@ -61,8 +61,7 @@ struct driver {
 };
 /* Read every *.toml in dir; errors are printed, one line each. */
 int drivers_load(const char *dir, struct driver *out, int max);
-const struct driver *driver_match(const struct driver *drivers, int count,
-                                  const struct pci_dev *d);
+const struct driver *driver_match(const struct driver *drivers, int count, const struct pci_dev *d);
 
 /* spawn.c */
 /* Enable the device and start its driver; the pid or -1. */

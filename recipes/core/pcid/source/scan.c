@@ -104,10 +104,11 @@ static int scan_bus(uint8_t bus, int root_slot, struct pci_dev *out, int n, int 
 				snprintf(d->addr, sizeof d->addr, "%02x:%02x.%x", bus, dev, func);
 				size_bars(d);
 			} else if ((header & 0x7F) == 1 && depth < 8) {
-				uint8_t secondary = (uint8_t)(pci_read32(bus, dev, func, 0x18) >> 8);
+				uint8_t secondary =
+				    (uint8_t)(pci_read32(bus, dev, func, 0x18) >> 8);
 				if (secondary > bus)
-					n = scan_bus(secondary, bus == 0 ? dev : root_slot, out, n, max,
-					             depth + 1);
+					n = scan_bus(secondary, bus == 0 ? dev : root_slot, out, n,
+					             max, depth + 1);
 			}
 			if (func == 0 && !(header & 0x80))
 				break; /* not multi-function */

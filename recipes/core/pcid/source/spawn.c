@@ -39,7 +39,7 @@ static int running_count;
 static void enable(const struct pci_dev *d)
 {
 	uint16_t cmd = pci_read16(d->bus, d->dev, d->func, 0x04);
-	cmd |= 1 | 2 | 4;      /* I/O, memory, bus master */
+	cmd |= 1 | 2 | 4;        /* I/O, memory, bus master */
 	cmd &= (uint16_t)~0x400; /* INTx on */
 	pci_write16(d->bus, d->dev, d->func, 0x04, cmd);
 }
@@ -68,7 +68,8 @@ static void child(const struct driver *drv, const struct pci_dev *d, int ready_f
 	size_t len = grants(drv, d, text, sizeof text);
 	int fd = open("grant:self", O_WRONLY);
 	if (fd < 0 || write(fd, text, len) != (ssize_t)len) {
-		say("pcid: %s: cannot confine it to its manifest: %s\n", drv->name, strerror(errno));
+		say("pcid: %s: cannot confine it to its manifest: %s\n", drv->name,
+		    strerror(errno));
 		_exit(126);
 	}
 	close(fd);
@@ -168,8 +169,8 @@ _Noreturn void supervise(void)
 			r->backoff_ms = 100;
 		char why[48];
 		describe(status, why, sizeof why);
-		say("pcid: %s (%s, pid %d) %s; restarting in %u ms\n", r->drv->name, r->dev->addr, pid,
-		    why, r->backoff_ms);
+		say("pcid: %s (%s, pid %d) %s; restarting in %u ms\n", r->drv->name, r->dev->addr,
+		    pid, why, r->backoff_ms);
 		struct timespec wait = {r->backoff_ms / 1000, (r->backoff_ms % 1000) * 1000000L};
 		nanosleep(&wait, 0);
 		if (r->backoff_ms < 6400)
@@ -177,6 +178,7 @@ _Noreturn void supervise(void)
 		r->pid = driver_start(r->drv, r->dev, -1);
 		clock_gettime(CLOCK_MONOTONIC, &r->started);
 		if (r->pid > 0)
-			say("pcid: %s (%s) restarted as pid %d\n", r->drv->name, r->dev->addr, r->pid);
+			say("pcid: %s (%s) restarted as pid %d\n", r->drv->name, r->dev->addr,
+			    r->pid);
 	}
 }

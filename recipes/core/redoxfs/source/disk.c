@@ -62,12 +62,14 @@ static int transfer(uint64_t offset, void *buf, size_t len, bool write_it)
 			ssize_t n = write_it ? write(d.fd, buf, len) : read(d.fd, buf, len);
 			if (n == (ssize_t)len) {
 				if (waited)
-					printf("redoxfsd: %s: I/O resumed after %ld ms\n", d.path, waited);
+					printf("redoxfsd: %s: I/O resumed after %ld ms\n", d.path,
+					       waited);
 				return 0;
 			}
 		}
 		if (waited == 0)
-			printf("redoxfsd: %s: I/O failed (%s); retrying\n", d.path, strerror(errno));
+			printf("redoxfsd: %s: I/O failed (%s); retrying\n", d.path,
+			       strerror(errno));
 		if (waited >= RETRY_MS)
 			return -REDOXFS_EIO;
 		if (d.fd >= 0)
@@ -109,8 +111,10 @@ static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 		if (c->block != block) {
 			/* read the run of misses from here in one request */
 			size_t run = BLOCK;
-			while (done + run < len && d.cache[(block + run / BLOCK) % CACHE_BLOCKS].block !=
-			                               block + run / BLOCK && run < 64 * BLOCK)
+			while (done + run < len &&
+			       d.cache[(block + run / BLOCK) % CACHE_BLOCKS].block !=
+			           block + run / BLOCK &&
+			       run < 64 * BLOCK)
 				run += BLOCK;
 			int r = transfer(offset + done, out + done, run, false);
 			for (size_t i = 0; !r && i < run; i += BLOCK) {
@@ -272,7 +276,8 @@ const struct redoxfs_io *disk_find(const char *uuid_text, char *where, size_t le
 					return 0;
 				}
 				for (int b = 0; b < CACHE_BLOCKS; b++)
-					d.cache[b] = (struct cached){~0ULL, d.cache_mem + (size_t)b * BLOCK, false};
+					d.cache[b] = (struct cached){
+					    ~0ULL, d.cache_mem + (size_t)b * BLOCK, false};
 				snprintf(where, len, "%s", d.path);
 				return &disk_io;
 			}

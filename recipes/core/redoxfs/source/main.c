@@ -230,8 +230,8 @@ static _Noreturn void run(int ready)
 		struct redoxfs_fsck_report rep;
 		r = redoxfs_fsck(io, 0, UINT64_MAX, &hooks, &rep);
 		if (r) {
-			snprintf(what, sizeof what, "%s: corrupt filesystem: %s; not mounted", where,
-			         r > 0 ? rep.msg : strerror(-r));
+			snprintf(what, sizeof what, "%s: corrupt filesystem: %s; not mounted",
+			         where, r > 0 ? rep.msg : strerror(-r));
 			why = what;
 		}
 	}
