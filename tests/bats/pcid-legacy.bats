@@ -33,5 +33,5 @@ setup_file() {
 	serial_has '^ahcid: serving disk\.ahci0: \(1 disk\)$'
 	! grep -q '^ahcid: no interrupt arrived' "$SERIAL_LOG"
 	serial_has '^redoxfsd: file: served from disk\.ahci0:0p2 '
-	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 10 checks ok, 0 failed$'
 }

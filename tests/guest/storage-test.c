@@ -9,6 +9,7 @@
  *     memory:physical;
  *   - a driver confined to a manifest without BAR5 cannot map it (ahcid
  *     started by hand with grants lacking its BAR; only on AHCI);
+ *   - a process confined to one I/O port may use it and no other;
  *   - sequential write and read speed (printed, not checked);
  *   - the driver (ahcid or nvmed) killed while a child writes, fsyncs and reads back files:
  *     pcid restarts it, redoxfsd retries, the child sees every byte.
@@ -23,6 +24,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <redox/syscall.h>
 
 #include "guest.h"
 
@@ -232,6 +234,37 @@ static void test_supervision(const char *driver)
 	      detail);
 }
 
+/* A process confined to "ports 0x80 1" (the POST-code port, harmless) may
+ * write port 0x80 but not 0x81, and gets no SYS_IOPL. */
+static int port_child(uint16_t port)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		const char *grants = "ports 0x80 1\ndma 0\n";
+		int fd = open("grant:self", O_WRONLY);
+		if (fd < 0 || write(fd, grants, strlen(grants)) < 0)
+			_exit(3);
+		close(fd);
+		setreuid(1000, 1000);
+		if (!redox_is_error(syscall1(SYS_IOPL, 3)))
+			_exit(4);
+		__asm__ volatile("outb %b0, %w1" : : "a"(0x42), "Nd"(port));
+		_exit(0);
+	}
+	int status = -1;
+	waitpid(pid, &status, 0);
+	return status;
+}
+
+static void test_ports(void)
+{
+	int ok = port_child(0x80), bad = port_child(0x81);
+	char detail[64];
+	snprintf(detail, sizeof detail, "0x80: status %#x, 0x81: status %#x", ok, bad);
+	check(WIFEXITED(ok) && WEXITSTATUS(ok) == 0 && WIFSIGNALED(bad),
+	      "a driver confined to port 0x80 may use it, not 0x81, and gets no iopl", detail);
+}
+
 static void test_speed(void)
 {
 	static uint8_t buf[1 << 20];
@@ -269,6 +302,7 @@ int main(void)
 		test_user(disk);
 		if (!strcmp(disk, "disk.ahci0"))
 			test_manifest();
+		test_ports();
 		test_speed();
 		test_supervision(strcmp(disk, "disk.ahci0") ? "nvmed" : "ahcid");
 	}
