@@ -388,7 +388,7 @@ static int64_t grant_write(void *data, uint64_t id, const void *buf, size_t len,
 		return r;
 	struct process *p = proc_by_pid(h->pid);
 	if (h->pid == who->pid) { /* its own ports open now, not at its next switch */
-		uint64_t flags; /* no migration to another CPU half way */
+		uint64_t flags;   /* no migration to another CPU half way */
 		__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
 		grant_io_switch(&this_cpu()->tss, p);
 		if (flags & (1 << 9))
