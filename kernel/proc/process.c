@@ -49,9 +49,29 @@ struct process *proc_current(void)
 	return c ? c->process : 0;
 }
 
+/* table_lock held */
+static struct process *hold_locked(uint32_t pid)
+{
+	struct process *p = pid < MAX_PROCESSES ? table[pid] : 0;
+	if (p)
+		__atomic_add_fetch(&p->refs, 1, __ATOMIC_RELAXED);
+	return p;
+}
+
 struct process *proc_by_pid(uint32_t pid)
 {
-	return pid < MAX_PROCESSES ? table[pid] : 0;
+	uint64_t f = spin_lock_irqsave(&table_lock);
+	struct process *p = hold_locked(pid);
+	spin_unlock_irqrestore(&table_lock, f);
+	return p;
+}
+
+void proc_put(struct process *p)
+{
+	if (p && __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		kfree(p->ctx);
+		kfree(p);
+	}
 }
 
 static struct process *proc_alloc(const char *name)
@@ -59,6 +79,7 @@ static struct process *proc_alloc(const char *name)
 	struct process *p = kzalloc(sizeof *p);
 	if (!p)
 		return 0;
+	p->refs = 1;
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	for (uint32_t tries = 0; tries < MAX_PROCESSES; tries++) {
 		uint32_t pid = next_pid;
@@ -90,8 +111,7 @@ static void proc_free(struct process *p)
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	table[p->pid] = 0;
 	spin_unlock_irqrestore(&table_lock, f);
-	kfree(p->ctx);
-	kfree(p);
+	proc_put(p); /* the table's reference */
 }
 
 /* First code of a new process's context: drop to user mode through the frame. */
@@ -222,7 +242,7 @@ _Noreturn void proc_exit(int status)
 	p->cr3 = 0;
 
 	uint64_t f = spin_lock_irqsave(&table_lock);
-	struct process *parent = proc_by_pid(p->ppid);
+	struct process *parent = hold_locked(p->ppid); /* kept valid below, unlocked */
 	/* Orphans go to init (pid 1). */
 	for (uint32_t i = 1; i < MAX_PROCESSES; i++)
 		if (table[i] && table[i]->ppid == p->pid)
@@ -235,6 +255,7 @@ _Noreturn void proc_exit(int status)
 		wait_queue_wake_all(&parent->children_changed);
 		spin_unlock_irqrestore(&parent->lock, pf);
 		signal_send(parent, SIGCHLD);
+		proc_put(parent);
 	} else {
 		p->zombie = true;
 	}
@@ -250,6 +271,8 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 	for (;;) {
 		bool any_child = false;
 		struct process *found = 0;
+		/* under table_lock: another parent may reap (and free) its child meanwhile */
+		uint64_t tf = spin_lock_irqsave(&table_lock);
 		for (uint32_t i = 1; i < MAX_PROCESSES && !found; i++) {
 			struct process *c = table[i];
 			if (!c || c->ppid != self->pid)
@@ -265,6 +288,7 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 			if (c->zombie && c->ctx->state == CONTEXT_DEAD && !c->ctx->kstack_top)
 				found = c;
 		}
+		spin_unlock_irqrestore(&table_lock, tf);
 		if (found) {
 			spin_unlock_irqrestore(&self->lock, f);
 			*status = found->status;

@@ -39,11 +39,15 @@ struct process {
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
+	int refs; /* the table's one, plus one per proc_by_pid holder */
 };
 
 void proc_init(void);
 struct process *proc_current(void);
+/* The process with this pid with a reference held (give it back with
+ * proc_put), or NULL. A reaped process stays valid until the last put. */
 struct process *proc_by_pid(uint32_t pid);
+void proc_put(struct process *p);
 
 /* Start a program from an ELF image in kernel memory as a new process. */
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,

@@ -101,8 +101,8 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 
 static uint64_t prot_bits(uint64_t prot)
 {
-	return PTE_USER | (prot & PROT_WRITE ? PTE_WRITE : 0) |
-	       (prot & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
+	return PTE_USER | (prot & PROT_WRITE ? PTE_WRITE | PTE_MAY_WRITE : 0) |
+	       (prot & PROT_EXEC ? PTE_MAY_EXEC : PTE_NO_EXECUTE);
 }
 
 int64_t memory_map_physical(struct process *p, const struct redox_map *map, int cache)
@@ -198,6 +198,9 @@ static int64_t memory_open(void *data, const char *path, uint64_t flags, const s
 	return -ENOENT;
 }
 
+static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *map);
+
+/* map is the kernel's copy (sys_fmap): unmapping user memory cannot change it */
 static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
                            const struct caller *who)
 {
@@ -205,6 +208,13 @@ static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
 	struct process *p = proc_by_pid(who->pid);
 	if (!p)
 		return -ESRCH;
+	int64_t r = map_for(p, id, map);
+	proc_put(p);
+	return r;
+}
+
+static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *map)
+{
 	if (id != KIND_ANON) {
 		static const int cache[] = {
 		    [KIND_PHYS_WB] = MEMORY_CACHE_WB,
@@ -225,7 +235,7 @@ static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
 		return addr;
 	uint64_t flags = (map->flags & PROT_WRITE ? PTE_WRITE : 0) |
 	                 (map->flags & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
-	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags))
+	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags | PTE_ANON))
 		return -ENOMEM;
 	p->anon_pages += size / PAGE_SIZE;
 	return addr;

@@ -148,6 +148,7 @@ static void make_context(struct text *t)
 		name[sizeof name - 1] = 0;
 		text_add(t, "%-6u %-6u %-6u %-24s %s\n", p->pid, p->ppid, p->uid, name,
 		         state_name(p));
+		proc_put(p);
 	}
 }
 
@@ -243,6 +244,7 @@ static int64_t sysfile_open(void *data, const char *path, uint64_t flags, const 
 	case SYS_EXE: {
 		struct process *p = proc_by_pid(who->pid);
 		text_add(&t, "%s", p ? p->name : "");
+		proc_put(p);
 		break;
 	}
 	case SYS_ENV:
