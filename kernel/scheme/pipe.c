@@ -163,6 +163,9 @@ static int64_t pipe_dup(void *data, uint64_t id, const char *buf, size_t len,
 		want_write = true;
 	else
 		return -EINVAL;
+	/* only the end one holds: a reader must not become a writer (or back) */
+	if (want_write != ((id & END_WRITE) != 0))
+		return -EACCES;
 	uint64_t irq = spin_lock_irqsave(&p->lock);
 	if (want_write)
 		p->writers++;
