@@ -87,8 +87,7 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 					return -EEXIST;
 		} else {
 			/* the replaced memory no longer counts against the process's limit */
-			uint64_t freed = user_unmap(p->cr3, addr, size);
-			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
 		}
 		return (int64_t)addr;
 	}
@@ -227,17 +226,18 @@ static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *m
 	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
 	if (size == 0 || size < map->size)
 		return -EINVAL;
-	/* the same limit as the anonymous fd's (kernel/syscall/memory.c) */
-	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
-		return -ENOMEM;
 	int64_t addr = pick_address(p, map, size);
 	if (addr < 0)
 		return addr;
+	/* the same limits as the anonymous fd's (kernel/syscall/memory.c) */
+	if (!proc_charge_anon(p, size / PAGE_SIZE))
+		return -ENOMEM;
 	uint64_t flags = (map->flags & PROT_WRITE ? PTE_WRITE : 0) |
 	                 (map->flags & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
-	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags | PTE_ANON))
+	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags | PTE_ANON)) {
+		proc_uncharge_anon(p, size / PAGE_SIZE);
 		return -ENOMEM;
-	p->anon_pages += size / PAGE_SIZE;
+	}
 	return addr;
 }
 

@@ -58,7 +58,9 @@ static int64_t (*handler_for(uint64_t number))(struct syscall_args *)
 	}
 }
 
-/* Buffers above this are cut short (read and write then return less). */
+/* The largest kernel copy of a slice: a read returns at most this much; a
+ * write goes in pieces of this size (it still writes everything, as POSIX
+ * wants of a blocking write). */
 #define BOUNCE_MAX (128 * 1024)
 
 /* Run the handler with the user's slice at args->b replaced by a kernel copy. */
@@ -94,6 +96,28 @@ static int64_t with_bounce(struct syscall_args *args, int64_t (*handler)(struct 
 	return r;
 }
 
+/* A write larger than one bounce buffer: piece by piece, stopping at a short
+ * or failed piece (what was written so far is the result). */
+static int64_t write_in_pieces(struct syscall_args *args, int64_t (*handler)(struct syscall_args *))
+{
+	uint64_t user = args->b, len = args->c, done = 0;
+	int64_t r = 0;
+	while (done < len) {
+		uint64_t piece = len - done < BOUNCE_MAX ? len - done : BOUNCE_MAX;
+		args->b = user + done;
+		args->c = piece;
+		r = with_bounce(args, handler, false);
+		if (r <= 0)
+			break;
+		done += (uint64_t)r;
+		if ((uint64_t)r < piece)
+			break;
+	}
+	args->b = user;
+	args->c = len;
+	return done ? (int64_t)done : r;
+}
+
 static int64_t dispatch(struct syscall_args *args)
 {
 	int64_t (*handler)(struct syscall_args *) = handler_for(args->number);
@@ -108,6 +132,8 @@ static int64_t dispatch(struct syscall_args *args)
 		    (r = syscall_copy_path(args, args->c, args->d, &args->path2)))
 			return r;
 	} else if (class == SYS_CLASS_FILE) {
+		if (args->number == SYS_WRITE && args->c > BOUNCE_MAX)
+			return write_in_pieces(args, handler);
 		if (arg == SYS_ARG_SLICE || arg == SYS_ARG_MSLICE)
 			return with_bounce(args, handler, arg == SYS_ARG_MSLICE);
 		if (arg == SYS_ARG_PATH &&

@@ -46,8 +46,6 @@ int64_t sys_fmap(struct syscall_args *args)
 	if (size == 0 || size < map->size)
 		return -EINVAL;
 	struct process *p = args->process;
-	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
-		return -ENOMEM;
 	uint64_t addr;
 	if (map->flags & MAP_FIXED) {
 		addr = map->address;
@@ -58,8 +56,7 @@ int64_t sys_fmap(struct syscall_args *args)
 				if (paging_translate(p->cr3, v, 0))
 					return -EEXIST;
 		} else {
-			uint64_t freed = user_unmap(p->cr3, addr, size);
-			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
 		}
 	} else {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
@@ -69,9 +66,12 @@ int64_t sys_fmap(struct syscall_args *args)
 		if (!user_region(addr, size))
 			return -ENOMEM;
 	}
-	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags) | PTE_ANON))
+	if (!proc_charge_anon(p, size / PAGE_SIZE))
 		return -ENOMEM;
-	p->anon_pages += size / PAGE_SIZE;
+	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags) | PTE_ANON)) {
+		proc_uncharge_anon(p, size / PAGE_SIZE);
+		return -ENOMEM;
+	}
 	return (int64_t)addr;
 }
 
@@ -81,8 +81,7 @@ int64_t sys_funmap(struct syscall_args *args)
 	if (!user_region(args->a, size))
 		return -EINVAL;
 	struct process *p = args->process;
-	uint64_t freed = user_unmap(p->cr3, args->a, size);
-	p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+	proc_uncharge_anon(p, user_unmap(p->cr3, args->a, size));
 	return 0;
 }
 

@@ -21,7 +21,7 @@ int64_t sys_pipe2(struct syscall_args *args)
 		return -EFAULT;
 	uint64_t fds[2];
 	struct file *r, *w;
-	int64_t err = pipe_create(flags, &r, &w);
+	int64_t err = pipe_create(flags, args->process->acct_uid, &r, &w);
 	if (err < 0)
 		return err;
 	struct process *p = args->process;

@@ -115,7 +115,15 @@ static int64_t set_ids(struct process *p, uint64_t real, uint64_t effective, uin
 int64_t sys_setreuid(struct syscall_args *args)
 {
 	struct process *p = args->process;
-	return set_ids(p, args->a, args->b, &p->uid, &p->euid);
+	uint32_t uid = p->uid, euid = p->euid;
+	int64_t r = set_ids(p, args->a, args->b, &uid, &euid);
+	if (r == 0)
+		r = proc_change_account(p, uid); /* the new user's limits apply from now */
+	if (r == 0) {
+		p->uid = uid;
+		p->euid = euid;
+	}
+	return r;
 }
 
 int64_t sys_setregid(struct syscall_args *args)

@@ -14,8 +14,8 @@ ok() {
 	serial_has "^isolation: $1: ok"
 }
 
-@test "every check ran and passed (14 checks)" {
-	serial_has '^isolation: done: 14 checks ok, 0 failed$'
+@test "every check ran and passed (17 checks)" {
+	serial_has '^isolation: done: 17 checks ok, 0 failed$'
 }
 
 @test "1: FS/GS selectors loaded by a user do not reach other processes' TLS" {
@@ -61,6 +61,12 @@ ok() {
 	ok 'dup\("write"\) of a pipe.s read end is refused'
 	ok 'a file opened with access mode 0 cannot be read'
 	ok 'nanosleep with a huge timeout sleeps instead of returning at once'
+}
+
+@test "limits per user: processes, memory fork copies, kernel buffers" {
+	ok "a user's processes are limited \(EAGAIN\), and root still forks"
+	ok "fork cannot double a user's anonymous memory past its limit"
+	ok "a user's pipes are charged against its kernel-buffer limit"
 }
 
 @test "the kernel never panicked" {

@@ -531,6 +531,112 @@ static void test_small(void)
 	check(st == -1, "nanosleep with a huge timeout sleeps instead of returning at once", 0);
 }
 
+/* ---- limits per user: processes, memory fork would copy, kernel buffers ---- */
+
+/* Reap orphans handed to us (init) so their charges end with them. */
+static void reap_orphans(void)
+{
+	for (int i = 0; i < 200; i++) {
+		while (waitpid(-1, 0, WNOHANG) > 0)
+			;
+		sleep_ms(10);
+	}
+}
+
+static void test_limits(void)
+{
+	/* a user forks until refused; root can still fork afterwards */
+	int report[2];
+	pipe(report);
+	pid_t forker = fork();
+	if (forker == 0) {
+		setpgid(0, 0);
+		become_user();
+		int n = 1, err = 0;
+		for (;;) {
+			pid_t k = fork();
+			if (k == 0) {
+				for (;;)
+					sleep_ms(1000);
+			}
+			if (k < 0) {
+				err = errno;
+				break;
+			}
+			if (++n > 400)
+				break;
+		}
+		int msg[2] = {n, err};
+		write(report[1], msg, sizeof msg);
+		for (;;)
+			sleep_ms(1000);
+	}
+	int msg[2] = {0, 0};
+	read(report[0], msg, sizeof msg);
+	pid_t root_child = fork();
+	if (root_child == 0)
+		_exit(0);
+	int root_ok = root_child > 0 && wait_for(root_child, 10000) == 0;
+	kill(-forker, SIGKILL);
+	wait_for(forker, 10000);
+	reap_orphans();
+	char detail[96];
+	snprintf(detail, sizeof detail, "the user had %d processes, then errno %d; root's fork %s",
+	         msg[0], msg[1], root_ok ? "worked" : "failed");
+	check(msg[0] <= 128 && msg[1] == EAGAIN && root_ok,
+	      "a user's processes are limited (EAGAIN), and root still forks", detail);
+
+	/* anonymous memory: a fork is charged for the pages it copies */
+	pid_t mem = fork();
+	if (mem == 0) {
+		become_user();
+		size_t size = 400u << 20;
+		void *m = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED)
+			_exit(2);
+		pid_t k = fork();
+		if (k == 0)
+			_exit(0);
+		if (k > 0) {
+			waitpid(k, 0, 0);
+			_exit(3); /* 800 MiB for one user */
+		}
+		_exit(errno == ENOMEM ? 0 : 4);
+	}
+	int st = wait_for(mem, 120000);
+	snprintf(detail, sizeof detail, "status %#x", st);
+	check(st == 0, "fork cannot double a user's anonymous memory past its limit", detail);
+
+	/* kernel buffers: pipes are charged to their user (two processes hold them at once) */
+	int counts[2], errs[2];
+	pid_t holders[2];
+	pipe(report);
+	for (int i = 0; i < 2; i++) {
+		if ((holders[i] = fork()) == 0) {
+			become_user();
+			int n = 0, fds[2];
+			while (pipe(fds) == 0)
+				n++;
+			int m[2] = {n, errno};
+			write(report[1], m, sizeof m);
+			for (;;)
+				sleep_ms(1000);
+		}
+		int m[2] = {0, 0};
+		read(report[0], m, sizeof m);
+		counts[i] = m[0];
+		errs[i] = m[1];
+	}
+	int fds[2];
+	root_ok = pipe(fds) == 0;
+	for (int i = 0; i < 2; i++)
+		stop(holders[i]);
+	snprintf(detail, sizeof detail, "pipes: %d (errno %d), then %d (errno %d); root's pipe %s",
+	         counts[0], errs[0], counts[1], errs[1], root_ok ? "worked" : "failed");
+	check(errs[1] == ENOMEM && counts[0] + counts[1] <= 128 && root_ok,
+	      "a user's pipes are charged against its kernel-buffer limit", detail);
+}
+
 /* ---- 2: last, because it panicked the old kernel ---- */
 
 static void test_fmap_fixed(void)
@@ -572,6 +678,7 @@ int main(void)
 	test_mprotect();
 	test_provider_replies();
 	test_small();
+	test_limits();
 	test_fmap_fixed();
 	say("isolation: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
