@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,7 +40,7 @@
 #define WORKERS      3
 #define PROGRESS_FD  200
 #define REPORT_EVERY 50
-#define STALL_NS     3000000000ULL
+#define STALL_NS     1500000000ULL
 
 static uint64_t rng;
 
@@ -183,14 +184,14 @@ static uint64_t flags(void)
 {
 	static const uint64_t mode[] = {O_RDONLY, O_WRONLY, O_RDWR, 0};
 	/* mostly nonblocking: a blocked worker makes no calls until it is replaced */
-	return mode[next() % 4] | (next() % 8 ? O_NONBLOCK : 0) | (next() % 4 ? 0 : O_CLOEXEC);
+	return mode[next() % 4] | (next() % 32 ? O_NONBLOCK : 0) | (next() % 4 ? 0 : O_CLOEXEC);
 }
 
 /* A buffer to hand the kernel: ours, a mapping (maybe protected), or bad. */
 static uint64_t buffer(uint64_t *len)
 {
 	uint64_t r = next() % 10;
-	*len = next() % 5 == 0 ? next() % (256 * 1024) : next() % 512;
+	*len = next() % 20 == 0 ? next() % (256 * 1024) : next() % 512;
 	if (r < 5)
 		return (uint64_t)scratch + next() % 2048;
 	if (r < 8 && nregions) {
@@ -290,7 +291,7 @@ static void one_op(void)
 	}
 	case 1: {
 		uint64_t two[2];
-		if (raw(syscall2(SYS_PIPE2, (uint64_t)two, next() % 8 ? O_NONBLOCK : 0)) == 0) {
+		if (raw(syscall2(SYS_PIPE2, (uint64_t)two, next() % 32 ? O_NONBLOCK : 0)) == 0) {
 			add_fd((int64_t)two[0]);
 			add_fd((int64_t)two[1]);
 		}
@@ -352,7 +353,10 @@ static void one_op(void)
 		}
 		break;
 	case 12:
-		op_fork();
+		if (next() % 5 == 0) /* a fork (and maybe exec) costs a hundred other calls */
+			op_fork();
+		else
+			syscall3(SYS_FSTAT, (uint64_t)any_fd(), (uint64_t)scratch, sizeof scratch);
 		break;
 	case 13: {
 		/* our own children any signal; anyone else only harmless ones */
@@ -378,7 +382,7 @@ static void one_op(void)
 		break;
 	case 17:
 		syscall3(SYS_LSEEK, (uint64_t)any_fd(), next() % 1000, next() % 4);
-		syscall3(SYS_FCNTL, (uint64_t)any_fd(), next() % 6, next() % 2 ? O_NONBLOCK : 0);
+		syscall3(SYS_FCNTL, (uint64_t)any_fd(), next() % 6, O_NONBLOCK | (next() % 2 ? O_RDWR : 0));
 		break;
 	case 18: {
 		struct redox_timespec t = {0, (int32_t)(next() % 1000000)};
@@ -417,6 +421,27 @@ struct slot {
 	int progress;
 	uint64_t seed, count, last_progress;
 };
+
+/* A stalled worker's line of sys:context (blocked, or merely slow?). */
+static void say_state(pid_t pid, uint64_t seed)
+{
+	static char text[16384];
+	int fd = open("sys:context", O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return;
+	text[n] = 0;
+	for (char *line = text; line && *line;) {
+		char *end = strchr(line, '\n');
+		if (end)
+			*end = 0;
+		if (atoi(line) == pid)
+			say("sfuzz: seed %llu stalled: %s\n", (unsigned long long)seed, line);
+		line = end ? end + 1 : 0;
+	}
+}
 
 static void start(struct slot *s, uint64_t seed)
 {
@@ -498,6 +523,8 @@ int main(int argc, char **argv)
 			bool ended = s->pid == 0;
 			if (!ended && now_ns() - s->last_progress > STALL_NS) {
 				stalls++; /* blocked in a call that may never return: fine */
+				if (stalls <= 10)
+					say_state(s->pid, s->seed);
 				kill(-s->pid, SIGKILL);
 				kill(s->pid, SIGKILL);
 				waitpid(s->pid, &st, 0);
