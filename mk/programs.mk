@@ -10,6 +10,7 @@ PROGRAMS := init helloworld redoxfsd pcid ahcid nvmed $(GUEST_TESTS)
 $(PROGRAMS_OUT)/init: recipes/core/init/source/init.c
 $(PROGRAMS_OUT)/helloworld: recipes/core/helloworld/source/helloworld.c
 $(foreach t,$(GUEST_TESTS),$(eval $(PROGRAMS_OUT)/$(t): tests/guest/$(t).c tests/guest/guest.h))
+$(PROGRAMS_OUT)/sfuzz-stress: tests/guest/sfuzz.c
 
 # redoxfsd: its sources and the redoxfs library (as its recipe builds it).
 REDOXFSD_SRC := $(wildcard recipes/core/redoxfs/source/*.c) \
