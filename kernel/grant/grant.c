@@ -84,6 +84,8 @@ static void refuse(uint32_t pid, const char *fmt, unsigned long long a, unsigned
 	fmt_snprintf(what, sizeof what, fmt, a, b);
 	struct process *p = proc_by_pid(pid);
 	log_warn("pid %u (%s) refused: %s", (unsigned)pid, p ? p->name : "?", what);
+	if (p)
+		proc_put(p);
 }
 
 void grant_io_switch(struct tss *tss, const struct process *p)
@@ -272,8 +274,10 @@ static int64_t grant_open(void *data, const char *path, uint64_t flags, const st
 				return -ENOENT;
 			pid = pid * 10 + (uint32_t)(*c - '0');
 		}
-		if (!pid || !proc_by_pid(pid))
+		struct process *p = pid ? proc_by_pid(pid) : 0;
+		if (!p)
 			return -ENOENT;
+		proc_put(p);
 	}
 	struct handle *h = kzalloc(sizeof *h);
 	if (!h)
@@ -395,6 +399,8 @@ static int64_t grant_write(void *data, uint64_t id, const void *buf, size_t len,
 			__asm__ volatile("sti" : : : "memory");
 	}
 	log_info("pid %u (%s) is confined to its manifest", (unsigned)h->pid, p ? p->name : "?");
+	if (p)
+		proc_put(p);
 	return (int64_t)len;
 }
 

@@ -16,6 +16,7 @@
  * Ends with "storage-test: done: N checks ok, M failed" (QEMU exits).
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -47,6 +48,19 @@ static void pattern(uint8_t *buf, size_t len, unsigned seed)
 		buf[i] = (uint8_t)((i * 131 + seed * 7 + (i >> 12)) & 0xFF);
 }
 
+/* All of len bytes (the kernel may move a big buffer in pieces). */
+static bool full(int fd, uint8_t *buf, size_t len, bool out)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n =
+		    out ? write(fd, buf + done, len - done) : read(fd, buf + done, len - done);
+		if (n <= 0)
+			return false;
+		done += (size_t)n;
+	}
+	return true;
+}
+
 static long slurp(const char *path, void *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY);
@@ -65,8 +79,7 @@ static int spill(const char *path, const void *buf, size_t len)
 	int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
 	if (fd < 0)
 		return -1;
-	ssize_t n = write(fd, buf, len);
-	int r = n == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
+	int r = full(fd, (uint8_t *)buf, len, true) && fsync(fd) == 0 ? 0 : -1;
 	close(fd);
 	return r;
 }
@@ -205,7 +218,7 @@ static void test_supervision(const char *driver)
 	pid_t worker = fork();
 	if (worker == 0) {
 		static uint8_t want[64 * 1024], got[64 * 1024];
-		for (unsigned i = 0; i < 24; i++) {
+		for (unsigned i = 0; i < 80; i++) {
 			char path[64];
 			snprintf(path, sizeof path, DIR "/loop-%u", i % 4);
 			pattern(want, sizeof want, 100 + i);
@@ -218,13 +231,15 @@ static void test_supervision(const char *driver)
 	}
 	sleep_ms(300);
 	int victim = find_pid(driver);
-	int killed = victim > 0 && kill(victim, SIGKILL) == 0;
+	/* the loop must still be running, so it needs the disk after the kill */
+	int running = waitpid(worker, 0, WNOHANG) == 0;
+	int killed = running && victim > 0 && kill(victim, SIGKILL) == 0;
 	int status = -1;
 	waitpid(worker, &status, 0);
 	sleep_ms(500); /* let pcid's restart line out */
 	char detail[64];
-	snprintf(detail, sizeof detail, "ahcid pid %d killed %d, worker status %#x", victim, killed,
-	         status);
+	snprintf(detail, sizeof detail, "pid %d, loop running %d, killed %d, worker status %#x",
+	         victim, running, killed, status);
 	if (killed)
 		say("storage-test: killed %s (pid %d) during the write loop\n", driver, victim);
 	char what[96];
@@ -273,12 +288,12 @@ static void test_speed(void)
 	uint64_t t0 = now_ns();
 	int ok = fd >= 0;
 	for (int i = 0; ok && i < SPEED_MIB; i++)
-		ok = write(fd, buf, sizeof buf) == (ssize_t)sizeof buf;
+		ok = full(fd, buf, sizeof buf, true);
 	ok = ok && fsync(fd) == 0;
 	uint64_t t1 = now_ns();
 	ok = ok && lseek(fd, 0, SEEK_SET) == 0;
 	for (int i = 0; ok && i < SPEED_MIB; i++)
-		ok = read(fd, buf, sizeof buf) == (ssize_t)sizeof buf;
+		ok = full(fd, buf, sizeof buf, false);
 	uint64_t t2 = now_ns();
 	close(fd);
 	unlink(DIR "/speed");
