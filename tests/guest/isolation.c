@@ -112,7 +112,7 @@ static void test_selectors(void)
 
 enum mode {
 	SERVE,   /* open, read (fills 'x'), close, fstat */
-	BATCH,   /* hold up to 70 requests (or 1.5 s), then answer them all */
+	BATCH,   /* hold requests until none came for 2 s, then answer them all */
 	LIAR,    /* read answers 4096 bytes more than the buffer holds */
 	NO_TOUCH /* answer without touching windows (a forked child serving) */
 };
@@ -160,12 +160,13 @@ static void serve_batch(int fd)
 	enum { MAX = 80 };
 	static struct redox_packet held[MAX];
 	for (;;) {
+		/* hold everything that arrives until 2 s pass without a new request */
 		int n = 0;
-		uint64_t first = 0;
-		while (n < 70 && (n == 0 || now_ns() - first < 1500000000ULL)) {
+		uint64_t last = 0;
+		while (n < MAX && (n == 0 || now_ns() - last < 2000000000ULL)) {
 			if (read(fd, &held[n], sizeof held[n]) == sizeof held[n]) {
-				if (n++ == 0)
-					first = now_ns();
+				n++;
+				last = now_ns();
 			} else {
 				sleep_ms(5);
 			}
