@@ -255,7 +255,9 @@ static void test_windows(void)
 		if ((r[i] = fork()) == 0) {
 			become_user();
 			char buf[16];
-			_exit(read(fd, buf, sizeof buf) == sizeof buf ? 0 : errno == EAGAIN ? 2 : 3);
+			_exit(read(fd, buf, sizeof buf) == sizeof buf ? 0
+			      : errno == EAGAIN                       ? 2
+			                                              : 3);
 		}
 	int ok = 0;
 	for (int i = 0; i < READERS; i++)
@@ -392,7 +394,8 @@ static void test_process_refs(void)
 	int ok = wait_for(spawner, 30000) == 0;
 	for (int i = 0; i < 3; i++)
 		ok &= wait_for(attackers[i], 30000) == 0;
-	check(ok, "kill and sys:context racing processes being reaped; init cannot be killed by a user",
+	check(ok,
+	      "kill and sys:context racing processes being reaped; init cannot be killed by a user",
 	      0);
 }
 
@@ -422,8 +425,9 @@ static void test_handle_tables(void)
 	}
 	int fd = open("initfs:bin/init", O_RDONLY);
 	char detail[80];
-	snprintf(detail, sizeof detail, "users hold %d initfs handles; root's open gave %d (errno %d)",
-	         total, fd, fd < 0 ? errno : 0);
+	snprintf(detail, sizeof detail,
+	         "users hold %d initfs handles; root's open gave %d (errno %d)", total, fd,
+	         fd < 0 ? errno : 0);
 	check(fd >= 0 && total >= HOGS * 200, "users holding initfs handles cannot exhaust root's",
 	      detail);
 	if (fd >= 0)
@@ -651,14 +655,16 @@ static void test_fmap_fixed(void)
 			_exit(2);
 		/* map over the page that holds the request itself */
 		struct redox_map *m = (struct redox_map *)page;
-		*m = (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
+		*m =
+		    (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
 		int64_t a = raw(syscall3(SYS_FMAP, ~0ULL, (uint64_t)m, sizeof *m));
 		if (a != (int64_t)(uint64_t)page)
 			_exit(3);
 		int fd = open("memory:", O_RDWR);
 		if (fd < 0)
 			_exit(4);
-		*m = (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
+		*m =
+		    (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
 		a = raw(syscall3(SYS_FMAP, (uint64_t)fd, (uint64_t)m, sizeof *m));
 		_exit(a == (int64_t)(uint64_t)page ? 0 : 5);
 	}
