@@ -12,6 +12,7 @@
 #include "arch/x86_64/interrupt.h"
 #include "arch/x86_64/percpu.h"
 #include "boot.h"
+#include "grant/grant.h"
 #include "lib/log.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
@@ -192,6 +193,7 @@ void kmain(uint64_t args_phys)
 	sys_scheme_init(boot.env, boot.env_size);
 	serio_scheme_init(); /* before irq: it reserves IRQ 1 and 12 */
 	irq_scheme_init();
+	grant_scheme_init();
 
 	uint32_t online = smp_start_aps();
 	log_info("%u CPUs online", online);

@@ -9,6 +9,7 @@
 #include <redox/abi/flags.h>
 
 #include "process.h"
+#include "../grant/grant.h"
 #include "../arch/x86_64/cpu.h"
 #include "../arch/x86_64/gdt.h"
 #include "../arch/x86_64/interrupt.h"
@@ -268,6 +269,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	memcpy(p->cloexec, parent->cloexec, sizeof p->cloexec);
 	p->mmap_next = parent->mmap_next;
 	spin_unlock_irqrestore(&parent->lock, f);
+	grant_fork(parent->pid, p->pid);
 	struct interrupt_frame child = *frame;
 	child.rax = 0;
 	start_context(p, &child);
@@ -287,6 +289,7 @@ _Noreturn void proc_exit(int status)
 {
 	struct process *p = proc_current();
 	close_all_files(p);
+	grant_exit(p->pid);
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
 	write_cr3(kernel_root);

@@ -23,6 +23,7 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
+#include "../grant/grant.h"
 
 /* Handle ids: what the handle maps. */
 enum memory_kind { KIND_ANON, KIND_PHYS_WB, KIND_PHYS_UC, KIND_PHYS_WT, KIND_PHYS_WC };
@@ -111,7 +112,7 @@ int64_t memory_map_physical(struct process *p, const struct redox_map *map, int 
 	if (size == 0 || size < map->size || (phys & (PAGE_SIZE - 1)) || phys >= PHYS_LIMIT ||
 	    size > PHYS_LIMIT - phys)
 		return -EINVAL;
-	if (!phys_mappable(phys, size))
+	if (!phys_mappable(phys, size) || !grant_may_map(p->pid, phys, size))
 		return -EPERM;
 	int64_t addr = pick_address(p, map, size);
 	if (addr < 0)
@@ -193,7 +194,8 @@ static int64_t memory_open(void *data, const char *path, uint64_t flags, const s
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (!strcmp(path, paths[i].name))
-			return who->uid == 0 ? (int64_t)paths[i].kind : -EACCES;
+			return grant_may_open_physical(who->pid, who->uid) ? (int64_t)paths[i].kind
+			                                                   : -EACCES;
 	return -ENOENT;
 }
 
