@@ -80,6 +80,7 @@ static void refuse(uint32_t pid, const char *fmt, unsigned long long a, unsigned
 	fmt_snprintf(what, sizeof what, fmt, a, b);
 	struct process *p = proc_by_pid(pid);
 	log_warn("pid %u (%s) refused: %s", (unsigned)pid, p ? p->name : "?", what);
+	proc_put(p);
 }
 
 void grant_fork(uint32_t parent, uint32_t child)
@@ -245,7 +246,9 @@ static int64_t grant_open(void *data, const char *path, uint64_t flags, const st
 				return -ENOENT;
 			pid = pid * 10 + (uint32_t)(*c - '0');
 		}
-		if (!pid || !proc_by_pid(pid))
+		struct process *target = pid ? proc_by_pid(pid) : 0;
+		proc_put(target);
+		if (!target)
 			return -ENOENT;
 	}
 	struct handle *h = kzalloc(sizeof *h);
@@ -360,6 +363,7 @@ static int64_t grant_write(void *data, uint64_t id, const void *buf, size_t len,
 		return r;
 	struct process *p = proc_by_pid(h->pid);
 	log_info("pid %u (%s) is confined to its manifest", (unsigned)h->pid, p ? p->name : "?");
+	proc_put(p);
 	return (int64_t)len;
 }
 
