@@ -192,8 +192,13 @@ static uint64_t buffer(uint64_t *len)
 {
 	uint64_t r = next() % 10;
 	*len = next() % 20 == 0 ? next() % (256 * 1024) : next() % 512;
-	if (r < 5)
-		return (uint64_t)scratch + next() % 2048;
+	if (r < 5) {
+		/* inside scratch only: a read must not overwrite the worker's own tables */
+		uint64_t off = next() % 2048;
+		if (*len > sizeof scratch - off)
+			*len = sizeof scratch - off;
+		return (uint64_t)scratch + off;
+	}
 	if (r < 8 && nregions) {
 		int i = (int)(next() % nregions);
 		return regions[i].addr + next() % (regions[i].pages * 4096);
