@@ -19,6 +19,7 @@
 #include "../mm/usermem.h"
 #include "../scheme/scheme.h"
 #include "../time/clock.h"
+#include "namespace.h"
 #include "signal.h"
 
 #define USER_MMAP_BASE 0x0000100000000000ULL
@@ -90,6 +91,7 @@ static void proc_free(struct process *p)
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	table[p->pid] = 0;
 	spin_unlock_irqrestore(&table_lock, f);
+	ns_put(p->ns);
 	kfree(p->ctx);
 	kfree(p);
 }
@@ -172,6 +174,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->euid = parent->euid;
 	p->egid = parent->egid;
 	memcpy(p->default_scheme, parent->default_scheme, sizeof p->default_scheme);
+	p->ns = ns_get(parent->ns);
 	memcpy(p->cwd, parent->cwd, sizeof p->cwd);
 	p->umask = parent->umask;
 	p->sig_mask = parent->sig_mask;

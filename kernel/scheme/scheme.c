@@ -9,6 +9,7 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/namespace.h"
 #include "../proc/process.h"
 
 #define MAX_SCHEMES 64
@@ -94,6 +95,8 @@ int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 	}
 	if (!s)
 		return -ENODEV;
+	if (!scheme_allowed(proc_by_pid(who->pid), s->name, strlen(s->name)))
+		return -EACCES;
 	if (!s->ops->open)
 		return -ENOENT;
 	int64_t id = s->ops->open(s->data, reference, flags, who);

@@ -35,15 +35,13 @@ done
 
 expect 0 "ahcid
 bootloader
-coreutils
-getty
+busybox
 init
-ion
 kernel
-login
 pcid
 redoxfs
-relibc" "" -- packages config/minimal.toml
+relibc
+userutils" "" -- packages config/minimal.toml
 expect 0 "128" "" -- general config/ci.toml filesystem_size
 expect 0 "0" "" -- general config/ci.toml efi_partition_size
 expect 0 "1" "" -- general config/x86_64/ci.toml efi_partition_size
@@ -62,20 +60,18 @@ expect 1 "" "$T/member.toml: [groups.g] members: unknown user 'nobody'" -- check
 printf 'include = ["%s/server.toml"]\n[packages]\nlua = "ignore"\nmine = {}\n' "$PWD/config" >"$T/mine.toml"
 expect 0 "ahcid
 bootloader
-coreutils
+busybox
 dhcpd
 e1000d
-getty
 helloworld
 init
-ion
 kernel
-login
 mine
 netstack
 pcid
 redoxfs
-relibc" "" -- packages "$T/mine.toml"
+relibc
+userutils" "" -- packages "$T/mine.toml"
 
 # usage errors exit 2
 expect 2 "" - -- check
@@ -90,7 +86,7 @@ expect 0 "" "" -- stage config/base.toml "$T/root" "$T/meta/files"
 grep -q '^0600 0 0 etc/shadow$' "$T/meta/files" || fail "etc/shadow mode in METAFILE"
 grep -q '^0700 1000 1000 home/user$' "$T/meta/files" || fail "home/user in METAFILE"
 grep -q '^1777 0 0 tmp$' "$T/meta/files" || fail "tmp in METAFILE"
-grep -q '^root;\$pbkdf2-sha256\$' "$T/root/etc/shadow" || fail "root's hash"
+grep -q '^root;\$argon2id\$v=19\$' "$T/root/etc/shadow" || fail "root's hash"
 grep -q '^user;$' "$T/root/etc/shadow" || fail "user's empty password"
 grep -q 'password' "$T/root/etc/shadow" && fail "shadow holds the password"
 grep -qx 'sudo;x;1;user' "$T/root/etc/group" || fail "sudo group"
