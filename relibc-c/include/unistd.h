@@ -73,6 +73,8 @@ int fsync(int fd);
 void sync(void);
 int sethostname(const char *name, size_t len);
 pid_t setsid(void);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 int fdatasync(int fd);
 int ftruncate(int fd, off_t len);
 int truncate(const char *path, off_t len);

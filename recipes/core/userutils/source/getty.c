@@ -1,7 +1,9 @@
 /*
  * getty TERMINAL: the start of a login session on a terminal (debug: is
  * the serial console). Makes the terminal standard input, output and
- * error, prints /etc/issue and runs login. init starts it with `respawn`,
+ * error (in a process group of its own, which the console makes its
+ * foreground group: ^C then reaches the session, not init), prints
+ * /etc/issue and runs login. init starts it with `respawn`,
  * so when the session ends (logout, or a failed login) a new getty prints
  * the banner again.
  */
@@ -17,6 +19,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: getty TERMINAL (e.g. getty debug:)\n");
 		return 2;
 	}
+	setsid();
 	int fd = open(argv[1], O_RDWR);
 	if (fd < 0) {
 		fprintf(stderr, "getty: %s: %s\n", argv[1], strerror(errno));
