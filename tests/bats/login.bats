@@ -14,7 +14,8 @@ setup_file() {
 	export SERIAL_LOG
 	# $((...)) in what is typed: the echo of the command line never matches
 	# the marker its output prints
-	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SERIAL_LOG" --timeout 300 --until '^R-25 rc=130' \
+	# No --until: the session ends with `shutdown`, which must end QEMU.
+	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SERIAL_LOG" --timeout 300 \
 		--send 'redox login: ' 'user\r' \
 		--send '\$ $' 'ls /; echo hi | wc -c; cat /etc/hostname; id; cat /etc/shadow; cat irq:; helloworld; sudo whoami; echo U-$((6*7))\r' \
 		--send '^U-42' 'vi note.txt\r' \
@@ -28,7 +29,8 @@ setup_file() {
 		--send 'Password: ' 'password\r' \
 		--send '# $' "whoami; sh -c 'echo S-\$((2*3)); exec sleep 100'\r" \
 		--send '^S-6' '\x03' \
-		--send '# $' 'echo R-$((5*5)) rc=$?\r' || {
+		--send '# $' 'echo R-$((5*5)) rc=$?\r' \
+		--send '^R-25 rc=130' 'ps; df; uptime; dmesg | tail -n 2; echo W-$((3*3)); shutdown\r' || {
 		echo "the console session did not finish; serial log: $SERIAL_LOG" >&2
 		tail -n 40 "$SERIAL_LOG" >&2
 		return 1
@@ -97,4 +99,18 @@ after() {
 @test "Ctrl-C ends the foreground program and the shell carries on" {
 	serial_order '^S-6$' '^\^C$' '^R-25 rc=130$'
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
+}
+
+@test "ps, df, uptime and dmesg show what the kernel reports" {
+	after '^R-25 rc=130' '^R-25 rc=130' '^PID +PPID +UID +NAME +STATE$' '^1 +0 +0 +init ' \
+		'^Filesystem +1K-blocks' '^file:/ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+%$' ' up +[0-9]+:[0-9]{2}:[0-9]{2}$' \
+		'^W-9$'
+	# dmesg repeats the console's last lines from the kernel log
+	[ "$(sed -n '/^R-25 rc=130/,$p' "$SERIAL_LOG" | grep -cE '^file:/ +[0-9]+')" -ge 2 ]
+}
+
+@test "shutdown powers the machine off through ACPI, which ends QEMU" {
+	serial_order '^W-9$' 'kstop: shutdown'
+	# QEMU ended by power-off, not by the isa-debug-exit fallback
+	[ ! -e "$SERIAL_LOG.exit" ]
 }

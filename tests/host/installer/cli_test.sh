@@ -41,6 +41,7 @@ kernel
 pcid
 redoxfs
 relibc
+systools
 userutils" "" -- packages config/minimal.toml
 expect 0 "128" "" -- general config/ci.toml filesystem_size
 expect 0 "0" "" -- general config/ci.toml efi_partition_size
@@ -71,7 +72,22 @@ netstack
 pcid
 redoxfs
 relibc
+systools
 userutils" "" -- packages "$T/mine.toml"
+
+# recipes: every package has one unless the config marks it optional
+mkdir -p "$T/recipes/core/kernel" "$T/recipes/tools/busybox"
+touch "$T/recipes/core/kernel/recipe.toml" "$T/recipes/tools/busybox/recipe.toml"
+printf '[packages]\nkernel = {}\nbusybox = {}\nlater = { optional = true }\ngone = "ignore"\n' >"$T/rec.toml"
+expect 0 "optional later" "" -- recipes "$T/rec.toml" "$T/recipes"
+printf 'include = ["rec.toml"]\n[packages]\nno-such-recipe = {}\n' >"$T/typo.toml"
+expect 1 "" "$T/typo.toml: [packages] no-such-recipe: no recipe $T/recipes/*/no-such-recipe/recipe.toml (mark it 'optional = true' if the image may go without it)" -- recipes "$T/typo.toml" "$T/recipes"
+printf '[packages]\nx = { optional = 1 }\n' >"$T/opt.toml"
+expect 1 "" "$T/opt.toml: [packages.x] optional: expected a boolean, found an integer" -- check "$T/opt.toml"
+# the shipped configs name only packages with recipes, or say they are optional
+for c in config/*.toml config/*/*.toml; do
+	expect 0 - "" -- recipes "$c" recipes
+done
 
 # usage errors exit 2
 expect 2 "" - -- check
