@@ -55,7 +55,6 @@ after() {
 	# init.d's helloworld may print right after the prompt (as in the seed's log)
 	serial_order '^##############################$' '^redox login: '
 	serial_has '^redox login: (user)?$'
-	echo "# QEMU start to the first 'redox login: ' under TCG: see bench/login.sh" >&3
 }
 
 @test "user logs in without a password and gets BusyBox ash with the motd" {
