@@ -148,7 +148,9 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	struct caller who = {p->pid, 0, 0, 0};
 	for (int fd = 0; fd < 3; fd++) {
 		struct file *f;
-		if (file_open("debug:", "debug", fd ? O_WRONLY : O_RDONLY, &who, &f) == 0)
+		/* read-write like a terminal getty opens: its attribute handles
+		 * (dup "termios") take the access mode of the descriptor */
+		if (file_open("debug:", "debug", O_RDWR, &who, &f) == 0)
 			fd_install(p, f, false);
 	}
 	struct interrupt_frame frame = {0};
