@@ -62,7 +62,6 @@ printf 'include = ["%s/server.toml"]\n[packages]\nlua = "ignore"\nmine = {}\n' "
 expect 0 "ahcid
 bootloader
 busybox
-busybox-testsuite
 dhcpd
 e1000d
 helloworld
