@@ -2,7 +2,9 @@
 # Numbers, not pass/fail: they go into closing notes and docs.
 #
 #   make bench         boot milestones of the default image and the kernel
-#                      test image (null syscall cost), sizes
+#                      test image (null syscall cost), storage (boot with a
+#                      64 MiB and a 1 GiB filesystem, sequential MiB/s,
+#                      100 000 files in one directory: bench/storage.sh), sizes
 #   make bench-build   a clean `make all` and a no-op one, timed
 
 BOOT_MILESTONES := \
@@ -13,13 +15,15 @@ BOOT_MILESTONES := \
 	'SYS_HELLOWORLD=SYS_HELLOWORLD: Hello, world!' \
 	'login prompt=redox login: '
 
-bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img
+bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img $(TEST_IMAGES_DIR)/storage-test.img \
+		$(TEST_IMAGES_DIR)/manyfiles-test.img
 	$(Q)tests/helpers/accel.sh >/dev/null # says which accelerator, probes once
 	@echo "bench: image $(HARDDRIVE)"
 	$(Q)bench/boot.sh $(HARDDRIVE) 'redox login: ' $(BOOT_MILESTONES)
 	@echo "bench: image $(TEST_IMAGES_DIR)/kernel-test.img"
 	$(Q)bench/boot.sh $(TEST_IMAGES_DIR)/kernel-test.img 'kernel-test: done' $(BOOT_MILESTONES) \
 		'kernel-test done=^kernel-test: done'
+	$(Q)bench/storage.sh $(TEST_IMAGES_DIR)
 	$(Q)bench/sizes.sh $(HARDDRIVE) $(KERNEL) $(BUILD)/initfs.img $(PROGRAMS_OUT)/helloworld
 .PHONY: bench bench-build
 

@@ -76,6 +76,7 @@ static void signal_group(uint32_t pgrp, int sig)
 		struct process *p = proc_by_pid(pid);
 		if (p && !p->zombie && p->pgid == pgrp)
 			signal_send(p, sig);
+		proc_put(p);
 	}
 }
 
@@ -170,14 +171,15 @@ static int64_t debug_open(void *data, const char *path, uint64_t flags, const st
 	(void)path;
 	(void)flags;
 	struct process *p = proc_by_pid(who->pid);
+	struct process *leader = fg_pgrp ? proc_by_pid(fg_pgrp) : 0;
 	uint64_t f = spin_lock_irqsave(&input_lock);
-	if (p && p->pgid == p->pid && p->pid > 1) {
-		/* a group leader takes the console if its foreground group is gone */
-		struct process *leader = fg_pgrp ? proc_by_pid(fg_pgrp) : 0;
-		if (!leader || leader->zombie || leader->pgid != fg_pgrp)
-			fg_pgrp = p->pgid;
-	}
+	/* a group leader takes the console if its foreground group is gone */
+	if (p && p->pgid == p->pid && p->pid > 1 &&
+	    (!leader || leader->zombie || leader->pgid != fg_pgrp))
+		fg_pgrp = p->pgid;
 	spin_unlock_irqrestore(&input_lock, f);
+	proc_put(leader);
+	proc_put(p);
 	return H_CONSOLE;
 }
 

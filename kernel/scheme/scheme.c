@@ -2,6 +2,7 @@
  * The scheme registry and open files (see scheme.h).
  */
 #define LOG_MODULE "scheme"
+#include <stdbool.h>
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 
@@ -95,7 +96,10 @@ int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 	}
 	if (!s)
 		return -ENODEV;
-	if (!scheme_allowed(proc_by_pid(who->pid), s->name, strlen(s->name)))
+	struct process *caller = proc_by_pid(who->pid);
+	bool allowed = scheme_allowed(caller, s->name, strlen(s->name));
+	proc_put(caller);
+	if (!allowed)
 		return -EACCES;
 	if (!s->ops->open)
 		return -ENOENT;

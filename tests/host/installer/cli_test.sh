@@ -38,6 +38,7 @@ bootloader
 busybox
 init
 kernel
+nvmed
 pcid
 redoxfs
 relibc
@@ -69,6 +70,7 @@ init
 kernel
 mine
 netstack
+nvmed
 pcid
 redoxfs
 relibc

@@ -11,6 +11,9 @@
  *                    the order of their names (a name in a later folder
  *                    replaces the same name in an earlier one); each is
  *                    announced as "init: running DIR/NAME"
+ *   critical CMD ARGS  spawn and wait; if it fails, say so and run nothing
+ *                    more (the system cannot go on without it: the root
+ *                    filesystem, say); init then only reaps
  *   nowait CMD ARGS  start a program without waiting for it (a daemon that
  *                    does not put itself into the background)
  *   respawn CMD ARGS like nowait, and start it again whenever it ends (getty:
@@ -118,8 +121,13 @@ static void report(const char *name, int status)
 		say("init: %s: exit status %d\n", name, WEXITSTATUS(status));
 }
 
+static int stopped;     /* a critical command failed: run nothing more */
+static int last_status; /* of the last command waited for */
+
+/* The child's pid (waited for when `wait`), or -1 when it did not start. */
 static pid_t spawn(char **argv, int wait)
 {
+	last_status = -1;
 	pid_t pid = fork();
 	if (pid < 0) {
 		say("init: fork: %s\n", strerror(errno));
@@ -133,8 +141,10 @@ static pid_t spawn(char **argv, int wait)
 	if (!wait)
 		return pid; /* reaped by main's loop */
 	int status;
-	if (waitpid(pid, &status, 0) == pid)
+	if (waitpid(pid, &status, 0) == pid) {
 		report(argv[0], status);
+		last_status = status;
+	}
 	return pid;
 }
 
@@ -262,7 +272,7 @@ static void run_line(char *line)
 	for (char *tok = strtok(expanded, " \t"); tok && argc < MAX_ARGS; tok = strtok(0, " \t"))
 		argv[argc++] = tok;
 	argv[argc] = 0;
-	if (argc == 0 || argv[0][0] == '#')
+	if (argc == 0 || argv[0][0] == '#' || stopped)
 		return;
 	if (!strcmp(argv[0], "echo")) {
 		for (int i = 1; i < argc; i++)
@@ -281,6 +291,13 @@ static void run_line(char *line)
 		run_script(argv[1]);
 	} else if (!strcmp(argv[0], "run.d") && argc >= 2) {
 		run_dirs(argc - 1, argv + 1);
+	} else if (!strcmp(argv[0], "critical") && argc >= 2) {
+		if (spawn(argv + 1, 1) < 0 || last_status != 0) {
+			say("init: %s failed and the system cannot go on without it: stopping here "
+			    "(the initfs has no shell to drop to)\n",
+			    argv[1]);
+			stopped = 1;
+		}
 	} else if (!strcmp(argv[0], "nowait") && argc >= 2) {
 		spawn(argv + 1, 0);
 	} else if (!strcmp(argv[0], "respawn") && argc >= 2) {
