@@ -6,6 +6,8 @@
 #include "crypto/password.h"
 #include "util.h"
 
+#include <argon2.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,9 +250,10 @@ char *accounts_shadow(const struct accounts *acc, const char *config_path, char 
 			free(sb.s);
 			return NULL;
 		}
-		char hash[PASSWORD_HASH_STRING_MAX];
-		if (!password_hash(hash, sizeof(hash), a->password, strlen(a->password), salt,
-		                   sizeof(salt), PASSWORD_DEFAULT_ITERATIONS)) {
+		char hash[SHADOW_HASH_MAX];
+		if (argon2id_hash_encoded(SHADOW_ARGON2_T, SHADOW_ARGON2_M, 1, a->password,
+		                          strlen(a->password), salt, sizeof(salt), SHADOW_HASH_LEN,
+		                          hash, sizeof(hash)) != ARGON2_OK) {
 			free(sb.s);
 			fail(err, "cannot hash the password of '%s'", a->name);
 			return NULL;

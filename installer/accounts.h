@@ -3,7 +3,9 @@
  * text of /etc/passwd, /etc/shadow and /etc/group.
  *
  *   passwd  user;uid;gid;name;home;shell      (sorted by uid)
- *   shadow  user;$pbkdf2-sha256$...  or  user;  for an empty password
+ *   shadow  user;$argon2id$v=19$m=4096,t=3,p=1$<salt>$<hash>  or  user;
+ *           for an empty password (Argon2id from Debian's libargon2; the
+ *           system checks it with the argon2 recipe, the same reference code)
  *   group   name;x;gid;member,member          (sorted by gid)
  *
  * Defaults: uid = next free from 1000 (users taken in name order), gid =
@@ -17,8 +19,15 @@
 
 #include "config.h"
 
-#define DEFAULT_SHELL "/usr/bin/ion"
-#define FIRST_AUTO_ID 1000
+#define DEFAULT_SHELL "/usr/bin/sh"
+/* Argon2id cost: 3 passes over 4 MiB, one lane, a 32-byte hash (as
+ * upstream Redox's userutils). recipes/core/userutils checks these hashes
+ * (and spends the same cost on unknown users): keep the two in step. */
+#define SHADOW_ARGON2_T 3
+#define SHADOW_ARGON2_M 4096
+#define SHADOW_HASH_LEN 32
+#define SHADOW_HASH_MAX 128
+#define FIRST_AUTO_ID   1000
 
 struct account {
 	const char *name, *password, *fullname, *shell; /* borrowed from the config */

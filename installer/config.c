@@ -154,6 +154,7 @@ static int parse_packages(struct where *w, const struct toml_value *t, struct co
 		const struct toml_value *v = toml_at(t, i);
 		struct cfg_package *p = &c->packages[c->npackages++];
 		p->name = xstrdup(name);
+		p->origin = w->file;
 		if (!valid_name(name))
 			return fail(w->err, "%s: [packages] %s: not a valid package name", w->file,
 			            name);
@@ -179,6 +180,8 @@ static int parse_packages(struct where *w, const struct toml_value *t, struct co
 				r = get_string(w, at, toml_at(v, j), &p->path, NULL);
 			else if (strcmp(k, "git") == 0)
 				r = get_string(w, at, toml_at(v, j), &p->git, NULL);
+			else if (strcmp(k, "optional") == 0)
+				r = get_bool(w, at, toml_at(v, j), &p->optional);
 			else
 				r = fail(w->err, "%s: %s: unknown key", w->file, at);
 			free(at);

@@ -7,7 +7,8 @@
  *                                file wins on conflicts
  *   [general]                    prompt, filesystem_size (MiB),
  *                                efi_partition_size (MiB), live_disk
- *   [packages]                   name = {} | "ignore" | { path = ..., git = ... }
+ *   [packages]                   name = {} | "ignore" | { path = ..., git = ...,
+ *                                optional = true }
  *   [[files]]                    path, data, symlink, directory, mode, uid, gid;
  *                                appended across includes (a later entry for the
  *                                same path replaces the earlier one)
@@ -41,7 +42,9 @@ struct cfg_general {
 struct cfg_package {
 	char *name;
 	bool ignore;
-	char *path, *git; /* NULL when not given */
+	bool optional;      /* optional = true: no recipe yet is not an error */
+	const char *origin; /* the config file that set this entry */
+	char *path, *git;   /* NULL when not given */
 };
 
 struct cfg_file {

@@ -9,6 +9,7 @@
 #include "stage.h"
 #include "util.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ static int usage(FILE *f)
 	fputs("usage: installer check CONFIG\n"
 	      "       installer packages CONFIG\n"
 	      "       installer general CONFIG KEY\n"
+	      "       installer recipes CONFIG RECIPES\n"
 	      "       installer stage CONFIG ROOTDIR METAFILE\n"
 	      "       installer disk --out IMG --stage1 MBR.bin --stage2 STAGE2.bin\n"
 	      "                      --rootfs ROOTFS.img [--efi-size MIB | --config CONFIG]\n"
@@ -25,6 +27,9 @@ static int usage(FILE *f)
 	      "\n"
 	      "  check     exit 0 if CONFIG (with its includes) is valid, else print why\n"
 	      "  packages  the packages CONFIG puts in the image, one per line, sorted\n"
+	      "  recipes   fail, naming the config file, if a package has no recipe under\n"
+	      "            RECIPES unless it is marked optional = true (listed as\n"
+	      "            \"optional NAME\")\n"
 	      "  general   one [general] value (prompt, filesystem_size, efi_partition_size,\n"
 	      "            live_disk), defaults applied\n"
 	      "  stage     write CONFIG's files, users and groups into ROOTDIR; modes and\n"
@@ -56,10 +61,48 @@ static int load(const char *path, struct config *cfg, char *err)
 	return 0;
 }
 
+/*
+ * Every package the image gets has a recipe (RECIPES/<category>/NAME/
+ * recipe.toml), except those marked optional = true: those are listed on
+ * stdout as "optional NAME". A missing one fails, naming the config file
+ * that asked for it.
+ */
+static int check_recipes(const struct config *cfg, const char *recipes, char *err)
+{
+	struct strbuf optional = {0};
+	sb_puts(&optional, "");
+	for (size_t i = 0; i < cfg->npackages; i++) {
+		const struct cfg_package *p = &cfg->packages[i];
+		if (p->ignore)
+			continue;
+		char *pattern = xasprintf("%s/*/%s/recipe.toml", recipes, p->name);
+		glob_t g;
+		int found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
+		if (found)
+			globfree(&g);
+		free(pattern);
+		if (found)
+			continue;
+		if (!p->optional) {
+			free(optional.s);
+			return fail(err,
+			            "%s: [packages] %s: no recipe %s/*/%s/recipe.toml (mark it "
+			            "'optional = true' if the image may go without it)",
+			            p->origin, p->name, recipes, p->name);
+		}
+		sb_printf(&optional, "optional %s\n", p->name);
+	}
+	fputs(optional.s, stdout);
+	free(optional.s);
+	return 0;
+}
+
 static int cmd_config(int argc, char **argv)
 {
 	const char *cmd = argv[0];
-	int want = strcmp(cmd, "general") == 0 ? 3 : strcmp(cmd, "stage") == 0 ? 4 : 2;
+	int want = strcmp(cmd, "general") == 0 || strcmp(cmd, "recipes") == 0 ? 3
+	           : strcmp(cmd, "stage") == 0                                ? 4
+	                                                                      : 2;
 	if (argc != want)
 		return usage(stderr);
 	char err[ERR_MAX];
@@ -79,6 +122,8 @@ static int cmd_config(int argc, char **argv)
 			printf("%s\n", value);
 	} else if (r == 0 && strcmp(cmd, "stage") == 0) {
 		r = stage_root(&cfg, argv[2], argv[3], err);
+	} else if (r == 0 && strcmp(cmd, "recipes") == 0) {
+		r = check_recipes(&cfg, argv[2], err);
 	}
 	config_free(&cfg);
 	if (fflush(stdout) != 0 && r == 0)
@@ -145,7 +190,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0)
 		return usage(stdout);
 	if (strcmp(cmd, "check") == 0 || strcmp(cmd, "packages") == 0 ||
-	    strcmp(cmd, "general") == 0 || strcmp(cmd, "stage") == 0)
+	    strcmp(cmd, "general") == 0 || strcmp(cmd, "stage") == 0 || strcmp(cmd, "recipes") == 0)
 		return cmd_config(argc - 1, argv + 1);
 	if (strcmp(cmd, "disk") == 0)
 		return cmd_disk(argc - 1, argv + 1);

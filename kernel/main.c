@@ -187,6 +187,7 @@ void kmain(uint64_t args_phys)
 	root_scheme_init();
 	initfs_scheme_init(boot.args->bootstrap_base, boot.args->bootstrap_size);
 	pipe_scheme_init();
+	null_scheme_init();
 	time_scheme_init();
 	memory_scheme_init();
 	grant_live_filesystem(&boot);

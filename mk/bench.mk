@@ -12,13 +12,14 @@ BOOT_MILESTONES := \
 	'kernel first line=^kernel::start:INFO -- Redox OS starting' \
 	'CPUs online=CPUs online' \
 	'init started=started initfs:bin/init' \
-	'SYS_HELLOWORLD=^SYS_HELLOWORLD: Hello, world!'
+	'SYS_HELLOWORLD=SYS_HELLOWORLD: Hello, world!' \
+	'login prompt=redox login: '
 
 bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img $(TEST_IMAGES_DIR)/storage-test.img \
 		$(TEST_IMAGES_DIR)/manyfiles-test.img
 	$(Q)tests/helpers/accel.sh >/dev/null # says which accelerator, probes once
 	@echo "bench: image $(HARDDRIVE)"
-	$(Q)bench/boot.sh $(HARDDRIVE) 'SYS_HELLOWORLD: Hello|init: running' $(BOOT_MILESTONES)
+	$(Q)bench/boot.sh $(HARDDRIVE) 'redox login: ' $(BOOT_MILESTONES)
 	@echo "bench: image $(TEST_IMAGES_DIR)/kernel-test.img"
 	$(Q)bench/boot.sh $(TEST_IMAGES_DIR)/kernel-test.img 'kernel-test: done' $(BOOT_MILESTONES) \
 		'kernel-test done=^kernel-test: done'

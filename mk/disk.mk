@@ -15,7 +15,9 @@
 #   xorriso                (make live) the disk as an El Torito hard-disk
 #                          emulation boot image on a CD; see docs/images.md
 #
-# A listed package without a recipe is skipped with a warning.
+# A listed package without a recipe fails the build, naming it and the
+# config file, unless the config marks it `optional = true` (then it is
+# skipped with a warning).
 
 # The cookbook's rules (guarded against a second include).
 include mk/cookbook.mk
@@ -64,6 +66,7 @@ $(CONFIG_STAMP): $(ALL_CONFIGS) $(INSTALLER)
 	$(call progress,CONFIG,$(FILESYSTEM_CONFIG))
 	@mkdir -p $(@D)
 	$(Q)$(INSTALLER) check $(FILESYSTEM_CONFIG)
+	$(Q)$(INSTALLER) recipes $(FILESYSTEM_CONFIG) recipes >/dev/null
 	$(Q){ $(INSTALLER) packages $(FILESYSTEM_CONFIG); \
 		for p in $(IMAGE_EXTRA_PACKAGES); do echo $$p; done; } >$@.packages
 	@touch $@

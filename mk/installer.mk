@@ -49,7 +49,7 @@ $(INSTALLER_TEST_LIB_OBJS) $(INSTALLER_TEST_MAIN_OBJS): $(INSTALLER_TEST_OBJDIR)
 
 $(INSTALLER): $(INSTALLER_OBJS)
 	$(call progress,LD,$@)
-	$(Q)$(HOSTCC) $(INSTALLER_CFLAGS) $^ -o $@
+	$(Q)$(HOSTCC) $(INSTALLER_CFLAGS) $^ -o $@ -largon2
 
 $(TOML_HOST_LIB): $(TOML_LIB_OBJS)
 	$(call progress,AR,$@)
@@ -71,7 +71,7 @@ $(INSTALLER_ASAN): $(INSTALLER_TEST_OBJDIR)/installer/main.o
 $(TOML_TEST) $(INSTALLER_UNIT_TESTS) $(INSTALLER_ASAN): $(INSTALLER_TEST_LIB_OBJS)
 	$(call progress,LD,$@)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(INSTALLER_TEST_CFLAGS) $^ -o $@
+	$(Q)$(HOSTCC) $(INSTALLER_TEST_CFLAGS) $^ -o $@ -largon2
 
 .PHONY: host-test-toml host-test-installer fuzz-toml installer
 HOST_TESTS += host-test-toml host-test-installer

@@ -36,7 +36,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/redox-cc.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 compile_flags=""
 drop_next=no
+nostdlib=no
 for arg in "$@"; do
+	[ "$arg" = -nostdlib ] && nostdlib=yes
 	if [ "$drop_next" = yes ]; then
 		drop_next=no
 		continue
@@ -72,6 +74,11 @@ for arg in "$@"; do
 	*) set -- "$@" "$arg" ;;
 	esac
 done
+# -nostdlib (e.g. BusyBox's `LD = $(CC) -nostdlib`, partial links with -r):
+# the caller names every object itself, so no crt objects and no libc.
+if [ "$nostdlib" = yes ]; then
+	exec @CLANG@ --target=x86_64-linux-gnu -fuse-ld=lld -nostdlib -static "$@"
+fi
 builtins=$(@CLANG@ --target=x86_64-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
 [ -f "$builtins" ] || builtins=
 # shellcheck disable=SC2086

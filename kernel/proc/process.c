@@ -20,6 +20,7 @@
 #include "../mm/usermem.h"
 #include "../scheme/scheme.h"
 #include "../time/clock.h"
+#include "namespace.h"
 #include "account.h"
 #include "signal.h"
 
@@ -71,6 +72,7 @@ struct process *proc_by_pid(uint32_t pid)
 void proc_put(struct process *p)
 {
 	if (p && __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		ns_put(p->ns);
 		kfree(p->ctx);
 		kfree(p);
 	}
@@ -206,7 +208,9 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	struct caller who = {p->pid, 0, 0, 0};
 	for (int fd = 0; fd < 3; fd++) {
 		struct file *f;
-		if (file_open("debug:", "debug", fd ? O_WRONLY : O_RDONLY, &who, &f) == 0)
+		/* read-write like a terminal getty opens: its attribute handles
+		 * (dup "termios") take the access mode of the descriptor */
+		if (file_open("debug:", "debug", O_RDWR, &who, &f) == 0)
 			fd_install(p, f, false);
 	}
 	struct interrupt_frame frame = {0};
@@ -245,6 +249,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->euid = parent->euid;
 	p->egid = parent->egid;
 	memcpy(p->default_scheme, parent->default_scheme, sizeof p->default_scheme);
+	p->ns = ns_get(parent->ns);
 	memcpy(p->cwd, parent->cwd, sizeof p->cwd);
 	p->umask = parent->umask;
 	p->sig_mask = parent->sig_mask;

@@ -18,6 +18,7 @@
 #define MAX_FILES     256
 
 struct file;
+struct scheme_ns;
 struct interrupt_frame;
 
 struct process {
@@ -30,7 +31,8 @@ struct process {
 	struct file *files[MAX_FILES];
 	uint64_t cloexec[MAX_FILES / 64];
 	char default_scheme[32];
-	char cwd[256]; /* "scheme:/path": where relative paths start */
+	struct scheme_ns *ns; /* the schemes it may open; NULL: all (namespace.h) */
+	char cwd[256];        /* "scheme:/path": where relative paths start */
 	uint32_t umask;
 	uint64_t sig_pending, sig_mask; /* bit n = signal n */
 	struct redox_sigaction actions[NSIG];

@@ -1,20 +1,34 @@
 /*
  * debug: the kernel console on COM1. Writes go out on the serial port (the
  * log the tests read). Input comes from the serial port's receive
- * interrupt (IRQ 4) through a small line discipline: characters are echoed,
- * backspace erases, and a read returns whole lines (blocking until Enter,
- * or EAGAIN with O_NONBLOCK). Raw input for editors comes with termios.
+ * interrupt (IRQ 4) through a line discipline driven by termios
+ * (abi/include/redox/abi/termios.h):
+ *   - canonical mode (ICANON): lines are edited here (erase, kill, ^D for
+ *     end of file) and a read returns at most one whole line;
+ *   - raw mode: every byte is readable at once (editors, the shell's line
+ *     editing);
+ *   - ECHO echoes what is typed; ISIG turns ^C and ^\ into SIGINT and
+ *     SIGQUIT for the console's foreground process group.
+ * dup(fd, "termios"), "winsize" and "pgrp" give handles whose read gets
+ * and write sets the attributes, the window size and the foreground group
+ * (tcsetpgrp). A group leader that opens the console while it has no
+ * foreground group makes its group the foreground one (getty does).
  */
 #include <stdbool.h>
 #include <freestanding/io.h>
+#include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
+#include <redox/abi/signal.h>
+#include <redox/abi/termios.h>
 
 #include "scheme.h"
 #include "../arch/x86_64/apic.h"
 #include "../arch/x86_64/interrupt.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
+#include "../proc/process.h"
+#include "../proc/signal.h"
 #include "../sched/sched.h"
 
 #define DEBUG_WRITE_MAX 4096
@@ -22,13 +36,20 @@
 #define LINE_MAX_CHARS  1024
 #define COM1_IRQ        4
 
+/* Handle ids: the console itself and its attribute files. */
+enum { H_CONSOLE, H_TERMIOS, H_WINSIZE, H_PGRP };
+
 static struct scheme *debug_scheme;
 static struct spinlock input_lock;
 static struct wait_queue readers;
-static char input[INPUT_SIZE]; /* completed lines, a ring */
+static char input[INPUT_SIZE]; /* readable bytes, a ring */
 static size_t input_head, input_count;
-static char line[LINE_MAX_CHARS]; /* the line being typed */
+static char line[LINE_MAX_CHARS]; /* the line being typed (canonical mode) */
 static size_t line_len;
+static size_t eof_pending; /* ^D on an empty line: reads that return 0 */
+static struct termios tio;
+static struct winsize winsize = {24, 80, 0, 0};
+static uint32_t fg_pgrp; /* 0: none yet */
 
 /* input_lock held */
 static void input_push(char c)
@@ -39,39 +60,109 @@ static void input_push(char c)
 	input_count++;
 }
 
+static void echo_char(char c)
+{
+	if (!(tio.c_lflag & ECHO))
+		return;
+	if ((unsigned char)c < 0x20 && c != '\n' && c != '\t' && (tio.c_lflag & ECHOCTL))
+		kprintf("^%c", c + '@');
+	else
+		kprintf("%c", c);
+}
+
+static void signal_group(uint32_t pgrp, int sig)
+{
+	for (uint32_t pid = 2; pgrp && pid < MAX_PROCESSES; pid++) {
+		struct process *p = proc_by_pid(pid);
+		if (p && !p->zombie && p->pgid == pgrp)
+			signal_send(p, sig);
+		proc_put(p);
+	}
+}
+
+/* One received byte; input_lock held. Returns a signal to send, or 0. */
+static int receive_char(char c, bool *ready)
+{
+	const cc_t *cc = tio.c_cc;
+	if (c == '\r' && (tio.c_iflag & IGNCR))
+		return 0;
+	if (c == '\r' && (tio.c_iflag & ICRNL))
+		c = '\n';
+	else if (c == '\n' && (tio.c_iflag & INLCR))
+		c = '\r';
+	if (tio.c_lflag & ISIG) {
+		int sig = c == (char)cc[VINTR] ? SIGINT : c == (char)cc[VQUIT] ? SIGQUIT : 0;
+		if (sig) {
+			echo_char(c);
+			if (tio.c_lflag & ECHO)
+				kprintf("\n");
+			if (!(tio.c_lflag & NOFLSH))
+				line_len = 0;
+			return sig;
+		}
+	}
+	if (!(tio.c_lflag & ICANON)) {
+		input_push(c);
+		echo_char(c);
+		*ready = true;
+		return 0;
+	}
+	if (c == (char)cc[VERASE] || c == '\b') {
+		if (line_len) {
+			line_len--;
+			if (tio.c_lflag & ECHO)
+				kprintf("\b \b");
+		}
+	} else if (c == (char)cc[VKILL]) {
+		while (line_len) {
+			line_len--;
+			if (tio.c_lflag & ECHO)
+				kprintf("\b \b");
+		}
+	} else if (c == (char)cc[VEOF]) {
+		/* the line so far without a newline, or end of file if empty */
+		if (line_len == 0)
+			eof_pending++;
+		for (size_t i = 0; i < line_len; i++)
+			input_push(line[i]);
+		line_len = 0;
+		*ready = true;
+	} else if (c == '\n') {
+		for (size_t i = 0; i < line_len; i++)
+			input_push(line[i]);
+		input_push('\n');
+		line_len = 0;
+		*ready = true;
+		if (tio.c_lflag & (ECHO | ECHONL))
+			kprintf("\n");
+	} else if (line_len < LINE_MAX_CHARS) {
+		line[line_len++] = c;
+		echo_char(c);
+	}
+	return 0;
+}
+
 static void receive(struct interrupt_frame *frame, void *ctx)
 {
 	(void)frame;
 	(void)ctx;
-	bool line_done = false;
+	bool ready = false;
+	int sig = 0;
 	uint64_t flags = spin_lock_irqsave(&input_lock);
 	while (inb(COM1 + 5) & 1) {
-		char c = (char)inb(COM1);
-		if (c == '\r')
-			c = '\n';
-		if (c == 0x7F || c == '\b') {
-			if (line_len) {
-				line_len--;
-				kprintf("\b \b");
-			}
-		} else if (c == '\n') {
-			for (size_t i = 0; i < line_len; i++)
-				input_push(line[i]);
-			input_push('\n');
-			line_len = 0;
-			line_done = true;
-			kprintf("\n");
-		} else if (line_len < LINE_MAX_CHARS) {
-			line[line_len++] = c;
-			kprintf("%c", c);
-		}
+		int s = receive_char((char)inb(COM1), &ready);
+		if (s)
+			sig = s;
 	}
-	if (line_done)
+	uint32_t group = fg_pgrp;
+	if (ready)
 		wait_queue_wake_all(&readers);
 	spin_unlock_irqrestore(&input_lock, flags);
 	lapic_eoi();
-	if (line_done && debug_scheme)
-		scheme_event(debug_scheme, 0, EVENT_READ);
+	if (sig)
+		signal_group(group, sig);
+	if (ready && debug_scheme)
+		scheme_event(debug_scheme, H_CONSOLE, EVENT_READ);
 }
 
 static int64_t debug_open(void *data, const char *path, uint64_t flags, const struct caller *who)
@@ -79,16 +170,68 @@ static int64_t debug_open(void *data, const char *path, uint64_t flags, const st
 	(void)data;
 	(void)path;
 	(void)flags;
+	struct process *p = proc_by_pid(who->pid);
+	struct process *leader = fg_pgrp ? proc_by_pid(fg_pgrp) : 0;
+	uint64_t f = spin_lock_irqsave(&input_lock);
+	/* a group leader takes the console if its foreground group is gone */
+	if (p && p->pgid == p->pid && p->pid > 1 &&
+	    (!leader || leader->zombie || leader->pgid != fg_pgrp))
+		fg_pgrp = p->pgid;
+	spin_unlock_irqrestore(&input_lock, f);
+	proc_put(leader);
+	proc_put(p);
+	return H_CONSOLE;
+}
+
+static int64_t debug_dup(void *data, uint64_t id, const char *buf, size_t len,
+                         const struct caller *who)
+{
+	(void)data;
 	(void)who;
-	return 0;
+	if (id != H_CONSOLE)
+		return -EBADF;
+	if (len == 7 && !memcmp(buf, "termios", 7))
+		return H_TERMIOS;
+	if (len == 7 && !memcmp(buf, "winsize", 7))
+		return H_WINSIZE;
+	if (len == 4 && !memcmp(buf, "pgrp", 4))
+		return H_PGRP;
+	return -EINVAL;
+}
+
+static int64_t attr_io(uint64_t id, void *buf, size_t len, bool set)
+{
+	void *attr = id == H_TERMIOS ? (void *)&tio : id == H_WINSIZE ? (void *)&winsize : &fg_pgrp;
+	size_t size = id == H_TERMIOS   ? sizeof tio
+	              : id == H_WINSIZE ? sizeof winsize
+	                                : sizeof fg_pgrp;
+	if (len != size)
+		return -EINVAL;
+	uint64_t f = spin_lock_irqsave(&input_lock);
+	if (!set) {
+		memcpy(buf, attr, size);
+	} else {
+		bool was_canonical = tio.c_lflag & ICANON;
+		memcpy(attr, buf, size);
+		if (id == H_TERMIOS && was_canonical && !(tio.c_lflag & ICANON)) {
+			/* leaving canonical mode: what was typed becomes readable */
+			for (size_t i = 0; i < line_len; i++)
+				input_push(line[i]);
+			line_len = 0;
+			wait_queue_wake_all(&readers);
+		}
+	}
+	spin_unlock_irqrestore(&input_lock, f);
+	return (int64_t)size;
 }
 
 static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
                            const struct caller *who)
 {
 	(void)data;
-	(void)id;
 	(void)who;
+	if (id != H_CONSOLE)
+		return attr_io(id, (void *)buf, len, true);
 	/* The log lock is held with interrupts off while printing: keep each
 	 * write short (a short write count is allowed) so no caller can stall
 	 * every CPU for long. */
@@ -101,19 +244,27 @@ static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
 static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
 	(void)data;
-	(void)id;
+	if (id != H_CONSOLE)
+		return attr_io(id, buf, len, false);
 	uint64_t flags = spin_lock_irqsave(&input_lock);
-	while (input_count == 0) {
-		if (who->flags & O_NONBLOCK) {
+	while (input_count == 0 && eof_pending == 0) {
+		bool raw_poll = !(tio.c_lflag & ICANON) && tio.c_cc[VMIN] == 0;
+		if ((who->flags & O_NONBLOCK) || raw_poll) {
 			spin_unlock_irqrestore(&input_lock, flags);
-			return -EAGAIN;
+			return raw_poll && !(who->flags & O_NONBLOCK) ? 0 : -EAGAIN;
 		}
 		if (!wait_queue_sleep(&readers, &input_lock) && sched_current()->interrupted) {
 			spin_unlock_irqrestore(&input_lock, flags);
 			return -EINTR;
 		}
 	}
-	/* up to the end of one line, as a terminal in canonical mode does */
+	if (input_count == 0) {
+		eof_pending--;
+		spin_unlock_irqrestore(&input_lock, flags);
+		return 0;
+	}
+	/* canonical: up to the end of one line; raw: whatever is there */
+	bool canonical = tio.c_lflag & ICANON;
 	size_t n = 0;
 	char *out = buf;
 	while (n < len && input_count) {
@@ -121,7 +272,7 @@ static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len, const 
 		input_head = (input_head + 1) % INPUT_SIZE;
 		input_count--;
 		out[n++] = c;
-		if (c == '\n')
+		if (canonical && c == '\n')
 			break;
 	}
 	spin_unlock_irqrestore(&input_lock, flags);
@@ -132,7 +283,8 @@ static int64_t debug_fevent(void *data, uint64_t id, uint64_t flags)
 {
 	(void)data;
 	(void)id;
-	return (flags & EVENT_WRITE) | (input_count && (flags & EVENT_READ) ? EVENT_READ : 0);
+	bool readable = input_count || eof_pending;
+	return (flags & EVENT_WRITE) | (readable && (flags & EVENT_READ) ? EVENT_READ : 0);
 }
 
 static int64_t debug_fstat(void *data, uint64_t id, struct redox_stat *st)
@@ -156,6 +308,7 @@ static int64_t debug_fpath(void *data, uint64_t id, char *buf, size_t len)
 
 static const struct scheme_ops debug_ops = {
     .open = debug_open,
+    .dup = debug_dup,
     .read = debug_read,
     .write = debug_write,
     .fevent = debug_fevent,
@@ -165,6 +318,18 @@ static const struct scheme_ops debug_ops = {
 
 void debug_scheme_init(void)
 {
+	tio.c_iflag = ICRNL;
+	tio.c_oflag = OPOST | ONLCR;
+	tio.c_cflag = CS8 | CREAD;
+	tio.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | IEXTEN;
+	tio.c_cc[VINTR] = 3;     /* ^C */
+	tio.c_cc[VQUIT] = 0x1C;  /* ^\ */
+	tio.c_cc[VERASE] = 0x7F; /* DEL, as terminals send for backspace */
+	tio.c_cc[VKILL] = 0x15;  /* ^U */
+	tio.c_cc[VEOF] = 4;      /* ^D */
+	tio.c_cc[VSUSP] = 0x1A;  /* ^Z: no job stops yet; kept for programs that read it */
+	tio.c_cc[VMIN] = 1;
+	tio.c_ispeed = tio.c_ospeed = B115200;
 	scheme_register("debug", &debug_ops, 0, &debug_scheme);
 	irq_reserve(COM1_IRQ);
 	interrupt_set_handler(IRQ_VECTOR_BASE + COM1_IRQ, receive, 0);

@@ -2,6 +2,7 @@
  * The scheme registry and open files (see scheme.h).
  */
 #define LOG_MODULE "scheme"
+#include <stdbool.h>
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 
@@ -9,6 +10,7 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/namespace.h"
 #include "../proc/process.h"
 
 #define MAX_SCHEMES 64
@@ -94,6 +96,11 @@ int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 	}
 	if (!s)
 		return -ENODEV;
+	struct process *caller = proc_by_pid(who->pid);
+	bool allowed = scheme_allowed(caller, s->name, strlen(s->name));
+	proc_put(caller);
+	if (!allowed)
+		return -EACCES;
 	if (!s->ops->open)
 		return -ENOENT;
 	int64_t id = s->ops->open(s->data, reference, flags, who);

@@ -18,6 +18,7 @@
 #include <redox/abi/flags.h>
 
 #include "scheme.h"
+#include "../arch/x86_64/acpi.h"
 #include "../arch/x86_64/apic.h"
 #include "../arch/x86_64/cpu.h"
 #include "../arch/x86_64/interrupt.h"
@@ -307,7 +308,9 @@ static _Noreturn void kstop(bool reset)
 		} __attribute__((packed)) none = {0, 0};
 		__asm__ volatile("lidt %0; int3" : : "m"(none));
 	}
-	outb(0xF4, 0); /* QEMU's isa-debug-exit: status 1, "clean" */
+	acpi_power_off();
+	udelay(100000);
+	outb(0xF4, 0); /* no ACPI power-off: QEMU's isa-debug-exit, status 1 */
 	interrupt_set_handler(VECTOR_HALT, halt_cpu, 0);
 	lapic_broadcast_ipi(VECTOR_HALT);
 	cpu_halt_forever();

@@ -69,11 +69,13 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 	return 0;
 }
 
-static int64_t read_whole_file(struct file *f, const struct caller *who, void **out, uint64_t *size)
+static int64_t read_whole_file(struct file *f, const struct caller *who, void **out, uint64_t *size,
+                               struct redox_stat *stat_out)
 {
 	struct redox_stat st = {0};
 	if (!f->scheme->ops->fstat || f->scheme->ops->fstat(f->scheme->data, f->id, &st) < 0)
 		return -ENOEXEC;
+	*stat_out = st;
 	if ((st.mode & MODE_TYPE) == MODE_DIR)
 		return -EISDIR;
 	if (st.size == 0 || st.size > EXEC_MAX_SIZE)
@@ -113,9 +115,10 @@ int64_t sys_fexec(struct syscall_args *args)
 		r = -EBADF;
 	void *image = 0;
 	uint64_t size = 0;
+	struct redox_stat st = {0};
 	if (!r) {
 		struct caller who = file_caller(f, p);
-		r = read_whole_file(f, &who, &image, &size);
+		r = read_whole_file(f, &who, &image, &size, &st);
 	}
 	if (f)
 		file_put(f);
@@ -165,6 +168,11 @@ int64_t sys_fexec(struct syscall_args *args)
 	}
 	kfree(argv_block);
 	kfree(envp_block);
+	/* set-user-id and set-group-id programs run as the file's owner/group */
+	if (st.mode & MODE_SETUID)
+		p->euid = st.uid;
+	if (st.mode & MODE_SETGID)
+		p->egid = st.gid;
 	/* Handlers point into the old image: back to the default action. */
 	for (int sig = 1; sig < NSIG; sig++)
 		if (p->actions[sig].sa_handler != SIG_IGN)

@@ -9,6 +9,7 @@
 #include <redox/abi/types.h>
 
 #include "syscall.h"
+#include "../proc/namespace.h"
 #include "../mm/usercopy.h"
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
@@ -41,6 +42,11 @@ static struct scheme *path_scheme(struct syscall_args *args, const char **rest)
 	return scheme_find(args->process->default_scheme, strlen(args->process->default_scheme));
 }
 
+static const char *scheme_name(const struct scheme *s)
+{
+	return s->name;
+}
+
 #define PATH_CALL(name, call)                                                                      \
 	int64_t sys_##name(struct syscall_args *args)                                              \
 	{                                                                                          \
@@ -50,6 +56,8 @@ static struct scheme *path_scheme(struct syscall_args *args, const char **rest)
 		struct scheme *s = path_scheme(args, &rest);                                       \
 		if (!s)                                                                            \
 			return -ENODEV;                                                            \
+		if (!scheme_allowed(p, scheme_name(s), strlen(scheme_name(s))))                    \
+			return -EACCES;                                                            \
 		if (!s->ops->name)                                                                 \
 			return -ENOENT;                                                            \
 		return call;                                                                       \

@@ -1,5 +1,5 @@
 /*
- * Signal syscalls: kill, sigaction, sigprocmask, sigreturn.
+ * Signal syscalls: kill, sigaction, sigprocmask, sigsuspend, sigreturn.
  */
 #include <redox/abi/errno.h>
 #include <redox/abi/signal.h>
@@ -9,6 +9,10 @@
 #include "../proc/process.h"
 #include "../mm/usercopy.h"
 #include "../proc/signal.h"
+#include "../sched/sched.h"
+#include "../time/clock.h"
+
+#define SIGSUSPEND_POLL_NS 20000000ULL /* 20 ms */
 
 static bool may_signal(const struct process *from, const struct process *to)
 {
@@ -109,4 +113,21 @@ int64_t sys_sigprocmask(struct syscall_args *args)
 int64_t sys_sigreturn(struct syscall_args *args)
 {
 	return signal_return(args->frame);
+}
+
+/*
+ * sigsuspend(mask): put `mask` in force and sleep until a signal that acts
+ * is pending; it is delivered on the way out (-EINTR). The mask stays: the
+ * C library puts the caller's old one back after the handler has run.
+ * Sleeps are short so that a wake racing with the check is never lost.
+ */
+int64_t sys_sigsuspend(struct syscall_args *args)
+{
+	struct process *p = args->process;
+	if (!user_buffer_ok(args, args->a, sizeof(uint64_t), 0))
+		return -EFAULT;
+	p->sig_mask = *(const uint64_t *)args->a & ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
+	while (!signal_pending_acts(p))
+		sched_sleep_until(clock_monotonic_ns() + SIGSUSPEND_POLL_NS);
+	return -EINTR;
 }

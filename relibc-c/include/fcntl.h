@@ -18,6 +18,13 @@ __RELIBC_BEGIN_DECLS
 #define O_SYNC   O_FSYNC
 #define O_DSYNC  O_FSYNC
 
+/* The *at() calls: a path relative to an open folder (or the working one). */
+#define AT_FDCWD            (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR        0x200
+#define AT_EACCESS          0x200
+#define AT_SYMLINK_FOLLOW   0x400
+
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);

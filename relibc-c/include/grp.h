@@ -23,6 +23,9 @@ struct group *getgrgid(gid_t gid);
 int getgrnam_r(const char *name, struct group *gr, char *buf, size_t len, struct group **result);
 int getgrgid_r(gid_t gid, struct group *gr, char *buf, size_t len, struct group **result);
 struct group *getgrent(void);
+/* The groups `user` is a member of, `group` first; -1 if more than *ngroups
+ * (then *ngroups says how many there are). */
+int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups);
 void setgrent(void);
 void endgrent(void);
 

@@ -74,6 +74,7 @@ struct addrinfo {
 
 int *__h_errno_location(void);
 #define h_errno (*__h_errno_location())
+const char *hstrerror(int err);
 
 int getaddrinfo(const char *__restrict_arg node, const char *__restrict_arg service,
                 const struct addrinfo *__restrict_arg hints, struct addrinfo **__restrict_arg res);

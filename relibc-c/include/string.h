@@ -41,6 +41,7 @@ char *strrchr(const char *s, int c);
 char *strchrnul(const char *s, int c);
 char *strstr(const char *hay, const char *needle);
 char *strcasestr(const char *hay, const char *needle);
+int strverscmp(const char *a, const char *b);
 size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strpbrk(const char *s, const char *accept);

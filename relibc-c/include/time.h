@@ -68,6 +68,7 @@ void tzset(void);
 time_t time(time_t *t);
 clock_t clock(void);
 int clock_gettime(clockid_t clk, struct timespec *ts);
+int clock_settime(clockid_t clk, const struct timespec *ts);
 int clock_getres(clockid_t clk, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 int timespec_get(struct timespec *ts, int base);

@@ -35,6 +35,15 @@ teardown() {
 	echo "$output" | grep -q "$TMP/typo.toml.*filesystem_sise"
 }
 
+@test "a config naming a package without a recipe fails, naming the package and the file" {
+	printf 'include = ["%s/config/server.toml"]\n[packages]\nno-such-recipe = {}\n' "$ROOT" >"$TMP/typo.toml"
+	run make PODMAN_BUILD=0 all CONFIG_NAME=typo FILESYSTEM_CONFIG="$TMP/typo.toml" BUILD="$TMP/build"
+	[ "$status" -ne 0 ]
+	line=$(echo "$output" | grep 'no-such-recipe')
+	[ "$(echo "$line" | wc -l)" -eq 1 ]
+	echo "$line" | grep -q "^$TMP/typo.toml: \[packages\] no-such-recipe: no recipe "
+}
+
 @test "build.sh passes -c to make as CONFIG_NAME" {
 	run ./build.sh -c no-such-config all
 	[ "$status" -ne 0 ]

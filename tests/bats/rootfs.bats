@@ -3,7 +3,7 @@
 # the kernel and the initfs, init starts pcid (which starts ahcid) and
 # redoxfsd from the initfs, which serves the disk's RedoxFS partition as
 # file:, then runs the scripts of
-# file:/etc/init.d, where the helloworld package's script makes the seed's
+# file:/usr/lib/init.d and file:/etc/init.d, where the helloworld package's script makes the seed's
 # system call. The fs-test image: its init (tests/guest/fs-test.c) starts
 # redoxfsd itself and checks the file: scheme from user mode, one line per
 # check ("fs-test: <what>: ok|FAIL").
@@ -42,9 +42,9 @@ fs_ok() {
 	! grep -Eq '^redoxfsd: (no live|cannot|reading|filesystem)' "$SERIAL_LOG"
 }
 
-@test "init runs file:/etc/init.d after the initfs script, and helloworld runs from file:" {
+@test "init runs file:/usr/lib/init.d after the initfs script, and helloworld runs from file:" {
 	serial_order '^init: running initfs:etc/init.rc' '^redoxfsd: file: served' \
-		'^init: running file:/etc/init.d/90_helloworld$' '^SYS_HELLOWORLD: Hello, world!$'
+		'^init: running file:/usr/lib/init.d/90_helloworld$' '^SYS_HELLOWORLD: Hello, world!$'
 	# qemu.sh's LOG.seconds: the whole run, with up to 3 s of grace after the line
 	echo "# boot to the helloworld line (TCG), qemu.sh run: $(cat "$SERIAL_LOG.seconds") s" >&3
 }

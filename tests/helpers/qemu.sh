@@ -9,7 +9,9 @@
 #       --timeout SECONDS   give up after this long (default 120); exit 124
 #       --until REGEX       stop once the log matches (repeatable: all must)
 #       --send REGEX TEXT   once the log matches REGEX, type TEXT on the serial
-#                           console (printf %b escapes: \r, \x7f; repeatable)
+#                           console (printf %b escapes: \r, \x7f; repeatable:
+#                           in order, each REGEX looked for only in what was
+#                           printed after the previous send)
 #   qemu.sh live ISO                   interactive boot of a live ISO
 #
 # Environment knobs (make passes them): KVM=auto|yes|no (the decision is
@@ -131,7 +133,8 @@ qemu_pid=$!
 trap 'kill "$qemu_pid" 2>/dev/null || true' EXIT
 trap 'exit 143' TERM HUP
 trap 'exit 130' INT
-sent=()
+next_send=0
+send_from=0
 
 all_seen() {
 	local p
@@ -161,12 +164,14 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 		qemu_pid=
 		break
 	fi
-	for i in "${!send_when[@]}"; do
-		if [ -z "${sent[$i]:-}" ] && grep -Eq -- "${send_when[$i]}" "$log"; then
-			printf '%b' "${send_text[$i]}" >&3
-			sent[$i]=1
-		fi
-	done
+	# one send at a time, in order; each REGEX is looked for only in what
+	# the console printed after the previous send
+	if [ "$next_send" -lt "${#send_when[@]}" ] &&
+		tail -c +$((send_from + 1)) "$log" | grep -Eq -- "${send_when[$next_send]}"; then
+		send_from=$(stat -c %s "$log")
+		printf '%b' "${send_text[$next_send]}" >&3
+		next_send=$((next_send + 1))
+	fi
 	if [ ${#patterns[@]} -gt 0 ] && all_seen; then
 		status=0
 		# a test image ends QEMU itself right after its last line: give it a

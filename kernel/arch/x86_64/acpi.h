@@ -30,5 +30,7 @@ extern struct madt_info madt;
 int acpi_init(uint64_t rsdp_phys);
 /* Physical address of table `sig` ("APIC", "FACP", ...), 0 if absent. */
 uint64_t acpi_find_table(const char sig[4]);
+/* Enter sleep state S5 (power off); returns only if that did not work. */
+void acpi_power_off(void);
 
 #endif

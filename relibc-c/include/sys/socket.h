@@ -38,11 +38,13 @@ struct sockaddr_storage {
 #define PF_INET   AF_INET
 #define PF_INET6  AF_INET6
 
-#define SOCK_STREAM   1
-#define SOCK_DGRAM    2
-#define SOCK_RAW      3
-#define SOCK_NONBLOCK 0x800
-#define SOCK_CLOEXEC  0x80000
+#define SOCK_STREAM    1
+#define SOCK_DGRAM     2
+#define SOCK_RAW       3
+#define SOCK_RDM       4
+#define SOCK_SEQPACKET 5
+#define SOCK_NONBLOCK  0x800
+#define SOCK_CLOEXEC   0x80000
 
 #define SOL_SOCKET   1
 #define SO_DEBUG     1

@@ -18,6 +18,13 @@ __RELIBC_BEGIN_DECLS
 #define S_IFLNK     MODE_SYMLINK
 #define S_IFIFO     MODE_FIFO
 #define S_IFCHR     MODE_CHR
+#define S_IFBLK     MODE_BLK
+#define S_IFSOCK    MODE_SOCK
+#define S_ISUID     MODE_SETUID
+#define S_ISGID     MODE_SETGID
+#define S_ISVTX     MODE_STICKY
+#define S_ISBLK(m)  (((m)&S_IFMT) == S_IFBLK)
+#define S_ISSOCK(m) (((m)&S_IFMT) == S_IFSOCK)
 #define S_ISDIR(m)  (((m)&S_IFMT) == S_IFDIR)
 #define S_ISREG(m)  (((m)&S_IFMT) == S_IFREG)
 #define S_ISLNK(m)  (((m)&S_IFMT) == S_IFLNK)
@@ -43,6 +50,7 @@ struct stat {
 	nlink_t st_nlink;
 	uid_t st_uid;
 	gid_t st_gid;
+	dev_t st_rdev; /* device files have no numbers here: always 0 */
 	off_t st_size;
 	blksize_t st_blksize;
 	blkcnt_t st_blocks;
@@ -61,10 +69,12 @@ int fstat(int fd, struct stat *st);
 int stat(const char *path, struct stat *st);
 int lstat(const char *__restrict_arg path, struct stat *__restrict_arg st);
 int mkdir(const char *path, mode_t mode);
+int mknod(const char *path, mode_t mode, dev_t dev);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
 int futimens(int fd, const struct timespec times[2]);
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
 
 __RELIBC_END_DECLS
 

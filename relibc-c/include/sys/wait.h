@@ -15,6 +15,7 @@ __RELIBC_BEGIN_DECLS
 #define WTERMSIG(s)    ((s)&0x7F)
 #define WIFEXITED(s)   (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7F)
+#define WCOREDUMP(s)   ((s)&0x80)
 #define WIFSTOPPED(s)  (((s)&0xFF) == 0x7F)
 #define WSTOPSIG(s)    WEXITSTATUS(s)
 

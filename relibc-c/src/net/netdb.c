@@ -367,3 +367,20 @@ struct servent *getservbyport(int port, const char *proto)
 {
 	return service(0, ntohs((uint16_t)port), proto);
 }
+
+const char *hstrerror(int err)
+{
+	switch (err) {
+	case 0:
+		return "Resolver Error 0 (no error)";
+	case HOST_NOT_FOUND:
+		return "Unknown host";
+	case TRY_AGAIN:
+		return "Host name lookup failure";
+	case NO_RECOVERY:
+		return "Unknown server error";
+	case NO_DATA:
+		return "No address associated with name";
+	}
+	return "Unknown resolver error";
+}

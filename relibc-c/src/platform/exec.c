@@ -1,6 +1,7 @@
 /*
  * Running programs: the exec family over execve (execvp searches $PATH,
- * whose folders are separated by ';' because scheme paths hold ':'),
+ * whose folders are separated by ';' when it names schemes, which hold
+ * ':', and by ':' otherwise),
  * system and popen/pclose through /bin/sh, _Exit, vfork (a fork), and
  * temporary files (mkstemp, mkdtemp, tmpfile).
  */
@@ -55,8 +56,14 @@ int execvpe(const char *file, char *const argv[], char *const envp[])
 		path = DEFAULT_PATH;
 	size_t flen = strlen(file);
 	int error = ENOENT;
+	/* ';' separates when the list has one or starts with a scheme path
+	 * ("file:/usr/bin"), else the POSIX ':' (PATH=/usr/bin:/bin, which
+	 * shells also read) */
+	size_t to_colon = strcspn(path, ":");
+	int scheme_first = path[to_colon] && to_colon < strcspn(path, "/");
+	const char *sep = strchr(path, ';') || scheme_first ? ";" : ":";
 	while (*path) {
-		size_t len = strcspn(path, ";");
+		size_t len = strcspn(path, sep);
 		char full[4096];
 		if (len && len + flen + 2 <= sizeof full) {
 			memcpy(full, path, len);
@@ -67,7 +74,7 @@ int execvpe(const char *file, char *const argv[], char *const envp[])
 			if (errno != ENOENT && errno != ENOTDIR && errno != ENODEV)
 				error = errno;
 		}
-		path += len + (path[len] == ';');
+		path += len + (path[len] == *sep);
 	}
 	errno = error;
 	return -1;

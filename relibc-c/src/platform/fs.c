@@ -403,3 +403,49 @@ int statvfs(const char *restrict path, struct statvfs *restrict buf)
 {
 	return on_path(path, 0, fstatvfs_args, (long)buf, 0);
 }
+
+/*
+ * The path an *at() call means: `path` itself when it is absolute (or
+ * names a scheme) or dirfd is AT_FDCWD, else the folder dirfd's path
+ * joined with it. 0, or -1 (EBADF, ENAMETOOLONG, ENOENT for "").
+ */
+int __relibc_at_path(int dirfd, const char *path, char *out, size_t len)
+{
+	if (!*path) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (dirfd == AT_FDCWD || path[0] == '/' || strchr(path, ':')) {
+		if (strlen(path) >= len) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		strcpy(out, path);
+		return 0;
+	}
+	long n = fpath(dirfd, out, len - 1);
+	if (n < 0)
+		return -1;
+	out[n] = 0;
+	if ((size_t)n + 1 + strlen(path) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (n == 0 || out[n - 1] != '/')
+		out[n++] = '/';
+	strcpy(out + n, path);
+	return 0;
+}
+
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
+{
+	char full[PATH_MAX];
+	if (flags & ~AT_SYMLINK_NOFOLLOW) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (__relibc_at_path(dirfd, path, full, sizeof full) < 0)
+		return -1;
+	int extra = flags & AT_SYMLINK_NOFOLLOW ? O_SYMLINK : 0;
+	return on_path(full, extra, futimens_args, (long)times, 0);
+}

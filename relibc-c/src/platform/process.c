@@ -1,6 +1,7 @@
 /*
  * Process control: exit (with atexit handlers), _exit, abort, fork,
- * waitpid, the id queries, and the C program's entry (__relibc_start,
+ * waitpid, the id queries, execve (static ELF programs, and "#!" scripts
+ * through their interpreter), and the C program's entry (__relibc_start,
  * called by crt0 with the initial stack pointer).
  */
 #include <errno.h>
@@ -126,7 +127,68 @@ __relibc_noreturn void __relibc_start(uint64_t *sp)
 }
 
 /* execve: open the program (any scheme) and replace this process with it. */
+#define SCRIPT_DEPTH_MAX 4
+static int execve_depth(const char *path, char *const argv[], char *const envp[], int depth);
+
+/*
+ * A script ("#!INTERPRETER [ARG]" on its first line): run the interpreter
+ * with the optional argument, the script's path and the arguments after
+ * argv[0]. -1 with ENOEXEC if fd is not a script.
+ */
+static int exec_script(int fd, const char *path, char *const argv[], char *const envp[], int depth)
+{
+	char line[256];
+	ssize_t n = lseek(fd, 0, SEEK_SET) == 0 ? read(fd, line, sizeof line - 1) : -1;
+	if (n < 2 || line[0] != '#' || line[1] != '!' || depth >= SCRIPT_DEPTH_MAX) {
+		errno = ENOEXEC;
+		return -1;
+	}
+	line[n] = 0;
+	char *end = strchr(line, '\n');
+	if (!end) {
+		errno = ENOEXEC; /* a first line too long to be a #! line */
+		return -1;
+	}
+	*end = 0;
+	char *interp = line + 2;
+	while (*interp == ' ' || *interp == '\t')
+		interp++;
+	char *arg = interp + strcspn(interp, " \t");
+	if (*arg) {
+		*arg++ = 0;
+		while (*arg == ' ' || *arg == '\t')
+			arg++;
+		size_t len = strlen(arg);
+		while (len && (arg[len - 1] == ' ' || arg[len - 1] == '\t' || arg[len - 1] == '\r'))
+			arg[--len] = 0;
+	}
+	if (!*interp) {
+		errno = ENOEXEC;
+		return -1;
+	}
+	char *nargv[64];
+	int k = 0;
+	nargv[k++] = interp;
+	if (*arg)
+		nargv[k++] = arg;
+	nargv[k++] = (char *)path;
+	for (int i = 1; argv && argv[i]; i++) {
+		if (k == 63) {
+			errno = E2BIG;
+			return -1;
+		}
+		nargv[k++] = argv[i];
+	}
+	nargv[k] = 0;
+	return execve_depth(interp, nargv, envp, depth + 1);
+}
+
 int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return execve_depth(path, argv, envp, 0);
+}
+
+static int execve_depth(const char *path, char *const argv[], char *const envp[], int depth)
 {
 	struct {
 		uint64_t ptr, len;
@@ -153,6 +215,8 @@ int execve(const char *path, char *const argv[], char *const envp[])
 		return -1;
 	long r = __sys_result(
 	    syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
+	if (r < 0 && errno == ENOEXEC)
+		r = exec_script(fd, path, argv, envp, depth);
 	int saved = errno;
 	close(fd);
 	errno = saved;

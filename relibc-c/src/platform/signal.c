@@ -106,3 +106,16 @@ int sigismember(const sigset_t *set, int sig)
 		return -1;
 	return (*set >> sig) & 1;
 }
+
+int sigsuspend(const sigset_t *mask)
+{
+	sigset_t old;
+	if (sigprocmask(SIG_SETMASK, 0, &old) < 0)
+		return -1;
+	/* always -1 with EINTR: a handler has run (sigset_t is the kernel's u64 mask) */
+	int r = (int)__sys_result(syscall1(SYS_SIGSUSPEND, (uint64_t)mask));
+	int saved = errno;
+	sigprocmask(SIG_SETMASK, &old, 0);
+	errno = saved;
+	return r;
+}

@@ -6,6 +6,7 @@
 #define RELIBC_PLATFORM_SYS_H
 
 #include <errno.h>
+#include <stddef.h>
 #include <redox/syscall.h>
 
 static inline long __sys_result(uint64_t result)
@@ -16,5 +17,8 @@ static inline long __sys_result(uint64_t result)
 		errno = error;
 	return (long)v;
 }
+
+/* fs.c: the path an *at() call means (dirfd's folder joined with path). */
+int __relibc_at_path(int dirfd, const char *path, char *out, size_t len);
 
 #endif

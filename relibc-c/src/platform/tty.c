@@ -182,6 +182,15 @@ int ioctl(int fd, unsigned long request, ...)
 		return attr_io(fd, "winsize", arg, sizeof(struct winsize), 0);
 	case TIOCSWINSZ:
 		return attr_io(fd, "winsize", arg, sizeof(struct winsize), 1);
+	case TIOCGPGRP: {
+		pid_t g = tcgetpgrp(fd);
+		if (g < 0)
+			return -1;
+		*(pid_t *)arg = g;
+		return 0;
+	}
+	case TIOCSPGRP:
+		return tcsetpgrp(fd, *(const pid_t *)arg);
 	case FIONBIO: {
 		int fl = fcntl(fd, F_GETFL);
 		if (fl < 0)
@@ -192,4 +201,23 @@ int ioctl(int fd, unsigned long request, ...)
 	}
 	errno = EINVAL;
 	return -1;
+}
+
+/* The terminal's foreground process group (the "pgrp" dup). */
+pid_t tcgetpgrp(int fd)
+{
+	uint32_t pgrp;
+	if (attr_io(fd, "pgrp", &pgrp, sizeof pgrp, 0) < 0)
+		return -1;
+	return (pid_t)pgrp;
+}
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+	if (pgrp <= 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	uint32_t v = (uint32_t)pgrp;
+	return attr_io(fd, "pgrp", &v, sizeof v, 1);
 }

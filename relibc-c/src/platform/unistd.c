@@ -68,6 +68,7 @@ int fstat(int fd, struct stat *st)
 	st->st_ino = rs.ino;
 	st->st_mode = rs.mode;
 	st->st_nlink = rs.nlink;
+	st->st_rdev = 0;
 	st->st_uid = rs.uid;
 	st->st_gid = rs.gid;
 	st->st_size = (off_t)rs.size;

@@ -27,6 +27,8 @@ int __relibc_pw_search(FILE *f, const char *name, uid_t uid, struct passwd *pw, 
 /* Parses one group line in place; members go into mem (room for nmem pointers + NULL).
  * 0, -1 if it is not a group line, or the member count needed (> nmem) if mem is too small. */
 int __relibc_gr_parse(char *line, struct group *gr, char **mem, size_t nmem);
+/* getgrouplist over the group file f (NULL: no file; only `group`). */
+int __relibc_grouplist(FILE *f, const char *user, gid_t group, gid_t *groups, int *ngroups);
 int __relibc_gr_search(FILE *f, const char *name, gid_t gid, struct group *gr, char *buf,
                        size_t len, struct group **result);
 

@@ -210,3 +210,67 @@ struct group *getgrent(void)
 	}
 	return 0;
 }
+
+/* Is `user` among the group's members? */
+static int has_member(const struct group *gr, const char *user)
+{
+	for (char **m = gr->gr_mem; *m; m++)
+		if (!strcmp(*m, user))
+			return 1;
+	return 0;
+}
+
+int __relibc_grouplist(FILE *f, const char *user, gid_t group, gid_t *groups, int *ngroups)
+{
+	int n = 0, max = *ngroups;
+	if (n < max)
+		groups[n] = group;
+	n++;
+	char *line = 0, **mem = 0;
+	size_t cap = 0, nmem = 8;
+	mem = malloc((nmem + 1) * sizeof *mem);
+	if (!mem) {
+		errno = ENOMEM;
+		return -1;
+	}
+	while (f && getline(&line, &cap, f) >= 0) {
+		struct group gr;
+		char *copy = strdup(line);
+		if (!copy)
+			break;
+		int r = __relibc_gr_parse(copy, &gr, mem, nmem);
+		if (r > 0) {
+			char **bigger = realloc(mem, ((size_t)r + 1) * sizeof *mem);
+			if (bigger) {
+				mem = bigger;
+				nmem = (size_t)r;
+				strcpy(copy, line);
+				r = __relibc_gr_parse(copy, &gr, mem, nmem);
+			}
+		}
+		if (r == 0 && gr.gr_gid != group && has_member(&gr, user)) {
+			int dup = 0;
+			for (int i = 0; i < n && i < max; i++)
+				dup |= groups[i] == gr.gr_gid;
+			if (!dup) {
+				if (n < max)
+					groups[n] = gr.gr_gid;
+				n++;
+			}
+		}
+		free(copy);
+	}
+	free(line);
+	free(mem);
+	*ngroups = n;
+	return n > max ? -1 : n;
+}
+
+int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups)
+{
+	FILE *f = fopen(GROUP_FILE, "re");
+	int r = __relibc_grouplist(f, user, group, groups, ngroups);
+	if (f)
+		fclose(f);
+	return r;
+}

@@ -35,16 +35,15 @@ done
 
 expect 0 "ahcid
 bootloader
-coreutils
-getty
+busybox
 init
-ion
 kernel
-login
 nvmed
 pcid
 redoxfs
-relibc" "" -- packages config/minimal.toml
+relibc
+systools
+userutils" "" -- packages config/minimal.toml
 expect 0 "128" "" -- general config/ci.toml filesystem_size
 expect 0 "0" "" -- general config/ci.toml efi_partition_size
 expect 0 "1" "" -- general config/x86_64/ci.toml efi_partition_size
@@ -63,21 +62,34 @@ expect 1 "" "$T/member.toml: [groups.g] members: unknown user 'nobody'" -- check
 printf 'include = ["%s/server.toml"]\n[packages]\nlua = "ignore"\nmine = {}\n' "$PWD/config" >"$T/mine.toml"
 expect 0 "ahcid
 bootloader
-coreutils
+busybox
 dhcpd
 e1000d
-getty
 helloworld
 init
-ion
 kernel
-login
 mine
 netstack
 nvmed
 pcid
 redoxfs
-relibc" "" -- packages "$T/mine.toml"
+relibc
+systools
+userutils" "" -- packages "$T/mine.toml"
+
+# recipes: every package has one unless the config marks it optional
+mkdir -p "$T/recipes/core/kernel" "$T/recipes/tools/busybox"
+touch "$T/recipes/core/kernel/recipe.toml" "$T/recipes/tools/busybox/recipe.toml"
+printf '[packages]\nkernel = {}\nbusybox = {}\nlater = { optional = true }\ngone = "ignore"\n' >"$T/rec.toml"
+expect 0 "optional later" "" -- recipes "$T/rec.toml" "$T/recipes"
+printf 'include = ["rec.toml"]\n[packages]\nno-such-recipe = {}\n' >"$T/typo.toml"
+expect 1 "" "$T/typo.toml: [packages] no-such-recipe: no recipe $T/recipes/*/no-such-recipe/recipe.toml (mark it 'optional = true' if the image may go without it)" -- recipes "$T/typo.toml" "$T/recipes"
+printf '[packages]\nx = { optional = 1 }\n' >"$T/opt.toml"
+expect 1 "" "$T/opt.toml: [packages.x] optional: expected a boolean, found an integer" -- check "$T/opt.toml"
+# the shipped configs name only packages with recipes, or say they are optional
+for c in config/*.toml config/*/*.toml; do
+	expect 0 - "" -- recipes "$c" recipes
+done
 
 # usage errors exit 2
 expect 2 "" - -- check
@@ -92,7 +104,7 @@ expect 0 "" "" -- stage config/base.toml "$T/root" "$T/meta/files"
 grep -q '^0600 0 0 etc/shadow$' "$T/meta/files" || fail "etc/shadow mode in METAFILE"
 grep -q '^0700 1000 1000 home/user$' "$T/meta/files" || fail "home/user in METAFILE"
 grep -q '^1777 0 0 tmp$' "$T/meta/files" || fail "tmp in METAFILE"
-grep -q '^root;\$pbkdf2-sha256\$' "$T/root/etc/shadow" || fail "root's hash"
+grep -q '^root;\$argon2id\$v=19\$' "$T/root/etc/shadow" || fail "root's hash"
 grep -q '^user;$' "$T/root/etc/shadow" || fail "user's empty password"
 grep -q 'password' "$T/root/etc/shadow" && fail "shadow holds the password"
 grep -qx 'sudo;x;1;user' "$T/root/etc/group" || fail "sudo group"

@@ -46,6 +46,7 @@ char *rl_strrchr(const char *s, int c);
 char *rl_strchrnul(const char *s, int c);
 char *rl_strstr(const char *h, const char *n);
 char *rl_strcasestr(const char *h, const char *n);
+int rl_strverscmp(const char *a, const char *b);
 size_t rl_strspn(const char *s, const char *a);
 size_t rl_strcspn(const char *s, const char *r);
 char *rl_strpbrk(const char *s, const char *a);

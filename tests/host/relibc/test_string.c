@@ -150,8 +150,29 @@ static void random_cases(void)
 	}
 }
 
+/* strverscmp against glibc: its documented examples, then every pair of a
+ * set of version-like strings. */
+static void versions(void)
+{
+	static const char *const v[] = {
+	    "",        "a",     "0",    "00",    "000",  "01",   "010", "09",    "1",
+	    "9",       "10",    "100",  "1.01",  "1.1",  "1.10", "1.9", "file9", "file10",
+	    "file010", "file0", "a1b2", "a1b10", "a01b", "x.00", "x.0", "x.9",   "2.6.39",
+	    "2.6.4",   "abc",   "abd",  "0a",    "00a",  "1a",   "~1",
+	};
+	size_t n = sizeof v / sizeof v[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			CHECK_INT(sign(rl_strverscmp(v[i], v[j])), sign(strverscmp(v[i], v[j])));
+	CHECK(rl_strverscmp("000", "00") < 0 && rl_strverscmp("00", "01") < 0 &&
+	      rl_strverscmp("01", "010") < 0 && rl_strverscmp("010", "09") < 0 &&
+	      rl_strverscmp("09", "0") < 0 && rl_strverscmp("0", "1") < 0 &&
+	      rl_strverscmp("9", "10") < 0);
+}
+
 void test_string(void)
 {
 	fixed_cases();
 	random_cases();
+	versions();
 }

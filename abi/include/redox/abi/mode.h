@@ -11,6 +11,11 @@
 #define MODE_SYMLINK 0xA000
 #define MODE_FIFO    0x1000
 #define MODE_CHR     0x2000
+#define MODE_BLK     0x6000
+#define MODE_SOCK    0xC000
+#define MODE_SETUID  0x0800 /* 04000: exec runs as the file's owner */
+#define MODE_SETGID  0x0400 /* 02000: exec runs with the file's group */
+#define MODE_STICKY  0x0200 /* 01000: only owners unlink in this folder */
 #define MODE_PERM    0x0FFF
 
 #endif

@@ -53,6 +53,8 @@ X(CLONE, clone, 120)
 X(MPROTECT, mprotect, 125)
 X(SIGPROCMASK, sigprocmask, 126)
 X(GETPGID, getpgid, 132)
+/* sigsuspend(mask *): wait for a signal with this mask in force; -EINTR */
+X(SIGSUSPEND, sigsuspend, 130)
 X(MREMAP, mremap, 155)
 X(YIELD, yield, 158)
 X(NANOSLEEP, nanosleep, 162)

@@ -16,8 +16,13 @@
  *                    filesystem, say); init then only reaps
  *   nowait CMD ARGS  start a program without waiting for it (a daemon that
  *                    does not put itself into the background)
+ *   respawn CMD ARGS like nowait, and start it again whenever it ends (getty:
+ *                    each login session ends with its process)
+ *   stdio FILE       open FILE as standard input, output and error
  *   # ...            a comment
  *   anything else    a program and its arguments: spawn it and wait
+ * A command that fails is logged with its exit status (or signal) and the
+ * script carries on with the next line.
  * $NAME in a line is replaced by the variable's value. A program name
  * without '/' or ':' is looked up in the folders of $PATH (separated by
  * ';', since scheme paths hold ':'), e.g. PATH=file:/usr/bin.
@@ -29,10 +34,20 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ARGS    32
 #define MAX_SCRIPTS 256
+#define MAX_RESPAWN 8
+
+/* Programs started with `respawn`: their arguments and current pid. */
+static struct respawn {
+	char *argv[MAX_ARGS + 1];
+	pid_t pid;
+	time_t started;
+} respawns[MAX_RESPAWN];
+static int nrespawns;
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
@@ -97,11 +112,22 @@ static void exec_path(char **argv)
 	errno = error;
 }
 
-static int stopped; /* a critical command failed: run nothing more */
-
-/* The wait status (0 when not waited for), or -1 when it did not start. */
-static int spawn(char **argv, int wait)
+/* Log a command that did not succeed. */
+static void report(const char *name, int status)
 {
+	if (WIFSIGNALED(status))
+		say("init: %s: killed by signal %d\n", name, WTERMSIG(status));
+	else if (status != 0)
+		say("init: %s: exit status %d\n", name, WEXITSTATUS(status));
+}
+
+static int stopped;     /* a critical command failed: run nothing more */
+static int last_status; /* of the last command waited for */
+
+/* The child's pid (waited for when `wait`), or -1 when it did not start. */
+static pid_t spawn(char **argv, int wait)
+{
+	last_status = -1;
 	pid_t pid = fork();
 	if (pid < 0) {
 		say("init: fork: %s\n", strerror(errno));
@@ -113,15 +139,65 @@ static int spawn(char **argv, int wait)
 		_exit(127);
 	}
 	if (!wait)
-		return 0; /* reaped by main's loop */
-	int status = -1;
-	if (waitpid(pid, &status, 0) == pid && status != 0) {
-		if (WIFSIGNALED(status))
-			say("init: %s: killed by signal %d\n", argv[0], WTERMSIG(status));
-		else
-			say("init: %s: exit status %d\n", argv[0], WEXITSTATUS(status));
+		return pid; /* reaped by main's loop */
+	int status;
+	if (waitpid(pid, &status, 0) == pid) {
+		report(argv[0], status);
+		last_status = status;
 	}
-	return status;
+	return pid;
+}
+
+static void respawn_add(char **argv)
+{
+	if (nrespawns == MAX_RESPAWN) {
+		say("init: respawn %s: more than %d programs\n", argv[0], MAX_RESPAWN);
+		return;
+	}
+	struct respawn *r = &respawns[nrespawns];
+	int i = 0;
+	for (; argv[i]; i++)
+		if (!(r->argv[i] = strdup(argv[i]))) {
+			say("init: respawn %s: out of memory\n", argv[0]);
+			return;
+		}
+	r->argv[i] = 0;
+	nrespawns++;
+	r->started = time(0);
+	r->pid = spawn(r->argv, 0);
+}
+
+/* A child ended: start it again if it is a respawned one. */
+static void reaped(pid_t pid, int status)
+{
+	for (int i = 0; i < nrespawns; i++) {
+		struct respawn *r = &respawns[i];
+		if (r->pid != pid)
+			continue;
+		if (WIFSIGNALED(status))
+			report(r->argv[0], status);
+		/* one that fails at once must not take the CPU: a second between tries */
+		if (time(0) - r->started < 1)
+			sleep(1);
+		r->started = time(0);
+		r->pid = spawn(r->argv, 0);
+		return;
+	}
+}
+
+/* stdio FILE: the file as descriptors 0, 1 and 2 (for later commands). */
+static void set_stdio(const char *path)
+{
+	int fd = open(path, O_RDWR);
+	if (fd < 0) {
+		say("init: stdio %s: %s\n", path, strerror(errno));
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		if (fd != i)
+			dup2(fd, i);
+	if (fd > 2)
+		close(fd);
 }
 
 struct script {
@@ -139,7 +215,8 @@ static size_t list_scripts(const char *dir, struct script *scripts, size_t count
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (fd < 0) {
-		say("init: run.d: %s: %s\n", dir, strerror(errno));
+		if (errno != ENOENT) /* a folder nothing installed into is fine */
+			say("init: run.d: %s: %s\n", dir, strerror(errno));
 		return count;
 	}
 	static char text[16384];
@@ -215,7 +292,7 @@ static void run_line(char *line)
 	} else if (!strcmp(argv[0], "run.d") && argc >= 2) {
 		run_dirs(argc - 1, argv + 1);
 	} else if (!strcmp(argv[0], "critical") && argc >= 2) {
-		if (spawn(argv + 1, 1) != 0) {
+		if (spawn(argv + 1, 1) < 0 || last_status != 0) {
 			say("init: %s failed and the system cannot go on without it: stopping here "
 			    "(the initfs has no shell to drop to)\n",
 			    argv[1]);
@@ -223,6 +300,10 @@ static void run_line(char *line)
 		}
 	} else if (!strcmp(argv[0], "nowait") && argc >= 2) {
 		spawn(argv + 1, 0);
+	} else if (!strcmp(argv[0], "respawn") && argc >= 2) {
+		respawn_add(argv + 1);
+	} else if (!strcmp(argv[0], "stdio") && argc == 2) {
+		set_stdio(argv[1]);
 	} else {
 		spawn(argv, 1);
 	}
@@ -257,7 +338,10 @@ int main(void)
 	run_script("initfs:etc/init.rc");
 	for (;;) {
 		int status;
-		if (waitpid(-1, &status, 0) < 0 && errno == ECHILD)
+		pid_t pid = waitpid(-1, &status, 0);
+		if (pid > 0)
+			reaped(pid, status);
+		else if (errno == ECHILD)
 			sleep(1);
 	}
 }
