@@ -96,7 +96,9 @@ $(ROOTFS_IMG): $(PACKAGES_LIST) $(CONFIG_STAMP) $(REDOXFS_AR) $(INSTALLER) $(COO
 # Boot code from the bootloader package (checked like any install).
 DISK_FROM_ROOTFS = rm -rf $(BOOTLOADER_PKG_DIR) && \
 	$(COOKBOOK_RUN) pkg install $(abspath $(BOOTLOADER_PKG_DIR)) bootloader && \
-	rm -f $(HARDDRIVE).tmp && $(INSTALLER) disk --out $(HARDDRIVE).tmp \
+	rm -rf $(BUILD)/esp && mkdir -p $(BUILD)/esp/EFI/BOOT && \
+	cp $(BOOTLOADER_PKG_DIR)/boot/bootloader/BOOTX64.EFI $(BUILD)/esp/EFI/BOOT/ && \
+	rm -f $(HARDDRIVE).tmp && $(INSTALLER) disk --out $(HARDDRIVE).tmp --efi-dir $(BUILD)/esp \
 	--stage1 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage1.bin \
 	--stage2 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage2.bin \
 	--rootfs $(ROOTFS_IMG) --config $(FILESYSTEM_CONFIG) && mv $(HARDDRIVE).tmp $(HARDDRIVE)

@@ -4,13 +4,14 @@
 #
 # Knobs: kvm=yes|no (default: yes when /dev/kvm is usable), gpu=yes|no
 # (no: no display; the default when there is no DISPLAY), gdb=yes (-s -S),
-# disk=ata|nvme, QEMU_SMP, QEMU_MEM.
+# disk=ata|nvme, uefi=yes|no (OVMF instead of SeaBIOS), QEMU_SMP, QEMU_MEM.
 
 kvm ?= auto
 gpu ?= $(if $(DISPLAY),yes,no)
 gdb ?= no
 disk ?= ata
-QEMU_ENV = KVM=$(kvm) GPU=$(gpu) GDB=$(gdb) DISK=$(disk)
+uefi ?= no
+QEMU_ENV = KVM=$(kvm) GPU=$(gpu) GDB=$(gdb) DISK=$(disk) UEFI=$(uefi)
 
 qemu: $(HARDDRIVE)
 	$(call progress,QEMU,$(HARDDRIVE))

@@ -13,7 +13,7 @@
 #   qemu.sh live ISO                   interactive boot of a live ISO
 #
 # Environment knobs (make passes them): KVM=yes|no, GPU=yes|no, GDB=yes,
-# DISK=ata|nvme, QEMU_SMP, QEMU_MEM, QEMU_EXTRA (more arguments).
+# DISK=ata|nvme, UEFI=yes|no, QEMU_SMP, QEMU_MEM, QEMU_EXTRA (more arguments).
 # `boot` exits 0 when the patterns were all seen or the guest ended QEMU
 # through isa-debug-exit with success (code 0 -> QEMU status 1); the
 # guest's isa-debug-exit code is written to LOG.exit.
@@ -48,6 +48,12 @@ if [ "$KVM" = yes ] || { [ "$KVM" = auto ] && [ -w /dev/kvm ]; }; then
 fi
 [ "$GPU" = yes ] || args+=(-display none -vga none)
 [ "${GDB:-no}" = yes ] && args+=(-s -S)
+# UEFI=yes: OVMF instead of SeaBIOS; its variable store is a throwaway copy
+if [ "${UEFI:-no}" = yes ]; then
+	ovmf=${OVMF_DIR:-/usr/share/OVMF}
+	args+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$ovmf/OVMF_CODE_4M.fd"
+		-drive "if=pflash,format=raw,unit=1,snapshot=on,file=$ovmf/OVMF_VARS_4M.fd")
+fi
 case "$mode" in
 live) args+=(-cdrom "$image" -boot d) ;;
 *)

@@ -3,7 +3,7 @@
  */
 #include <stdarg.h>
 
-#include "loader.h"
+#include "bios.h"
 #include <fmt/fmt.h>
 #include <freestanding/io.h>
 

@@ -17,24 +17,12 @@
 #include <redox/abi/disk.h>
 #include <fmt/fmt.h>
 
-#include "loader.h"
-
-#ifndef BOOTLOADER_VERSION
-#define BOOTLOADER_VERSION "0.0.0"
-#endif
-
-#define PAGE_SIZE         4096ULL
-#define KERNEL_STACK_SIZE (128 * 1024ULL)
+#include "bios.h"
 
 struct e820_entry {
 	uint64_t base, size;
 	uint32_t type, acpi;
 } __attribute__((packed));
-
-static uint64_t align_up(uint64_t v, uint64_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
 
 static uint32_t e820_kind(uint32_t type)
 {
@@ -57,36 +45,18 @@ static bool ram_holds(const struct e820_entry *e820, uint32_t count, uint64_t ba
 	return false;
 }
 
-/* The whole partition at `base`, read in 16 MiB pieces; its size, or 0 when it does not fit. */
+/* The whole partition at `base`; its size, or 0 when it does not fit. */
 static uint64_t load_live(const struct e820_entry *e820, uint32_t count,
                           const struct partition *root, uint64_t base)
 {
-	uint64_t size = root->sectors * DISK_SECTOR_SIZE, chunk = 16ULL << 20;
+	uint64_t size = root->sectors * DISK_SECTOR_SIZE;
 	if (!ram_holds(e820, count, base, base + size + PAGE_SIZE + KERNEL_STACK_SIZE)) {
 		print("bootloader: no room for a %llu MiB live filesystem\n",
 		      (unsigned long long)(size >> 20));
 		return 0;
 	}
-	for (uint64_t done = 0; done < size; done += chunk) {
-		uint64_t n = size - done < chunk ? size - done : chunk;
-		if (disk_read(root->first_lba * DISK_SECTOR_SIZE + done, (void *)(base + done), n))
-			fail("the RedoxFS partition: read error at %llu MiB",
-			     (unsigned long long)(done >> 20));
-	}
-	print("bootloader: live filesystem %llu MiB at %llx\n", (unsigned long long)(size >> 20),
-	      (unsigned long long)base);
+	live_load(root, base);
 	return size;
-}
-
-static _Noreturn void enter_kernel(uint64_t entry, uint64_t args, uint64_t stack_top)
-{
-	__asm__ volatile("mov %1, %%rsp\n"
-	                 "xor %%ebp, %%ebp\n"
-	                 "jmp *%0\n"
-	                 :
-	                 : "r"(entry), "r"(stack_top), "D"(args)
-	                 : "memory");
-	__builtin_unreachable();
 }
 
 void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t drive)
@@ -103,8 +73,9 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	      (unsigned long long)(ram >> 20));
 
 	struct partition root;
-	if (!gpt_find_partition(GPT_TYPE_REDOXFS, &root))
-		fail("no RedoxFS partition (type %s) in the GPT", GPT_TYPE_REDOXFS);
+	const char *why;
+	if (!gpt_find_partition(0, GPT_TYPE_REDOXFS, &root, &why))
+		fail("boot disk: %s", why);
 	if (!bootfs_mount(&root))
 		fail("the RedoxFS partition at LBA %llu does not mount",
 		     (unsigned long long)root.first_lba);
@@ -132,10 +103,10 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	next = align_up(live_base + live_size, PAGE_SIZE);
 
 	/* One page: args, then the memory areas, then the environment. */
-	struct redox_boot_args *args = (struct redox_boot_args *)next;
-	memset(args, 0, PAGE_SIZE);
-	struct redox_memory_area *areas = (struct redox_memory_area *)(args + 1);
-	uint32_t max_areas = 128;
+	void *page = (void *)next;
+	memset(page, 0, PAGE_SIZE);
+	struct redox_memory_area *areas = bootargs_areas(page);
+	uint32_t max_areas = bootargs_max_areas(PAGE_SIZE);
 	if (e820_count > max_areas)
 		e820_count = max_areas;
 	for (uint32_t i = 0; i < e820_count; i++) {
@@ -143,39 +114,18 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 		areas[i].size = e820[i].size;
 		areas[i].kind = e820_kind(e820[i].type);
 	}
-	char *env = (char *)(areas + e820_count);
-	size_t env_room = PAGE_SIZE - (size_t)((uint64_t)env - next);
-	uint64_t rsdp_size;
-	uint64_t rsdp = acpi_find_rsdp(&rsdp_size);
-	size_t env_len = fmt_snprintf(env, env_room,
-	                              "BOOTLOADER=bios\nRSDP=%llx\nREDOXFS_LBA=%llu\n"
-	                              "REDOXFS_SECTORS=%llu\n",
-	                              (unsigned long long)rsdp, (unsigned long long)root.first_lba,
-	                              (unsigned long long)root.sectors);
-	if (live_size && env_len < env_room)
-		env_len +=
-		    fmt_snprintf(env + env_len, env_room - env_len,
-		                 "REDOXFS_LIVE_ADDR=%llx\nREDOXFS_LIVE_SIZE=%llx\n",
-		                 (unsigned long long)live_base, (unsigned long long)live_size);
-	next += PAGE_SIZE;
-	uint64_t stack_base = next;
-
-	args->magic = REDOX_BOOT_MAGIC;
-	args->kernel_base = kernel.phys_start;
-	args->kernel_size = kernel.phys_end - kernel.phys_start;
-	args->stack_base = stack_base;
-	args->stack_size = KERNEL_STACK_SIZE;
-	args->env_base = (uint64_t)env;
-	args->env_size = env_len;
-	args->hwdesc_base = rsdp;
-	args->hwdesc_size = rsdp_size;
-	args->areas_base = (uint64_t)areas;
-	args->areas_size = e820_count * sizeof *areas;
-	args->bootstrap_base = initfs_base;
-	args->bootstrap_size = initfs_size;
-
-	/* Mask the legacy PICs: the kernel uses the APICs. */
-	__asm__ volatile("outb %%al, $0x21; outb %%al, $0xA1" : : "a"(0xFF));
-	enter_kernel(kernel.entry, (uint64_t)args,
-	             REDOX_PHYS_OFFSET + stack_base + KERNEL_STACK_SIZE);
+	struct boot_handover h = {
+	    .platform = "bios",
+	    .kernel = kernel,
+	    .initfs_base = initfs_base,
+	    .initfs_size = initfs_size,
+	    .live_base = live_base,
+	    .live_size = live_size,
+	    .stack_base = next + PAGE_SIZE,
+	    .root = root,
+	};
+	h.rsdp = acpi_find_rsdp(&h.rsdp_size);
+	struct redox_boot_args *args = bootargs_finish(page, PAGE_SIZE, e820_count, &h);
+	bootargs_enter_kernel(kernel.entry, args,
+	                      REDOX_PHYS_OFFSET + h.stack_base + KERNEL_STACK_SIZE);
 }
