@@ -36,10 +36,9 @@ struct redox_boot_args *bootargs_finish(void *page, size_t page_size, uint32_t a
 	                          (unsigned long long)h->root.first_lba,
 	                          (unsigned long long)h->root.sectors);
 	if (h->live_size && len < room)
-		len += fmt_snprintf(env + len, room - len,
-		                    "REDOXFS_LIVE_ADDR=%llx\nREDOXFS_LIVE_SIZE=%llx\n",
-		                    (unsigned long long)h->live_base,
-		                    (unsigned long long)h->live_size);
+		len += fmt_snprintf(
+		    env + len, room - len, "REDOXFS_LIVE_ADDR=%llx\nREDOXFS_LIVE_SIZE=%llx\n",
+		    (unsigned long long)h->live_base, (unsigned long long)h->live_size);
 	if (h->fb_width && len < room)
 		len += fmt_snprintf(env + len, room - len,
 		                    "FRAMEBUFFER_ADDR=%llx\nFRAMEBUFFER_WIDTH=%x\n"

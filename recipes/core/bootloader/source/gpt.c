@@ -68,8 +68,8 @@ bool gpt_find_partition(uint64_t base, const char *type_guid, struct partition *
 	guid_parse(type_guid, wanted);
 	for (uint32_t i = 0; i < header.entry_count && i < 128; i++) {
 		struct gpt_entry entry;
-		uint64_t at = base + header.entries_lba * DISK_SECTOR_SIZE +
-		              (uint64_t)i * header.entry_size;
+		uint64_t at =
+		    base + header.entries_lba * DISK_SECTOR_SIZE + (uint64_t)i * header.entry_size;
 		if (disk_read(at, &entry, sizeof entry)) {
 			*why = "cannot read the GPT entries";
 			return false;

@@ -24,12 +24,14 @@ static bool rsdp_valid(const uint8_t *p, uint64_t *size)
 
 uint64_t acpi_find_rsdp(uint64_t *size)
 {
-	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID, acpi10 = EFI_ACPI_10_TABLE_GUID;
+	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID,
+	                             acpi10 = EFI_ACPI_10_TABLE_GUID;
 	const struct efi_guid *wanted[] = {&acpi20, &acpi10};
 	for (int w = 0; w < 2; w++)
 		for (uint64_t i = 0; i < efi_st->number_of_table_entries; i++) {
 			const struct efi_configuration_table *t = &efi_st->configuration_table[i];
-			if (same_guid(&t->vendor_guid, wanted[w]) && rsdp_valid(t->vendor_table, size))
+			if (same_guid(&t->vendor_guid, wanted[w]) &&
+			    rsdp_valid(t->vendor_table, size))
 				return (uint64_t)t->vendor_table;
 		}
 	*size = 0;

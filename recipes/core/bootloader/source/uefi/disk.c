@@ -6,8 +6,8 @@
  */
 #include "uefi.h"
 
-#define MAX_DISKS     16
-#define BOUNCE_BYTES  (1024 * 1024ULL)
+#define MAX_DISKS    16
+#define BOUNCE_BYTES (1024 * 1024ULL)
 
 static struct efi_block_io *disks[MAX_DISKS];
 static uint32_t ndisks;

@@ -96,8 +96,7 @@ struct efi_boot_services {
 	                                   uint32_t *descriptor_version);
 	efi_status(EFIAPI *allocate_pool)(enum efi_memory_type mem, uint64_t size, void **buffer);
 	efi_status(EFIAPI *free_pool)(void *buffer);
-	efi_unused create_event, set_timer, wait_for_event, signal_event, close_event,
-	    check_event;
+	efi_unused create_event, set_timer, wait_for_event, signal_event, close_event, check_event;
 	efi_unused install_protocol_interface, reinstall_protocol_interface,
 	    uninstall_protocol_interface;
 	efi_status(EFIAPI *handle_protocol)(efi_handle handle, const struct efi_guid *protocol,
@@ -146,8 +145,13 @@ struct efi_system_table {
 };
 
 /* Block I/O protocol */
-#define EFI_BLOCK_IO_GUID                                                                   \
-	{0x964e5b21, 0x6459, 0x11d2, {0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}}
+#define EFI_BLOCK_IO_GUID                                                                          \
+	{                                                                                          \
+		0x964e5b21, 0x6459, 0x11d2,                                                        \
+		{                                                                                  \
+			0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b                             \
+		}                                                                                  \
+	}
 
 struct efi_block_io_media {
 	uint32_t media_id;
@@ -167,8 +171,13 @@ struct efi_block_io {
 };
 
 /* Graphics output protocol */
-#define EFI_GRAPHICS_OUTPUT_GUID                                                            \
-	{0x9042a9de, 0x23dc, 0x4a38, {0x96, 0xfb, 0x7a, 0xde, 0xd0, 0x80, 0x51, 0x6a}}
+#define EFI_GRAPHICS_OUTPUT_GUID                                                                   \
+	{                                                                                          \
+		0x9042a9de, 0x23dc, 0x4a38,                                                        \
+		{                                                                                  \
+			0x96, 0xfb, 0x7a, 0xde, 0xd0, 0x80, 0x51, 0x6a                             \
+		}                                                                                  \
+	}
 
 enum efi_pixel_format {
 	EFI_PIXEL_RGBX_8BPP,
@@ -203,8 +212,13 @@ struct efi_graphics_output {
 };
 
 /* Loaded image protocol: where this application came from */
-#define EFI_LOADED_IMAGE_GUID                                                               \
-	{0x5b1b31a1, 0x9562, 0x11d2, {0x8e, 0x3f, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}}
+#define EFI_LOADED_IMAGE_GUID                                                                      \
+	{                                                                                          \
+		0x5b1b31a1, 0x9562, 0x11d2,                                                        \
+		{                                                                                  \
+			0x8e, 0x3f, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b                             \
+		}                                                                                  \
+	}
 
 struct efi_loaded_image {
 	uint32_t revision;
@@ -222,16 +236,21 @@ struct efi_loaded_image {
 };
 
 /* Device path protocol: a list of nodes ending with type 0x7F */
-#define EFI_DEVICE_PATH_GUID                                                                \
-	{0x09576e91, 0x6d3f, 0x11d2, {0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}}
+#define EFI_DEVICE_PATH_GUID                                                                       \
+	{                                                                                          \
+		0x09576e91, 0x6d3f, 0x11d2,                                                        \
+		{                                                                                  \
+			0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b                             \
+		}                                                                                  \
+	}
 
 struct efi_device_path {
 	uint8_t type, subtype;
 	uint8_t length[2];
 };
-#define EFI_DEVICE_PATH_MEDIA       4
-#define EFI_DEVICE_PATH_HARD_DRIVE  1
-#define EFI_DEVICE_PATH_END         0x7F
+#define EFI_DEVICE_PATH_MEDIA      4
+#define EFI_DEVICE_PATH_HARD_DRIVE 1
+#define EFI_DEVICE_PATH_END        0x7F
 
 /* Media device path, hard drive node: a partition of a disk */
 struct efi_hard_drive_path {
@@ -244,9 +263,19 @@ struct efi_hard_drive_path {
 } __attribute__((packed));
 
 /* Configuration tables */
-#define EFI_ACPI_20_TABLE_GUID                                                              \
-	{0x8868e871, 0xe4f1, 0x11d3, {0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81}}
-#define EFI_ACPI_10_TABLE_GUID                                                              \
-	{0xeb9d2d30, 0x2d88, 0x11d3, {0x9a, 0x16, 0x00, 0x90, 0x27, 0x3f, 0xc1, 0x4d}}
+#define EFI_ACPI_20_TABLE_GUID                                                                     \
+	{                                                                                          \
+		0x8868e871, 0xe4f1, 0x11d3,                                                        \
+		{                                                                                  \
+			0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81                             \
+		}                                                                                  \
+	}
+#define EFI_ACPI_10_TABLE_GUID                                                                     \
+	{                                                                                          \
+		0xeb9d2d30, 0x2d88, 0x11d3,                                                        \
+		{                                                                                  \
+			0x9a, 0x16, 0x00, 0x90, 0x27, 0x3f, 0xc1, 0x4d                             \
+		}                                                                                  \
+	}
 
 #endif

@@ -71,11 +71,13 @@ efi_status efi_main(efi_handle image, struct efi_system_table *st)
 	memory_claim(h.kernel.phys_start, h.kernel.phys_end - h.kernel.phys_start, "boot/kernel");
 	int64_t initfs = bootfs_size("boot/initfs");
 	h.initfs_size = initfs > 0 ? (uint64_t)initfs : 0;
-	h.initfs_base = h.initfs_size ? memory_place(h.kernel.phys_end, h.initfs_size, "boot/initfs")
-	                              : align_up(h.kernel.phys_end, PAGE_SIZE);
+	h.initfs_base = h.initfs_size
+	                    ? memory_place(h.kernel.phys_end, h.initfs_size, "boot/initfs")
+	                    : align_up(h.kernel.phys_end, PAGE_SIZE);
 	/* Live mode on a CD, and on a disk too until the kernel drives it. */
 	h.live_size = h.root.sectors * DISK_SECTOR_SIZE;
-	h.live_base = memory_place(h.initfs_base + h.initfs_size, h.live_size, "the live filesystem");
+	h.live_base =
+	    memory_place(h.initfs_base + h.initfs_size, h.live_size, "the live filesystem");
 	uint64_t top = memory_top();
 	uint64_t tail = (ARGS_PAGES + paging_pages(top)) * PAGE_SIZE + KERNEL_STACK_SIZE;
 	uint64_t args_base = memory_place(h.live_base + h.live_size, tail, "the boot arguments");

@@ -49,9 +49,10 @@ void memory_claim(uint64_t base, uint64_t size, const char *what)
 		uint64_t end = d->physical_start + d->number_of_pages * PAGE_SIZE;
 		if (d->type != EFI_CONVENTIONAL_MEMORY && d->physical_start < base + size &&
 		    end > base)
-			fail("%s needs %llx..%llx, but the firmware holds %llx..%llx (type %u)", what,
-			     (unsigned long long)base, (unsigned long long)(base + size),
-			     (unsigned long long)d->physical_start, (unsigned long long)end, d->type);
+			fail("%s needs %llx..%llx, but the firmware holds %llx..%llx (type %u)",
+			     what, (unsigned long long)base, (unsigned long long)(base + size),
+			     (unsigned long long)d->physical_start, (unsigned long long)end,
+			     d->type);
 	}
 	fail("%s needs %llx..%llx: not free RAM on this machine", what, (unsigned long long)base,
 	     (unsigned long long)(base + size));
@@ -70,8 +71,8 @@ uint64_t memory_place(uint64_t from, uint64_t size, const char *what)
 			best = at;
 	}
 	if (best == ~0ULL)
-		fail("%s: no %llu KiB of free RAM above %llx", what, (unsigned long long)(size >> 10),
-		     (unsigned long long)from);
+		fail("%s: no %llu KiB of free RAM above %llx", what,
+		     (unsigned long long)(size >> 10), (unsigned long long)from);
 	memory_claim(best, size, what);
 	return best;
 }

@@ -31,8 +31,8 @@ bool video_init(struct boot_handover *h)
 			continue;
 		uint32_t w = info->horizontal_resolution, ht = info->vertical_resolution;
 		uint64_t score = w == DEFAULT_WIDTH && ht == DEFAULT_HEIGHT ? ~0ULL
-		                 : w <= 1920 && ht <= 1080              ? (uint64_t)w * ht
-		                                                        : 0;
+		                 : w <= 1920 && ht <= 1080                  ? (uint64_t)w * ht
+		                                                            : 0;
 		if (score > best_score) {
 			best = m;
 			best_score = score;
