@@ -1,0 +1,46 @@
+#!/usr/bin/env bats
+# Boot the default harddrive.img with OVMF (UEFI) instead of SeaBIOS, with
+# the seed's device set (TCG, no display): the firmware starts
+# EFI/BOOT/BOOTX64.EFI from the image's EFI system partition, which loads
+# the same kernel and initfs from RedoxFS and reaches init.
+
+load ../helpers/common
+
+setup_file() {
+	UEFI=yes boot_once "$IMAGE" 180 '^SYS_HELLOWORLD: Hello, world!'
+}
+
+@test "OVMF starts our loader, which announces itself on uefi" {
+	serial_has '^Redox OS Bootloader [0-9]+\.[0-9]+\.[0-9]+ on uefi'
+	! grep -q ' on bios' "$SERIAL_LOG"
+}
+
+@test "the UEFI loader loads the kernel and the initfs from RedoxFS" {
+	serial_has '^bootloader: kernel [0-9]+ KiB at 200000, entry ffffffff8'
+	serial_has '^bootloader: initfs [0-9]+ KiB at [0-9a-f]+'
+	serial_has '^bootloader: live filesystem 64 MiB at [0-9a-f]+'
+}
+
+@test "without a display there is no GOP, and the loader says so" {
+	serial_has '^bootloader: no graphics output \(GOP\); serial console only'
+}
+
+@test "the kernel gets the firmware's memory map, RSDP and the live copy" {
+	serial_has '^kernel::start:INFO -- Memory: 0000000000100000:[0-9a-f]{16} free'
+	serial_has '^kernel::start:INFO -- Memory: [0-9a-f]{16}:[0-9a-f]{16} reclaimable'
+	serial_has '^kernel::start:INFO -- RSDP: [1-9a-f][0-9a-f]*:'
+	line=$(serial_line 'Memory: [0-9]+ MiB free')
+	mib=$(echo "$line" | grep -Eo '[0-9]+ MiB' | cut -d' ' -f1)
+	[ "$mib" -ge 1900 ] && [ "$mib" -le 2048 ]
+	serial_has '^kernel::start:INFO -- Live filesystem: [0-9a-f]+:[0-9a-f]+ \(64 MiB\)'
+}
+
+@test "UEFI boot stages come in order, to init and the helloworld package" {
+	serial_order '^Redox OS Bootloader .* on uefi' '^bootloader: leaving the firmware' \
+		'^kernel::start:INFO -- Redox OS starting' '4 CPUs online' \
+		'started initfs:bin/init' '^SYS_HELLOWORLD: Hello, world!'
+}
+
+@test "nothing panicked under UEFI" {
+	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
+}
