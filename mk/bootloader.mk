@@ -11,6 +11,8 @@ BOOTLOADER_OUT := $(ARCH_BUILD)/bootloader
 BOOTLOADER_STAGE1 := $(BOOTLOADER_OUT)/stage1.bin
 BOOTLOADER_STAGE2 := $(BOOTLOADER_OUT)/stage2.bin
 BOOTLOADER_EFI := $(BOOTLOADER_OUT)/BOOTX64.EFI
+# The CD's El Torito BIOS boot image: cdboot.asm (one 2048-byte sector), then stage 2
+BOOTLOADER_CDBOOT := $(BOOTLOADER_OUT)/cdboot.bin
 
 REDOXFS_READER_SRCS ?= redoxfs/lib/reader.c redoxfs/lib/crc32c.c redoxfs/lib/disk.c
 BOOTLOADER_SHARED_C := $(wildcard $(BOOTLOADER_SRC)/*.c) common/fmt/fmt.c \
@@ -32,7 +34,7 @@ UEFI_CFLAGS := -target x86_64-unknown-windows -std=gnu11 $(WARNINGS) -ffreestand
 	-I$(ROOT)/redoxfs/include -DBOOTLOADER_VERSION='"$(BOOTLOADER_VERSION)"'
 LLD_LINK ?= $(LLD) -flavor link
 
-bootloader: $(BOOTLOADER_STAGE1) $(BOOTLOADER_STAGE2) $(BOOTLOADER_EFI)
+bootloader: $(BOOTLOADER_STAGE1) $(BOOTLOADER_STAGE2) $(BOOTLOADER_EFI) $(BOOTLOADER_CDBOOT)
 .PHONY: bootloader
 
 $(UEFI_OUT)/%.o: %.c
@@ -49,6 +51,11 @@ $(BOOTLOADER_STAGE1): $(BOOTLOADER_SRC)/bios/stage1.asm
 	$(call progress,NASM,$<)
 	@mkdir -p $(@D)
 	$(Q)$(NASM) -f bin $< -o $@
+
+$(BOOTLOADER_CDBOOT): $(BOOTLOADER_SRC)/bios/cdboot.asm $(BOOTLOADER_STAGE2)
+	$(call progress,NASM,$<)
+	$(Q)$(NASM) -f bin $< -o $@.sector
+	$(Q)cat $@.sector $(BOOTLOADER_STAGE2) >$@ && rm -f $@.sector
 
 $(BOOTLOADER_OUT)/stage2_entry.o: $(BOOTLOADER_SRC)/bios/stage2_entry.asm
 	$(call progress,NASM,$<)

@@ -12,8 +12,9 @@
 #   installer disk         GPT: stage 1 in the MBR, stage 2 in the BIOS boot
 #                          partition (both from the bootloader package), EFI
 #                          partition, the RedoxFS partition
-#   xorriso                (make live) the disk as an El Torito hard-disk
-#                          emulation boot image on a CD; see docs/images.md
+#   xorriso                (make live) a CD holding the RedoxFS image and
+#                          El Torito boot entries for BIOS and UEFI; see
+#                          docs/images.md
 #
 # A listed package without a recipe is skipped with a warning.
 
@@ -107,14 +108,27 @@ $(HARDDRIVE): $(ROOTFS_IMG) $(INSTALLER)
 	$(call progress,IMG,$@)
 	$(Q)$(DISK_FROM_ROOTFS)
 
-# The live CD: the hard-disk image as an El Torito hard-disk-emulation boot
-# image. The BIOS then presents that image as the first hard disk, and the
-# bootloader reads the root filesystem from it as from harddrive.img.
-$(LIVEDISK): $(HARDDRIVE)
+# The live CD (docs/images.md): an ISO 9660 file system holding the RedoxFS
+# image as ROOTFS.IMG (DISK_ISO_ROOTFS in abi/include/redox/abi/disk.h),
+# with two El Torito boot entries, both without emulation: BIOS loads
+# boot/cdboot.bin (the CD boot sector, which reads stage 2 after it), UEFI
+# starts EFI/BOOT/BOOTX64.EFI from the FAT image boot/efi.img. Either
+# loader then copies ROOTFS.IMG into RAM (live mode).
+LIVE_EFI_IMG := $(BUILD)/iso-efi.img
+
+$(LIVEDISK): $(ROOTFS_IMG) $(HARDDRIVE)
 	$(call progress,ISO,$@)
-	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso && \
-		{ ln $(HARDDRIVE) $(BUILD)/iso/harddrive.img 2>/dev/null || cp $(HARDDRIVE) $(BUILD)/iso/; }
+	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot && \
+		cp $(BOOTLOADER_PKG_DIR)/boot/bootloader/cdboot.bin $(BUILD)/iso/boot/ && \
+		{ ln $(ROOTFS_IMG) $(BUILD)/iso/ROOTFS.IMG 2>/dev/null || \
+		cp $(ROOTFS_IMG) $(BUILD)/iso/ROOTFS.IMG; }
+	$(Q)rm -f $(LIVE_EFI_IMG) && MTOOLS_SKIP_CHECK=1 mformat -i $(LIVE_EFI_IMG) -C -f 1440 \
+		-v REDOX_EFI :: && MTOOLS_SKIP_CHECK=1 mmd -i $(LIVE_EFI_IMG) ::/EFI ::/EFI/BOOT && \
+		MTOOLS_SKIP_CHECK=1 mcopy -i $(LIVE_EFI_IMG) \
+		$(BOOTLOADER_PKG_DIR)/boot/bootloader/BOOTX64.EFI ::/EFI/BOOT/ && \
+		mv $(LIVE_EFI_IMG) $(BUILD)/iso/boot/efi.img
 	$(Q)rm -f $@.tmp && xorriso -as mkisofs -quiet -V REDOX_LIVE -o $@.tmp \
-		-b harddrive.img -hard-disk-boot $(BUILD)/iso 2>$(BUILD)/iso.log || \
-		{ cat $(BUILD)/iso.log >&2; exit 1; }
+		-c boot/boot.cat -b boot/cdboot.bin -no-emul-boot -boot-load-size 4 \
+		-boot-info-table -eltorito-alt-boot -e boot/efi.img -no-emul-boot \
+		$(BUILD)/iso 2>$(BUILD)/iso.log || { cat $(BUILD)/iso.log >&2; exit 1; }
 	$(Q)rm -rf $(BUILD)/iso && mv $@.tmp $@

@@ -11,6 +11,7 @@
 #       --send REGEX TEXT   once the log matches REGEX, type TEXT on the serial
 #                           console (printf %b escapes: \r, \x7f; repeatable)
 #   qemu.sh live ISO                   interactive boot of a live ISO
+#   (boot takes an ISO too: a file named *.iso is attached as the CD)
 #
 # Environment knobs (make passes them): KVM=yes|no, GPU=yes|no, GDB=yes,
 # DISK=ata|nvme, UEFI=yes|no, QEMU_SMP, QEMU_MEM, QEMU_EXTRA (more arguments).
@@ -57,7 +58,9 @@ fi
 case "$mode" in
 live) args+=(-cdrom "$image" -boot d) ;;
 *)
-	if [ "$DISK" = nvme ]; then
+	if [[ $image == *.iso ]]; then
+		args+=(-cdrom "$image" -boot d)
+	elif [ "$DISK" = nvme ]; then
 		args+=(-drive "file=$image,format=raw,if=none,id=drv0" -device nvme,drive=drv0,serial=redox)
 	else
 		args+=(-drive "file=$image,format=raw")

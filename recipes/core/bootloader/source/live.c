@@ -13,8 +13,10 @@ void live_load(const struct partition *root, uint64_t base)
 	for (uint64_t done = 0; done < size; done += chunk) {
 		uint64_t n = size - done < chunk ? size - done : chunk;
 		if (disk_read(root->first_lba * DISK_SECTOR_SIZE + done, (void *)(base + done), n))
-			fail("the RedoxFS partition: read error at %llu MiB",
-			     (unsigned long long)(done >> 20));
+			fail("the root filesystem: read error at %llu of %llu MiB (the medium is "
+			     "cut "
+			     "short or unreadable)",
+			     (unsigned long long)(done >> 20), (unsigned long long)(size >> 20));
 	}
 	print("bootloader: live filesystem %llu MiB at %llx\n", (unsigned long long)(size >> 20),
 	      (unsigned long long)base);

@@ -1,8 +1,8 @@
 /*
  * What the BIOS and UEFI loaders share: the platform part (bios/ or uefi/)
  * provides the console and byte-addressed reads of the boot medium; the
- * shared part finds the root filesystem in the GPT (gpt.c), reads its
- * files (bootfs.c), loads the kernel ELF (elf.c), copies the whole
+ * shared part finds the root filesystem in the GPT or on a CD (medium.c,
+ * gpt.c, iso9660.c), reads its files (bootfs.c), loads the kernel ELF (elf.c), copies the whole
  * partition for live mode (live.c) and writes the boot arguments
  * (bootargs.c).
  */
@@ -44,6 +44,9 @@ bool gpt_find_partition(uint64_t base, const char *type_guid, struct partition *
 
 /* iso9660.c: the byte offset and size of a file in the root directory of a CD */
 bool iso9660_find(const char *name, uint64_t *offset, uint64_t *size);
+
+/* medium.c: the root filesystem on the medium: a GPT partition, or a file on a CD */
+bool medium_find_root(struct partition *root, bool *cd, const char **why);
 
 /* bootfs.c: files of the root filesystem */
 bool bootfs_mount(const struct partition *part);

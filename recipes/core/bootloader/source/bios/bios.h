@@ -13,8 +13,11 @@ void console_init(void);
 /* stage2_entry.asm */
 int bios_read_sectors(uint64_t lba, uint32_t count);
 extern uint8_t boot_drive;
-#define BOUNCE_BUFFER  ((uint8_t *)0x28000)
-#define BOUNCE_SECTORS 64
+#define BOUNCE_BUFFER ((uint8_t *)0x28000)
+#define BOUNCE_BYTES  (32 * 1024)
+
+/* disk.c: 512 (hard disk) or 2048 (CD) */
+uint32_t disk_sector_size(void);
 
 /* acpi.c */
 uint64_t acpi_find_rsdp(uint64_t *size);

@@ -74,11 +74,12 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 
 	struct partition root;
 	const char *why;
-	if (!gpt_find_partition(0, GPT_TYPE_REDOXFS, &root, &why))
+	bool cd;
+	if (!medium_find_root(&root, &cd, &why))
 		fail("boot disk: %s", why);
 	if (!bootfs_mount(&root))
-		fail("the RedoxFS partition at LBA %llu does not mount",
-		     (unsigned long long)root.first_lba);
+		fail("the RedoxFS %s at LBA %llu does not mount",
+		     cd ? "image on the CD" : "partition", (unsigned long long)root.first_lba);
 
 	struct loaded_kernel kernel;
 	elf_load_kernel("boot/kernel", &kernel);
@@ -100,6 +101,8 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 		print("bootloader: no boot/initfs\n");
 	}
 	uint64_t live_base = next, live_size = load_live(e820, e820_count, &root, live_base);
+	if (cd && !live_size)
+		fail("a live CD needs its whole filesystem in RAM: add memory");
 	next = align_up(live_base + live_size, PAGE_SIZE);
 
 	/* One page: args, then the memory areas, then the environment. */

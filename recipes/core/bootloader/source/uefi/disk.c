@@ -88,11 +88,6 @@ bool disk_select(uint32_t i)
 	return current->media->media_present && bs >= 512 && bs <= 4096 && !(bs & (bs - 1));
 }
 
-uint32_t disk_block_size(void)
-{
-	return current ? current->media->block_size : 0;
-}
-
 int disk_read(uint64_t offset, void *buffer, size_t length)
 {
 	if (!current)

@@ -23,26 +23,15 @@ efi_handle efi_image;
 struct efi_system_table *efi_st;
 struct efi_boot_services *efi_bs;
 
-/* The root filesystem: a RedoxFS partition, or the RedoxFS image on a CD. */
+/* The first device with a root filesystem, the one we came from tried first. */
 static void find_root(struct partition *root, bool *cd)
 {
 	uint32_t n = disk_count();
 	const char *first_why = 0;
 	for (uint32_t i = 0; i < n; i++) {
-		if (!disk_select(i))
-			continue;
-		const char *why;
-		uint64_t offset, size;
-		if (gpt_find_partition(0, GPT_TYPE_REDOXFS, root, &why)) {
-			*cd = false;
+		const char *why = "unusable block size";
+		if (disk_select(i) && medium_find_root(root, cd, &why))
 			return;
-		}
-		if (disk_block_size() == 2048 && iso9660_find("ROOTFS.IMG", &offset, &size)) {
-			root->first_lba = offset / DISK_SECTOR_SIZE;
-			root->sectors = size / DISK_SECTOR_SIZE;
-			*cd = true;
-			return;
-		}
 		if (!first_why)
 			first_why = why;
 	}

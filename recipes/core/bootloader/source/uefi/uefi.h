@@ -19,7 +19,6 @@ void console_init(void);
 uint32_t disk_count(void);
 /* Make disk i the one disk_read reads; false when it has no media. */
 bool disk_select(uint32_t i);
-uint32_t disk_block_size(void);
 
 /* memory.c */
 void *memory_alloc_pages(uint64_t pages);
