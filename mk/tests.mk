@@ -13,7 +13,7 @@ TEST_IMAGES_DIR := $(ARCH_BUILD)/tests
 TEST_IMAGES := $(foreach t,$(GUEST_TESTS),$(TEST_IMAGES_DIR)/$(t).img)
 
 host-test: $(HOST_TESTS)
-test-images: $(HARDDRIVE) $(TEST_IMAGES) $(BOOTLOADER_EFI)
+test-images: $(HARDDRIVE) $(LIVEDISK) $(TEST_IMAGES) $(BOOTLOADER_EFI)
 test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test
