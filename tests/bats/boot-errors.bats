@@ -83,3 +83,11 @@ uefi_expect() {
 	make_disk "$TMP/root" uefi
 	uefi_expect '^bootloader: boot/kernel: not found on the root filesystem'
 }
+
+@test "a CPU without 64-bit long mode: the BIOS loader says so and stops" {
+	mkdir -p "$TMP/root/boot"
+	cp "$ROOT/build/$ARCH/kernel/kernel" "$TMP/root/boot/kernel"
+	make_disk "$TMP/root"
+	QEMU_EXTRA="-cpu qemu32" boot_expect '^Redox OS Bootloader: this CPU has no 64-bit long mode'
+	! grep -q 'kernel::' "$SERIAL_LOG"
+}

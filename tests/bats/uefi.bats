@@ -44,3 +44,12 @@ setup_file() {
 @test "nothing panicked under UEFI" {
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 }
+
+@test "with a display adapter the loader sets a GOP mode: 1024x768 by default" {
+	log=$LOGS/uefi-gop.serial.log
+	QEMU_EXTRA="-vga std" UEFI=yes "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" \
+		--timeout 120 --until '^bootloader: leaving the firmware'
+	SERIAL_LOG=$log serial_order '^Redox OS Bootloader .* on uefi' \
+		'^bootloader: framebuffer 1024x768 at [0-9a-f]+' '^bootloader: leaving the firmware'
+	! grep -q 'no graphics output' "$log"
+}

@@ -81,7 +81,14 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 		fail("the RedoxFS %s at LBA %llu does not mount",
 		     cd ? "image on the CD" : "partition", (unsigned long long)root.first_lba);
 
+	if (!e820_count || !ram)
+		fail("the BIOS gives no E820 memory map; this loader cannot go on without one");
+
 	struct loaded_kernel kernel;
+	elf_inspect_kernel("boot/kernel", &kernel);
+	if (!ram_holds(e820, e820_count, kernel.phys_start, kernel.phys_end))
+		fail("boot/kernel needs %llx..%llx, which is not usable RAM here (E820)",
+		     (unsigned long long)kernel.phys_start, (unsigned long long)kernel.phys_end);
 	elf_load_kernel("boot/kernel", &kernel);
 	print("bootloader: kernel %llu KiB at %llx, entry %llx\n",
 	      (unsigned long long)((kernel.phys_end - kernel.phys_start) >> 10),
@@ -92,6 +99,10 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	int64_t size = bootfs_size("boot/initfs");
 	if (size > 0) {
 		initfs_size = (uint64_t)size;
+		if (!ram_holds(e820, e820_count, initfs_base, initfs_base + initfs_size))
+			fail("boot/initfs needs %llx..%llx, which is not usable RAM here (E820)",
+			     (unsigned long long)initfs_base,
+			     (unsigned long long)(initfs_base + initfs_size));
 		if (!bootfs_read("boot/initfs", 0, (void *)initfs_base, initfs_size))
 			fail("boot/initfs: read error");
 		next = align_up(initfs_base + initfs_size, PAGE_SIZE);

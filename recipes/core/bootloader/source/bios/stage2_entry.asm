@@ -51,6 +51,7 @@ _start:
 	mov ax, 0x2401
 	int 0x15
 
+	call check_long_mode
 	call read_e820
 	cli
 
@@ -69,6 +70,57 @@ _start:
 	or eax, 0x80000001          ; PG | PE: straight to long mode
 	mov cr0, eax
 	jmp SEG_CODE64:long_entry
+
+; A CPU without long mode cannot run the kernel: say so (screen and COM1)
+; and stop, rather than fault when paging is switched on.
+check_long_mode:
+	pushfd                      ; CPUID exists when EFLAGS.ID can change
+	pop eax
+	mov ecx, eax
+	xor eax, 1 << 21
+	push eax
+	popfd
+	pushfd
+	pop eax
+	push ecx
+	popfd
+	xor eax, ecx
+	jz .no
+	mov eax, 0x80000000
+	cpuid
+	cmp eax, 0x80000001
+	jb .no
+	mov eax, 0x80000001
+	cpuid
+	test edx, 1 << 29           ; LM
+	jz .no
+	ret
+.no:
+	mov si, msg_no_long_mode
+.print:
+	lodsb
+	test al, al
+	jz .halt
+	mov bl, al
+	mov ah, 0x0E
+	xor bh, bh
+	int 0x10
+	mov dx, 0x3FD               ; COM1 line status: wait for room
+.wait:
+	in al, dx
+	test al, 0x20
+	jz .wait
+	mov dx, 0x3F8
+	mov al, bl
+	out dx, al
+	jmp .print
+.halt:
+	cli
+	hlt
+	jmp .halt
+
+msg_no_long_mode:
+	db "Redox OS Bootloader: this CPU has no 64-bit long mode (CPUID); Redox needs x86_64", 13, 10, 0
 
 ; E820 into E820_BUFFER; count in e820_count.
 read_e820:
