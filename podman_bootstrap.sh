@@ -31,8 +31,9 @@ done
 
 # What the container path needs from the host: podman with runc (crun fails
 # on cgroup-hybrid hosts), debootstrap for the base image where no registry
-# is reachable, uidmap for rootless podman.
-HOST_PACKAGES=(podman runc debootstrap uidmap curl)
+# is reachable, uidmap for rootless podman, catatonit as the container's init
+# (signals reach make; see podman/run.sh).
+HOST_PACKAGES=(podman runc catatonit debootstrap uidmap curl)
 not_found="$me: podman not found; install podman (and runc) with your system's package manager, then run $me again"
 
 is_debian() {

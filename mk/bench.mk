@@ -15,6 +15,7 @@ BOOT_MILESTONES := \
 	'SYS_HELLOWORLD=^SYS_HELLOWORLD: Hello, world!'
 
 bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img
+	$(Q)tests/helpers/accel.sh >/dev/null # says which accelerator, probes once
 	@echo "bench: image $(HARDDRIVE)"
 	$(Q)bench/boot.sh $(HARDDRIVE) 'SYS_HELLOWORLD: Hello|init: running' $(BOOT_MILESTONES)
 	@echo "bench: image $(TEST_IMAGES_DIR)/kernel-test.img"

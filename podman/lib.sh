@@ -24,6 +24,9 @@ LOCAL_BASE=localhost/redox-c-base:bookworm
 LABEL=org.redox-c.project=redox-c
 # Marks what belongs to this tree: container_clean removes only that.
 TREE_LABEL=org.redox-c.tree=$REDOX_ROOT
+# On each container: "boot id:pid" of the podman/run.sh that runs it.
+OWNER_LABEL=org.redox-c.owner
+HOST_BOOT_ID=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null || echo unknown)
 
 # The pinned registry base is the Containerfile's default, so there is one
 # place to change it.
@@ -33,6 +36,22 @@ log() { echo "podman: $*" >&2; }
 die() {
 	echo "podman: $*" >&2
 	exit 1
+}
+
+# Removes this tree's containers whose podman/run.sh is gone (another host
+# boot, or a pid that no longer runs): what a SIGKILLed run left behind.
+remove_stale_containers() {
+	local id owner pid
+	"$PODMAN" ps -a --filter "label=$TREE_LABEL" \
+		--format "{{.ID}} {{index .Labels \"$OWNER_LABEL\"}}" 2>/dev/null |
+		while read -r id owner; do
+			pid=${owner##*:}
+			if [ "${owner%%:*}" = "$HOST_BOOT_ID" ] && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+				continue
+			fi
+			log "removing container ${id:0:12} left by an earlier run"
+			"$PODMAN" rm -f -t 0 "$id" >/dev/null 2>&1 || true
+		done
 }
 
 need_podman() {

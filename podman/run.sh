@@ -45,11 +45,28 @@ args=(run --rm --network none --security-opt label=disable --user 0:0
 shared=$(dirname "$REDOX_ROOT")/shared
 [ -d "$shared" ] && args+=(-v "$shared:$shared:ro")
 
-# KVM only when the device is there and this user may open it; QEMU falls
-# back to TCG otherwise (mk/qemu.mk decides).
-if [ -c /dev/kvm ] && { : <>/dev/kvm; } 2>/dev/null; then
+# /dev/kvm goes in unless tests/helpers/accel.sh (the one KVM-or-TCG
+# decision) already found during this host boot that it runs no guest; a
+# first probe then happens inside, where QEMU is.
+if [ -c /dev/kvm ] && { : <>/dev/kvm; } 2>/dev/null &&
+	[ "$("$REDOX_ROOT/tests/helpers/accel.sh" --cached)" != tcg ]; then
 	args+=(--device /dev/kvm)
 fi
+
+# Nothing outlives the caller: catatonit as PID 1 passes signals on to make
+# (make as PID 1 would ignore them), a trap removes the container when this
+# script is interrupted, and containers left by a run that could not clean
+# up (killed with SIGKILL, host crash) are removed on the next start. The
+# owner label is "boot id:pid" of the run.sh that started the container.
+remove_stale_containers
+name=redox-c-$$-$RANDOM
+args+=(--name "$name" --label "$OWNER_LABEL=$HOST_BOOT_ID:$$")
+for init in /usr/libexec/podman/catatonit /usr/bin/catatonit /usr/libexec/catatonit/catatonit; do
+	if [ -x "$init" ]; then
+		args+=(--init)
+		break
+	fi
+done
 
 # A terminal only when there is one: CI has none, and a tty on a piped stdout
 # would turn line ends into CRLF.
@@ -82,8 +99,22 @@ exec)
 	;;
 esac
 
+on_signal() {
+	trap - INT TERM HUP
+	log "interrupted: removing container $name"
+	"$PODMAN" rm -f -t 2 "$name" >/dev/null 2>&1 || true
+	wait 2>/dev/null
+	exit $((128 + $1))
+}
+trap 'on_signal 1' HUP
+trap 'on_signal 2' INT
+trap 'on_signal 15' TERM
+
+# In the background so that the traps run at once; `<&0` keeps the
+# terminal as its stdin (a background job would get /dev/null).
 rc=0
-"$PODMAN" "${args[@]}" "$tag" "${cmd[@]}" || rc=$?
+"$PODMAN" "${args[@]}" "$tag" "${cmd[@]}" <&0 &
+wait $! || rc=$?
 # 125-127 are podman's own failures (no runtime, bad image, ...), not make's.
 if [ "$rc" -ge 125 ] && [ "$rc" -le 127 ]; then
 	log "podman run failed (exit $rc); 'make container_clean' resets the container state"

@@ -31,6 +31,9 @@ else
 	# The tests run make themselves: give them a clean make environment
 	# (not this make's resolved config), natively (inside the container
 	# too, where .config still says PODMAN_BUILD?=1).
+	# One line saying which accelerator the boots use (probing once).
+	tests/helpers/accel.sh >/dev/null 2>"$logs/accel.log" || true
+	sed 's/^/# /' "$logs/accel.log"
 	(
 		unset FILESYSTEM_CONFIG BUILD MAKEFLAGS MFLAGS MAKELEVEL
 		export PODMAN_BUILD=0

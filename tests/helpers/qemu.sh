@@ -13,8 +13,9 @@
 #   qemu.sh live ISO                   interactive boot of a live ISO
 #   (boot takes an ISO too: a file named *.iso is attached as the CD)
 #
-# Environment knobs (make passes them): KVM=yes|no, GPU=yes|no, GDB=yes,
-# DISK=ata|nvme, UEFI=yes|no, QEMU_SMP, QEMU_MEM, QEMU_EXTRA (more arguments).
+# Environment knobs (make passes them): KVM=auto|yes|no (the decision is
+# accel.sh's), GPU=yes|no, GDB=yes, DISK=ata|nvme, UEFI=yes|no, QEMU_SMP,
+# QEMU_MEM, QEMU_EXTRA (more arguments).
 # `boot` exits 0 when the patterns were all seen or the guest ended QEMU
 # through isa-debug-exit with success (code 0 -> QEMU status 1); the
 # guest's isa-debug-exit code is written to LOG.exit.
@@ -22,7 +23,6 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 QEMU=${QEMU:-qemu-system-x86_64}
-KVM=${KVM:-auto}
 GPU=${GPU:-no}
 DISK=${DISK:-ata}
 SMP=${QEMU_SMP:-4}
@@ -44,9 +44,11 @@ args=(-machine q35 -smp "$SMP" -m "$MEM"
 	-netdev user,id=net0 -device e1000,netdev=net0
 	-device nec-usb-xhci,id=xhci
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
-if [ "$KVM" = yes ] || { [ "$KVM" = auto ] && [ -w /dev/kvm ]; }; then
-	args+=(-enable-kvm -cpu host)
-fi
+# KVM only where a probe guest really runs (accel.sh); a boot for a test
+# stays quiet about it (make test and make bench say it once).
+[ "$mode" = boot ] && export ACCEL_QUIET=1
+accel=$("$here/accel.sh") || exit 1
+[ "$accel" = kvm ] && args+=(-enable-kvm -cpu host)
 [ "$GPU" = yes ] || args+=(-display none -vga none)
 [ "${GDB:-no}" = yes ] && args+=(-s -S)
 # UEFI=yes: OVMF instead of SeaBIOS; its variable store is a throwaway copy
@@ -70,11 +72,30 @@ esac
 # shellcheck disable=SC2206
 args+=(${QEMU_EXTRA:-})
 
+# Interactive: QEMU in the background (stdin kept: `<&0`) so that a signal
+# to this script stops it too; QEMU's stderr is kept to explain a failure.
+run_interactive() {
+	local err rc=0
+	err=$(mktemp /tmp/qemu-stderr.XXXXXX)
+	trap 'kill "$qemu_pid" 2>/dev/null; wait "$qemu_pid" 2>/dev/null; rm -f "$err"; exit 143' TERM HUP
+	trap 'kill "$qemu_pid" 2>/dev/null; wait "$qemu_pid" 2>/dev/null; rm -f "$err"; exit 130' INT
+	"$here/isolated.sh" "$QEMU" -d cpu_reset,guest_errors \
+		-chardev stdio,id=debug,signal=off,mux=on -serial chardev:debug -mon chardev=debug \
+		"${args[@]}" <&0 2> >(tee "$err" >&2) &
+	qemu_pid=$!
+	wait "$qemu_pid" || rc=$?
+	sleep 0.1 # let tee finish
+	if grep -q 'Failed to get "write" lock' "$err"; then
+		echo "qemu.sh: $image is in use by another QEMU (still running, or left by an interrupted run: 'make container_clean' removes those)" >&2
+	fi
+	rm -f "$err"
+	return "$rc"
+}
+
 case "$mode" in
 run | live)
-	exec "$here/isolated.sh" "$QEMU" -d cpu_reset,guest_errors \
-		-chardev stdio,id=debug,signal=off,mux=on -serial chardev:debug -mon chardev=debug \
-		"${args[@]}"
+	run_interactive
+	exit
 	;;
 boot) ;;
 *)
@@ -115,6 +136,10 @@ fi
 	-chardev "${serial[@]}" -serial chardev:debug -monitor none \
 	"${args[@]}" </dev/null >"$log.stdout" 2>&1 &
 qemu_pid=$!
+# Interrupted (a test's timeout, Ctrl-C): QEMU goes too.
+trap 'kill "$qemu_pid" 2>/dev/null || true' EXIT
+trap 'exit 143' TERM HUP
+trap 'exit 130' INT
 sent=()
 
 all_seen() {

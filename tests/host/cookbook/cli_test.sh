@@ -14,26 +14,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 tree=$(mktemp -d /tmp/cookbook-cli.XXXXXX)
 trap 'rm -rf "$tree"' EXIT
 cd "$tree"
-failed=0
-passed=0
+CHECK_OUT=$tree/out
+# shellcheck source=tests/host/check.bash
+source "$here/../check.bash"
 
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-bad() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	[ -f "$tree/out" ] && sed 's/^/#   /' "$tree/out"
-}
 cb() {
 	"$cookbook" --root "$tree" --sysroot "$tree/no-sysroot" "$@"
-}
-# check NAME COMMAND...: the command must succeed.
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
 }
 has() { grep -qF -- "$1" out; }
 lacks() { ! grep -qF -- "$1" out; }
@@ -248,5 +234,4 @@ cb clean app
 check "clean removes target/ and the package" \
 	test ! -e recipes/demo/app/target -a ! -e build/x86_64/repo/app.pkg
 
-echo "cookbook CLI: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+check_done "cookbook CLI" 44
