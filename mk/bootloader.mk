@@ -76,3 +76,21 @@ $(BOOTLOADER_STAGE2): $(BOOTLOADER_OUT)/stage2.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 -include $(BOOTLOADER_OBJS:.o=.d) $(UEFI_OBJS:.o=.d)
+
+# Host test of the shared part (tests/host/bootloader): the test plays the
+# platform (print, fail, disk_read over a medium in memory).
+BOOTLOADER_TEST := $(HOST_BUILD)/tests/bootloader/loader_test
+BOOTLOADER_TEST_SRCS := $(addprefix $(BOOTLOADER_SRC)/,medium.c gpt.c iso9660.c live.c modes.c \
+	bootargs.c) common/fmt/fmt.c tests/host/bootloader/loader_test.c
+
+$(BOOTLOADER_TEST): $(BOOTLOADER_TEST_SRCS) $(BOOTLOADER_SRC)/loader.h
+	$(call progress,HOSTCC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -I$(ROOT)/common -I$(ROOT)/$(BOOTLOADER_SRC) \
+		$(BOOTLOADER_TEST_SRCS) -o $@
+
+host-test-bootloader: $(BOOTLOADER_TEST)
+	$(call progress,TEST,bootloader)
+	$(Q)$(BOOTLOADER_TEST)
+.PHONY: host-test-bootloader
+HOST_TESTS += host-test-bootloader

@@ -45,11 +45,23 @@ setup_file() {
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 }
 
-@test "with a display adapter the loader sets a GOP mode: 1024x768 by default" {
+@test "with a display adapter the loader offers the GOP modes, 1024x768 after the timeout" {
 	log=$LOGS/uefi-gop.serial.log
 	QEMU_EXTRA="-vga std" UEFI=yes "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" \
 		--timeout 120 --until '^bootloader: leaving the firmware'
 	SERIAL_LOG=$log serial_order '^Redox OS Bootloader .* on uefi' \
+		'^bootloader: video modes \(number and Enter; Enter alone or 3 s: 1024x768\)' \
 		'^bootloader: framebuffer 1024x768 at [0-9a-f]+' '^bootloader: leaving the firmware'
 	! grep -q 'no graphics output' "$log"
+}
+
+@test "the video mode menu takes a number typed on the console" {
+	log=$LOGS/uefi-menu.serial.log
+	QEMU_EXTRA="-vga std" UEFI=yes "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" \
+		--timeout 120 --until '^bootloader: leaving the firmware' \
+		--send '^bootloader: video modes' '3\r'
+	third=$(grep -aEm1 '^ +3\) [0-9]+x[0-9]+' "$log" | grep -Eo '[0-9]+x[0-9]+')
+	[ -n "$third" ] && [ "$third" != 1024x768 ]
+	SERIAL_LOG=$log serial_has "^bootloader: framebuffer $third at [0-9a-f]+"
+	SERIAL_LOG=$log serial_has '^ +[0-9]+\) 1024x768 \*$'
 }

@@ -65,6 +65,23 @@ void elf_load_kernel(const char *path, struct loaded_kernel *out);
 /* live.c: the whole partition copied to `base` (the caller made sure it fits) */
 void live_load(const struct partition *root, uint64_t base);
 
+/* modes.c: the video mode list and menu */
+struct video_mode {
+	uint32_t id; /* the platform's mode number */
+	uint32_t width, height;
+};
+#define MODES_TIMEOUT_MS 3000
+struct modes_input {
+	void *ctx;
+	int (*read_key)(void *ctx); /* a character, or -1 when none is waiting */
+	void (*sleep_ms)(void *ctx, uint32_t ms);
+};
+void modes_sort(struct video_mode *m, uint32_t n);
+uint32_t modes_default(const struct video_mode *m, uint32_t n);
+/* Shows the menu and returns the chosen index (def without a key within the timeout). */
+uint32_t modes_menu(const struct video_mode *m, uint32_t n, uint32_t def,
+                    const struct modes_input *in);
+
 /*
  * bootargs.c: one page (or more) holding struct redox_boot_args, the memory
  * areas, then the environment. The platform fills the areas it returns.

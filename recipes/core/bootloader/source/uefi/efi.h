@@ -44,6 +44,19 @@ struct efi_simple_text_output {
 	    *set_cursor_position, *enable_cursor, *mode;
 };
 
+struct efi_input_key {
+	uint16_t scan_code;
+	char16 unicode_char;
+};
+#define EFI_SCAN_ESC 0x17
+
+struct efi_simple_text_input {
+	efi_status(EFIAPI *reset)(struct efi_simple_text_input *self, bool extended);
+	efi_status(EFIAPI *read_key_stroke)(struct efi_simple_text_input *self,
+	                                    struct efi_input_key *key);
+	void *wait_for_key;
+};
+
 enum efi_memory_type {
 	EFI_RESERVED_MEMORY,
 	EFI_LOADER_CODE,
@@ -133,7 +146,7 @@ struct efi_system_table {
 	char16 *firmware_vendor;
 	uint32_t firmware_revision;
 	efi_handle console_in_handle;
-	void *con_in;
+	struct efi_simple_text_input *con_in;
 	efi_handle console_out_handle;
 	struct efi_simple_text_output *con_out;
 	efi_handle standard_error_handle;

@@ -1,17 +1,34 @@
 /*
- * The framebuffer through the graphics output protocol (GOP). With no
- * menu yet, the mode is chosen as the default would be: 1024x768 when the
- * firmware offers it, else the largest mode up to 1920x1080, else the
- * current one; only modes with a linear 32-bit framebuffer qualify.
+ * The framebuffer through the graphics output protocol (GOP): the modes
+ * with a linear 32-bit framebuffer go through the shared menu (../modes.c),
+ * read from the firmware's console input (keyboard, or the serial terminal
+ * where the firmware offers one), and the chosen mode is set.
  */
 #include "uefi.h"
 
-#define DEFAULT_WIDTH  1024
-#define DEFAULT_HEIGHT 768
+#define MAX_MODES 64
 
 static bool usable(const struct efi_gop_mode_info *m)
 {
 	return m->pixel_format == EFI_PIXEL_RGBX_8BPP || m->pixel_format == EFI_PIXEL_BGRX_8BPP;
+}
+
+static int read_key(void *ctx)
+{
+	(void)ctx;
+	struct efi_input_key key;
+	struct efi_simple_text_input *in = efi_st->con_in;
+	if (!in || in->read_key_stroke(in, &key))
+		return -1;
+	if (key.scan_code == EFI_SCAN_ESC)
+		return 27;
+	return key.unicode_char && key.unicode_char < 128 ? key.unicode_char : -1;
+}
+
+static void sleep_ms(void *ctx, uint32_t ms)
+{
+	(void)ctx;
+	efi_bs->stall(ms * 1000ULL);
 }
 
 bool video_init(struct boot_handover *h)
@@ -22,24 +39,24 @@ bool video_init(struct boot_handover *h)
 		print("bootloader: no graphics output (GOP); serial console only\n");
 		return false;
 	}
-	uint32_t best = gop->mode->mode;
-	uint64_t best_score = 0;
-	for (uint32_t m = 0; m < gop->mode->max_mode; m++) {
+	static struct video_mode modes[MAX_MODES];
+	uint32_t n = 0;
+	for (uint32_t m = 0; m < gop->mode->max_mode && n < MAX_MODES; m++) {
 		struct efi_gop_mode_info *info;
 		uint64_t info_size;
 		if (gop->query_mode(gop, m, &info_size, &info) || !usable(info))
 			continue;
-		uint32_t w = info->horizontal_resolution, ht = info->vertical_resolution;
-		uint64_t score = w == DEFAULT_WIDTH && ht == DEFAULT_HEIGHT ? ~0ULL
-		                 : w <= 1920 && ht <= 1080                  ? (uint64_t)w * ht
-		                                                            : 0;
-		if (score > best_score) {
-			best = m;
-			best_score = score;
-		}
+		modes[n++] =
+		    (struct video_mode){m, info->horizontal_resolution, info->vertical_resolution};
 	}
-	if (best != gop->mode->mode && gop->set_mode(gop, best))
-		print("bootloader: GOP mode %u refused; keeping mode %u\n", best, gop->mode->mode);
+	if (n) {
+		modes_sort(modes, n);
+		const struct modes_input in = {0, read_key, sleep_ms};
+		uint32_t pick = modes_menu(modes, n, modes_default(modes, n), &in);
+		if (modes[pick].id != gop->mode->mode && gop->set_mode(gop, modes[pick].id))
+			print("bootloader: GOP mode %ux%u refused; keeping the current one\n",
+			      modes[pick].width, modes[pick].height);
+	}
 	const struct efi_gop_mode_info *info = gop->mode->info;
 	if (!usable(info) || !gop->mode->frame_buffer_base) {
 		print("bootloader: GOP mode %u has no linear framebuffer; serial console only\n",
