@@ -11,6 +11,20 @@
 
 static uint32_t sector_size;
 
+int bios_read_sectors(uint64_t lba, uint32_t count)
+{
+	bios_dap.count = (uint16_t)count;
+	bios_dap.lba = lba;
+	struct bios_regs r = {
+	    .eax = 0x4200,
+	    .edx = boot_drive,
+	    .esi = (uint32_t)(uintptr_t)&bios_dap,
+	};
+	int carry = bios_int(0x13, &r);
+	uint8_t status = (uint8_t)(r.eax >> 8);
+	return carry ? (status ? status : 0xFF) : 0;
+}
+
 uint32_t disk_sector_size(void)
 {
 	if (!sector_size) {

@@ -139,6 +139,7 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	    .root = root,
 	};
 	h.rsdp = acpi_find_rsdp(&h.rsdp_size);
+	video_init(&h);
 	struct redox_boot_args *args = bootargs_finish(page, PAGE_SIZE, e820_count, &h);
 	bootargs_enter_kernel(kernel.entry, args,
 	                      REDOX_PHYS_OFFSET + h.stack_base + KERNEL_STACK_SIZE);
