@@ -64,7 +64,7 @@ setup_file() {
 	for fw in bios uefi; do
 		log=$LOGS/live-short-$fw.serial.log
 		boot_iso $fw "$tmp/short.iso" "$log" \
-			'^bootloader: the root filesystem: read error at [0-9]+ of 64 MiB \(the medium is cut short' 90
+			'^bootloader: the root filesystem: read error at [0-9]+ of 64 MiB \(the medium is cut short' 180
 		[ "$(grep -c '^bootloader: the root' "$log")" = 1 ]
 		! grep -q 'kernel::' "$log"
 	done
