@@ -2,7 +2,9 @@
 # Numbers, not pass/fail: they go into closing notes and docs.
 #
 #   make bench         boot milestones of the default image and the kernel
-#                      test image (null syscall cost), sizes
+#                      test image (null syscall cost), storage (boot with a
+#                      64 MiB and a 1 GiB filesystem, sequential MiB/s,
+#                      100 000 files in one directory: bench/storage.sh), sizes
 #   make bench-build   a clean `make all` and a no-op one, timed
 #   make bench-firmware the four boots: harddrive.img and livedisk.iso, each
 #                      with SeaBIOS and with OVMF (UEFI)
@@ -14,13 +16,15 @@ BOOT_MILESTONES := \
 	'init started=started initfs:bin/init' \
 	'SYS_HELLOWORLD=^SYS_HELLOWORLD: Hello, world!'
 
-bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img
+bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img $(TEST_IMAGES_DIR)/storage-test.img \
+		$(TEST_IMAGES_DIR)/manyfiles-test.img
 	$(Q)tests/helpers/accel.sh >/dev/null # says which accelerator, probes once
 	@echo "bench: image $(HARDDRIVE)"
 	$(Q)bench/boot.sh $(HARDDRIVE) 'SYS_HELLOWORLD: Hello|init: running' $(BOOT_MILESTONES)
 	@echo "bench: image $(TEST_IMAGES_DIR)/kernel-test.img"
 	$(Q)bench/boot.sh $(TEST_IMAGES_DIR)/kernel-test.img 'kernel-test: done' $(BOOT_MILESTONES) \
 		'kernel-test done=^kernel-test: done'
+	$(Q)bench/storage.sh $(TEST_IMAGES_DIR)
 	$(Q)bench/sizes.sh $(HARDDRIVE) $(KERNEL) $(BUILD)/initfs.img $(PROGRAMS_OUT)/helloworld
 .PHONY: bench bench-build bench-firmware
 

@@ -121,6 +121,13 @@ static void test_gpt(void)
 	new_medium(600); /* shorter than a GPT header */
 	CHECK(!medium_find_root(&p, &cd, &why));
 	CHECK(!strcmp(why, "cannot read the GPT header"));
+
+	/* live mode: a CD, or a disk whose MBR signature says LIVE */
+	make_gpt(4096, 8191, 2);
+	CHECK(!medium_live(false));
+	CHECK(medium_live(true));
+	memcpy(medium + 440, "LIVE", 4);
+	CHECK(medium_live(false));
 }
 
 /* Writes a directory record at r; returns its length. */
@@ -275,6 +282,8 @@ static void test_bootargs(void)
 	    .rsdp_size = 36,
 	    .stack_base = 0x5509000,
 	    .root = {4096, 131072},
+	    .uuid =
+	        (const uint8_t *)"\x01\x23\x45\x67\x89\xab\xcd\xef\x00\x11\x22\x33\x44\x55\x66\x77",
 	    .fb_addr = 0xc0000000,
 	    .fb_width = 1024,
 	    .fb_height = 768,
@@ -291,13 +300,16 @@ static void test_bootargs(void)
 	char env[600] = {0};
 	memcpy(env, (const char *)a->env_base, a->env_size < 599 ? a->env_size : 599);
 	CHECK(!strcmp(env, "BOOTLOADER=uefi\nRSDP=7f77d014\nREDOXFS_LBA=4096\n"
-	                   "REDOXFS_SECTORS=131072\nREDOXFS_LIVE_ADDR=1500000\n"
+	                   "REDOXFS_SECTORS=131072\n"
+	                   "REDOXFS_UUID=01234567-89ab-cdef-0011-223344556677\n"
+	                   "REDOXFS_LIVE_ADDR=1500000\n"
 	                   "REDOXFS_LIVE_SIZE=4000000\nFRAMEBUFFER_ADDR=c0000000\n"
 	                   "FRAMEBUFFER_WIDTH=400\nFRAMEBUFFER_HEIGHT=300\n"
 	                   "FRAMEBUFFER_STRIDE=400\n"));
 
 	h.live_size = 0;
 	h.fb_width = 0;
+	h.uuid = 0;
 	h.platform = "bios";
 	a = bootargs_finish(page, 4096, 2, &h);
 	memset(env, 0, sizeof env);

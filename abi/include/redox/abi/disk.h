@@ -27,6 +27,10 @@
 /* Our root filesystem partition type */
 #define GPT_TYPE_REDOXFS "52445846-5300-4F53-8000-524F4F544653"
 
+/* A disk whose MBR disk signature says this boots in live mode (whole filesystem in RAM) */
+#define DISK_LIVE_SIGNATURE        "LIVE"
+#define DISK_LIVE_SIGNATURE_OFFSET 440
+
 /* livedisk.iso: the RedoxFS image, one file in the CD's root directory */
 #define DISK_ISO_ROOTFS "ROOTFS.IMG"
 

@@ -35,6 +35,13 @@ struct redox_boot_args *bootargs_finish(void *page, size_t page_size, uint32_t a
 	                          h->platform, (unsigned long long)h->rsdp,
 	                          (unsigned long long)h->root.first_lba,
 	                          (unsigned long long)h->root.sectors);
+	const uint8_t *u = h->uuid;
+	if (u && len < room)
+		len += fmt_snprintf(env + len, room - len,
+		                    "REDOXFS_UUID=%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		                    "%02x%02x%02x%02x%02x%02x\n",
+		                    u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
+		                    u[10], u[11], u[12], u[13], u[14], u[15]);
 	if (h->live_size && len < room)
 		len += fmt_snprintf(
 		    env + len, room - len, "REDOXFS_LIVE_ADDR=%llx\nREDOXFS_LIVE_SIZE=%llx\n",

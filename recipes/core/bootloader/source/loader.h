@@ -47,12 +47,16 @@ bool iso9660_find(const char *name, uint64_t *offset, uint64_t *size);
 
 /* medium.c: the root filesystem on the medium: a GPT partition, or a file on a CD */
 bool medium_find_root(struct partition *root, bool *cd, const char **why);
+/* Live mode: on a CD, or a disk whose MBR signature says "LIVE" */
+bool medium_live(bool cd);
 
 /* bootfs.c: files of the root filesystem */
 bool bootfs_mount(const struct partition *part);
 /* Size of a regular file, or -1 when missing. */
 int64_t bootfs_size(const char *path);
 bool bootfs_read(const char *path, uint64_t offset, void *buffer, uint64_t length);
+/* The mounted filesystem's uuid (16 bytes). */
+const uint8_t *bootfs_uuid(void);
 
 /* elf.c: the kernel ELF, checked (inspect) and copied to its physical addresses (load) */
 struct loaded_kernel {
@@ -94,6 +98,7 @@ struct boot_handover {
 	uint64_t rsdp, rsdp_size;
 	uint64_t stack_base;
 	struct partition root;
+	const uint8_t *uuid; /* the root filesystem's, 16 bytes */
 	/* 0 width: no framebuffer */
 	uint64_t fb_addr;
 	uint32_t fb_width, fb_height, fb_stride;

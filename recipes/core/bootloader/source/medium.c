@@ -1,7 +1,8 @@
 /*
  * Where the root filesystem is on the boot medium: a RedoxFS partition of
  * a GPT disk (harddrive.img), or the RedoxFS image file in the root
- * directory of an ISO 9660 CD (livedisk.iso, DISK_ISO_ROOTFS).
+ * directory of an ISO 9660 CD (livedisk.iso, DISK_ISO_ROOTFS); and whether
+ * the whole filesystem is to be copied into RAM (live mode).
  */
 #include "loader.h"
 #include <redox/abi/disk.h>
@@ -24,4 +25,13 @@ bool medium_find_root(struct partition *root, bool *cd, const char **why)
 		return true;
 	}
 	return false;
+}
+
+bool medium_live(bool cd)
+{
+	if (cd)
+		return true; /* read-only, and no driver reads it once the kernel runs */
+	uint8_t mbr[DISK_SECTOR_SIZE];
+	return !disk_read(0, mbr, sizeof mbr) &&
+	       !memcmp(mbr + DISK_LIVE_SIGNATURE_OFFSET, DISK_LIVE_SIGNATURE, 4);
 }

@@ -1,9 +1,11 @@
 /*
  * Stage 2's main: find the root filesystem, load boot/kernel and
- * boot/initfs from it, copy the whole RedoxFS partition into memory (the
- * "live" image the root filesystem daemon serves until there is a disk
- * driver), describe the machine to the kernel (memory map, RSDP,
- * environment), and jump to the kernel in long mode.
+ * boot/initfs from it, describe the machine to the kernel (memory map,
+ * RSDP, environment: REDOXFS_UUID names the filesystem redoxfsd mounts
+ * from disk), and jump to the kernel in long mode. Only a live medium (a
+ * CD, or a disk whose MBR disk signature says "LIVE": ../medium.c) gets
+ * the whole RedoxFS partition copied into memory, for redoxfsd to serve
+ * from RAM.
  *
  * Physical memory the bootloader hands over, in order after the kernel:
  *   initfs | live filesystem | one page of boot args + memory areas +
@@ -111,7 +113,9 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	} else {
 		print("bootloader: no boot/initfs\n");
 	}
-	uint64_t live_base = next, live_size = load_live(e820, e820_count, &root, live_base);
+	bool live = medium_live(cd);
+	uint64_t live_base = next,
+	         live_size = live ? load_live(e820, e820_count, &root, live_base) : 0;
 	if (cd && !live_size)
 		fail("a live CD needs its whole filesystem in RAM: add memory");
 	next = align_up(live_base + live_size, PAGE_SIZE);
@@ -137,6 +141,7 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	    .live_size = live_size,
 	    .stack_base = next + PAGE_SIZE,
 	    .root = root,
+	    .uuid = bootfs_uuid(),
 	};
 	h.rsdp = acpi_find_rsdp(&h.rsdp_size);
 	video_init(&h);

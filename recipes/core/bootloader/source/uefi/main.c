@@ -3,14 +3,15 @@
  * disk this application came from (a GPT RedoxFS partition) or on a live
  * CD (ROOTFS.IMG in the ISO's root directory), load boot/kernel and
  * boot/initfs with the code the BIOS loader uses, copy the whole
- * filesystem into memory (live mode, as the BIOS loader does), set a GOP
+ * filesystem into memory on a live medium (a CD, as the BIOS loader does;
+ * otherwise redoxfsd mounts the disk), set a GOP
  * mode, end boot services and enter the kernel with the same
  * struct redox_boot_args.
  *
  * Physical memory handed over, in this order from the kernel's own
  * address up (the kernel keeps kernel_base .. stack end), each piece in the
  * lowest free RAM above the one before, so firmware areas may lie between:
- *   kernel | initfs | live filesystem | boot args (2 pages) +
+ *   kernel | initfs | (live filesystem) | boot args (2 pages) +
  *   page tables + stack
  */
 #include <redox/abi/disk.h>
@@ -63,10 +64,13 @@ efi_status efi_main(efi_handle image, struct efi_system_table *st)
 	h.initfs_base = h.initfs_size
 	                    ? memory_place(h.kernel.phys_end, h.initfs_size, "boot/initfs")
 	                    : align_up(h.kernel.phys_end, PAGE_SIZE);
-	/* Live mode on a CD, and on a disk too until the kernel drives it. */
-	h.live_size = h.root.sectors * DISK_SECTOR_SIZE;
-	h.live_base =
-	    memory_place(h.initfs_base + h.initfs_size, h.live_size, "the live filesystem");
+	/* Live mode only on a live medium: otherwise redoxfsd mounts the disk. */
+	bool live = medium_live(cd);
+	h.live_base = align_up(h.initfs_base + h.initfs_size, PAGE_SIZE);
+	if (live) {
+		h.live_size = h.root.sectors * DISK_SECTOR_SIZE;
+		h.live_base = memory_place(h.live_base, h.live_size, "the live filesystem");
+	}
 	uint64_t top = memory_top();
 	uint64_t tail = (ARGS_PAGES + paging_pages(top)) * PAGE_SIZE + KERNEL_STACK_SIZE;
 	uint64_t args_base = memory_place(h.live_base + h.live_size, tail, "the boot arguments");
@@ -85,7 +89,9 @@ efi_status efi_main(efi_handle image, struct efi_system_table *st)
 	} else {
 		print("bootloader: no boot/initfs\n");
 	}
-	live_load(&h.root, h.live_base);
+	if (live)
+		live_load(&h.root, h.live_base);
+	h.uuid = bootfs_uuid();
 	h.rsdp = acpi_find_rsdp(&h.rsdp_size);
 	if (!h.rsdp)
 		print("bootloader: the firmware gives no ACPI RSDP; the kernel runs on one CPU\n");
