@@ -6,6 +6,8 @@
 #                      64 MiB and a 1 GiB filesystem, sequential MiB/s,
 #                      100 000 files in one directory: bench/storage.sh), sizes
 #   make bench-build   a clean `make all` and a no-op one, timed
+#   make bench-firmware the four boots: harddrive.img and livedisk.iso, each
+#                      with SeaBIOS and with OVMF (UEFI)
 
 BOOT_MILESTONES := \
 	'bootloader=^Redox OS Bootloader' \
@@ -25,7 +27,18 @@ bench: $(HARDDRIVE) $(TEST_IMAGES_DIR)/kernel-test.img $(TEST_IMAGES_DIR)/storag
 		'kernel-test done=^kernel-test: done'
 	$(Q)bench/storage.sh $(TEST_IMAGES_DIR)
 	$(Q)bench/sizes.sh $(HARDDRIVE) $(KERNEL) $(BUILD)/initfs.img $(PROGRAMS_OUT)/helloworld
-.PHONY: bench bench-build
+.PHONY: bench bench-build bench-firmware
+
+FIRMWARE_MILESTONES := \
+	'bootloader=^Redox OS Bootloader' \
+	'kernel first line=^kernel::start:INFO -- Redox OS starting' \
+	'SYS_HELLOWORLD=^SYS_HELLOWORLD: Hello, world!'
+
+bench-firmware: $(HARDDRIVE) $(LIVEDISK)
+	$(Q)for media in $(HARDDRIVE) $(LIVEDISK); do for uefi in no yes; do \
+		echo "bench: $$media, $$( [ $$uefi = yes ] && echo OVMF || echo SeaBIOS)"; \
+		UEFI=$$uefi bench/boot.sh $$media 'SYS_HELLOWORLD: Hello' $(FIRMWARE_MILESTONES) \
+		|| exit 1; done; done
 
 bench-build:
 	$(Q)bench/build.sh

@@ -12,8 +12,9 @@
 #   installer disk         GPT: stage 1 in the MBR, stage 2 in the BIOS boot
 #                          partition (both from the bootloader package), EFI
 #                          partition, the RedoxFS partition
-#   xorriso                (make live) the disk as an El Torito hard-disk
-#                          emulation boot image on a CD; see docs/images.md
+#   xorriso                (make live) a CD holding the RedoxFS image and
+#                          El Torito boot entries for BIOS and UEFI; see
+#                          docs/images.md
 #
 # A listed package without a recipe fails the build, naming it and the
 # config file, unless the config marks it `optional = true` (then it is
@@ -99,7 +100,9 @@ $(ROOTFS_IMG): $(PACKAGES_LIST) $(CONFIG_STAMP) $(REDOXFS_AR) $(INSTALLER) $(COO
 # Boot code from the bootloader package (checked like any install).
 DISK_FROM_ROOTFS = rm -rf $(BOOTLOADER_PKG_DIR) && \
 	$(COOKBOOK_RUN) pkg install $(abspath $(BOOTLOADER_PKG_DIR)) bootloader && \
-	rm -f $(HARDDRIVE).tmp && $(INSTALLER) disk --out $(HARDDRIVE).tmp \
+	rm -rf $(BUILD)/esp && mkdir -p $(BUILD)/esp/EFI/BOOT && \
+	cp $(BOOTLOADER_PKG_DIR)/boot/bootloader/BOOTX64.EFI $(BUILD)/esp/EFI/BOOT/ && \
+	rm -f $(HARDDRIVE).tmp && $(INSTALLER) disk --out $(HARDDRIVE).tmp --efi-dir $(BUILD)/esp \
 	--stage1 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage1.bin \
 	--stage2 $(BOOTLOADER_PKG_DIR)/boot/bootloader/stage2.bin \
 	--rootfs $(ROOTFS_IMG) --config $(FILESYSTEM_CONFIG) && mv $(HARDDRIVE).tmp $(HARDDRIVE)
@@ -108,16 +111,27 @@ $(HARDDRIVE): $(ROOTFS_IMG) $(INSTALLER)
 	$(call progress,IMG,$@)
 	$(Q)$(DISK_FROM_ROOTFS)
 
-# The live CD: the hard-disk image as an El Torito hard-disk-emulation boot
-# image. The BIOS then presents that image as the first hard disk, and the
-# bootloader reads the root filesystem from it as from harddrive.img. The
-# copy's MBR disk signature (bytes 440..443, unused by GPT) says "LIVE": the
-# bootloader then loads the whole filesystem into memory (a CD is read-only).
-$(LIVEDISK): $(HARDDRIVE)
+# The live CD (docs/images.md): an ISO 9660 file system holding the RedoxFS
+# image as ROOTFS.IMG (DISK_ISO_ROOTFS in abi/include/redox/abi/disk.h),
+# with two El Torito boot entries, both without emulation: BIOS loads
+# boot/cdboot.bin (the CD boot sector, which reads stage 2 after it), UEFI
+# starts EFI/BOOT/BOOTX64.EFI from the FAT image boot/efi.img. Either
+# loader then copies ROOTFS.IMG into RAM (live mode).
+LIVE_EFI_IMG := $(BUILD)/iso-efi.img
+
+$(LIVEDISK): $(ROOTFS_IMG) $(HARDDRIVE)
 	$(call progress,ISO,$@)
-	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso && cp $(HARDDRIVE) $(BUILD)/iso/ && \
-		printf LIVE | dd of=$(BUILD)/iso/harddrive.img bs=1 seek=440 conv=notrunc status=none
+	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot && \
+		cp $(BOOTLOADER_PKG_DIR)/boot/bootloader/cdboot.bin $(BUILD)/iso/boot/ && \
+		{ ln $(ROOTFS_IMG) $(BUILD)/iso/ROOTFS.IMG 2>/dev/null || \
+		cp $(ROOTFS_IMG) $(BUILD)/iso/ROOTFS.IMG; }
+	$(Q)rm -f $(LIVE_EFI_IMG) && MTOOLS_SKIP_CHECK=1 mformat -i $(LIVE_EFI_IMG) -C -f 1440 \
+		-v REDOX_EFI :: && MTOOLS_SKIP_CHECK=1 mmd -i $(LIVE_EFI_IMG) ::/EFI ::/EFI/BOOT && \
+		MTOOLS_SKIP_CHECK=1 mcopy -i $(LIVE_EFI_IMG) \
+		$(BOOTLOADER_PKG_DIR)/boot/bootloader/BOOTX64.EFI ::/EFI/BOOT/ && \
+		mv $(LIVE_EFI_IMG) $(BUILD)/iso/boot/efi.img
 	$(Q)rm -f $@.tmp && xorriso -as mkisofs -quiet -V REDOX_LIVE -o $@.tmp \
-		-b harddrive.img -hard-disk-boot $(BUILD)/iso 2>$(BUILD)/iso.log || \
-		{ cat $(BUILD)/iso.log >&2; exit 1; }
+		-c boot/boot.cat -b boot/cdboot.bin -no-emul-boot -boot-load-size 4 \
+		-boot-info-table -eltorito-alt-boot -e boot/efi.img -no-emul-boot \
+		$(BUILD)/iso 2>$(BUILD)/iso.log || { cat $(BUILD)/iso.log >&2; exit 1; }
 	$(Q)rm -rf $(BUILD)/iso && mv $@.tmp $@

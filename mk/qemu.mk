@@ -6,14 +6,15 @@
 # tests/helpers/accel.sh; exported as KVM, so make test and make bench obey
 # it too), gpu=yes|no
 # (no: no display; the default when there is no DISPLAY), gdb=yes (-s -S),
-# disk=ata|nvme, QEMU_SMP, QEMU_MEM.
+# disk=ata|nvme, uefi=yes|no (OVMF instead of SeaBIOS), QEMU_SMP, QEMU_MEM.
 
 kvm ?= auto
 gpu ?= $(if $(DISPLAY),yes,no)
 gdb ?= no
 disk ?= ata
+uefi ?= no
 export KVM := $(kvm)
-QEMU_ENV = GPU=$(gpu) GDB=$(gdb) DISK=$(disk)
+QEMU_ENV = GPU=$(gpu) GDB=$(gdb) DISK=$(disk) UEFI=$(uefi)
 
 qemu: $(HARDDRIVE)
 	$(call progress,QEMU,$(HARDDRIVE))

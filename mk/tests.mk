@@ -18,7 +18,8 @@ $(TEST_IMAGES_DIR)/powercut-test.img: private TEST_FS_SIZE := 64
 $(TEST_IMAGES_DIR)/manyfiles-test.img: private TEST_FS_SIZE := 1024
 
 host-test: $(HOST_TESTS)
-test-images: $(HARDDRIVE) $(TEST_IMAGES) $(REDOXFS_FSCK) $(REDOXFS_CAT)
+test-images: $(HARDDRIVE) $(LIVEDISK) $(TEST_IMAGES) $(BOOTLOADER_EFI) $(REDOXFS_FSCK) \
+	$(REDOXFS_CAT)
 test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test

@@ -45,3 +45,19 @@ setup_file() {
 @test "nothing panicked" {
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 }
+
+@test "with a video BIOS the loader offers the VBE modes; a number typed on COM1 picks one" {
+	log=$LOGS/boot-vbe.serial.log
+	QEMU_EXTRA="-vga std" "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" --timeout 120 \
+		--until '^kernel::start:INFO -- Redox OS starting' \
+		--send '^bootloader: video modes' '4\r'
+	fourth=$(grep -aEm1 '^ +4\) [0-9]+x[0-9]+' "$log" | grep -Eo '[0-9]+x[0-9]+')
+	[ -n "$fourth" ] && [ "$fourth" != 1024x768 ]
+	SERIAL_LOG=$log serial_has '^ +[0-9]+\) 1024x768 \*$'
+	SERIAL_LOG=$log serial_order '^bootloader: video modes \(number and Enter; Enter alone or 3 s: 1024x768\)' \
+		"^bootloader: framebuffer $fourth at [0-9a-f]+" '^kernel::start:INFO -- Redox OS starting'
+}
+
+@test "without a video BIOS (-vga none) the loader says so and boots on serial only" {
+	serial_has '^bootloader: no VESA BIOS extensions \(VBE 2\.0\); serial console only'
+}

@@ -166,12 +166,18 @@ EOF
 	[ "$output" = pushed ]
 }
 
-@test "make live makes a CD whose El Torito boot image is the disk (hard-disk emulation)" {
+@test "make live makes a CD with no-emulation El Torito entries for BIOS and UEFI" {
 	command -v xorriso >/dev/null || skip "no xorriso"
 	mk live live || { log live; false; }
 	run xorriso -indev "$IMG/livedisk.iso" -report_el_torito plain
-	echo "$output" | grep -Eq 'El Torito boot img : +1 +BIOS +y +hd'
-	echo "$output" | grep -Eq 'El Torito img path : +1 +/harddrive.img'
+	echo "$output" | grep -Eq 'El Torito boot img : +1 +BIOS +y +none'
+	echo "$output" | grep -Eq 'El Torito img path : +1 +/boot/cdboot.bin'
+	echo "$output" | grep -Eq 'El Torito img opts : +1 +boot-info-table'
+	echo "$output" | grep -Eq 'El Torito boot img : +2 +UEFI +y +none'
+	echo "$output" | grep -Eq 'El Torito img path : +2 +/boot/efi.img'
+	# the root filesystem, byte for byte, as ROOTFS.IMG
+	run xorriso -indev "$IMG/livedisk.iso" -osirrox on -extract /ROOTFS.IMG "$IMG/rootfs.check"
+	cmp "$IMG/rootfs.img" "$IMG/rootfs.check"
 }
 
 @test "a malformed recipe gives one line naming file, table and key" {

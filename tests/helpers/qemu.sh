@@ -13,10 +13,11 @@
 #                           in order, each REGEX looked for only in what was
 #                           printed after the previous send)
 #   qemu.sh live ISO                   interactive boot of a live ISO
+#   (boot takes an ISO too: a file named *.iso is attached as the CD)
 #
 # Environment knobs (make passes them): KVM=auto|yes|no (the decision is
-# accel.sh's), GPU=yes|no, GDB=yes, DISK=ata|nvme, QEMU_SMP, QEMU_MEM,
-# QEMU_EXTRA (more arguments).
+# accel.sh's), GPU=yes|no, GDB=yes, DISK=ata|nvme, UEFI=yes|no, QEMU_SMP,
+# QEMU_MEM, QEMU_EXTRA (more arguments).
 # `boot` exits 0 when the patterns were all seen or the guest ended QEMU
 # through isa-debug-exit with success (code 0 -> QEMU status 1); the
 # guest's isa-debug-exit code is written to LOG.exit.
@@ -52,10 +53,18 @@ accel=$("$here/accel.sh") || exit 1
 [ "$accel" = kvm ] && args+=(-enable-kvm -cpu host)
 [ "$GPU" = yes ] || args+=(-display none -vga none)
 [ "${GDB:-no}" = yes ] && args+=(-s -S)
+# UEFI=yes: OVMF instead of SeaBIOS; its variable store is a throwaway copy
+if [ "${UEFI:-no}" = yes ]; then
+	ovmf=${OVMF_DIR:-/usr/share/OVMF}
+	args+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$ovmf/OVMF_CODE_4M.fd"
+		-drive "if=pflash,format=raw,unit=1,snapshot=on,file=$ovmf/OVMF_VARS_4M.fd")
+fi
 case "$mode" in
 live) args+=(-cdrom "$image" -boot d) ;;
 *)
-	if [ "$DISK" = nvme ]; then
+	if [[ $image == *.iso ]]; then
+		args+=(-cdrom "$image" -boot d)
+	elif [ "$DISK" = nvme ]; then
 		args+=(-drive "file=$image,format=raw,if=none,id=drv0" -device nvme,drive=drv0,serial=redox)
 	else
 		args+=(-drive "file=$image,format=raw")

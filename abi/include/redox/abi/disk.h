@@ -8,6 +8,10 @@
  *   1 MiB ..     EFI system partition (FAT), when efi_partition_size > 0
  *   then         the root filesystem (RedoxFS), holding /boot/kernel, /boot/initfs
  *   last 33 LBAs backup GPT
+ *
+ * livedisk.iso is an ISO 9660 CD instead: DISK_ISO_ROOTFS in its root
+ * directory, El Torito boot entries for BIOS (no emulation: bios/cdboot.asm
+ * + stage 2) and UEFI (a FAT image holding EFI/BOOT/BOOTX64.EFI).
  */
 #ifndef REDOX_ABI_DISK_H
 #define REDOX_ABI_DISK_H
@@ -22,5 +26,12 @@
 #define GPT_TYPE_EFI_SYSTEM "C12A7328-F81F-11D2-BA4B-00A0C93EC93B"
 /* Our root filesystem partition type */
 #define GPT_TYPE_REDOXFS "52445846-5300-4F53-8000-524F4F544653"
+
+/* A disk whose MBR disk signature says this boots in live mode (whole filesystem in RAM) */
+#define DISK_LIVE_SIGNATURE        "LIVE"
+#define DISK_LIVE_SIGNATURE_OFFSET 440
+
+/* livedisk.iso: the RedoxFS image, one file in the CD's root directory */
+#define DISK_ISO_ROOTFS "ROOTFS.IMG"
 
 #endif

@@ -5,8 +5,8 @@
 ; that map 0..4 GiB at 0 and at the direct-map offset and 0..2 GiB at the
 ; kernel's higher-half offset, and enter long mode in one step (CR0.PE and
 ; CR0.PG together). C code (stage2_main) runs in long mode and reaches the
-; disk through bios_read_sectors, which drops back to real mode for one
-; int 13h call and returns. This file must stay below 64 KiB (it is linked
+; BIOS (disk, video, keyboard, timer) through bios_int, which drops back to
+; real mode for one call and returns. This file must stay below 64 KiB (it is linked
 ; first at 0x8000) because real mode reaches its labels as 0:offset.
 
 SEG_CODE64 equ 0x08
@@ -23,7 +23,8 @@ STACK64_TOP  equ 0x90000
 EFER         equ 0xC0000080
 
 global _start
-global bios_read_sectors
+global bios_int
+global bios_dap
 global boot_drive
 global e820_count
 extern stage2_main
@@ -51,6 +52,7 @@ _start:
 	mov ax, 0x2401
 	int 0x15
 
+	call check_long_mode
 	call read_e820
 	cli
 
@@ -69,6 +71,57 @@ _start:
 	or eax, 0x80000001          ; PG | PE: straight to long mode
 	mov cr0, eax
 	jmp SEG_CODE64:long_entry
+
+; A CPU without long mode cannot run the kernel: say so (screen and COM1)
+; and stop, rather than fault when paging is switched on.
+check_long_mode:
+	pushfd                      ; CPUID exists when EFLAGS.ID can change
+	pop eax
+	mov ecx, eax
+	xor eax, 1 << 21
+	push eax
+	popfd
+	pushfd
+	pop eax
+	push ecx
+	popfd
+	xor eax, ecx
+	jz .no
+	mov eax, 0x80000000
+	cpuid
+	cmp eax, 0x80000001
+	jb .no
+	mov eax, 0x80000001
+	cpuid
+	test edx, 1 << 29           ; LM
+	jz .no
+	ret
+.no:
+	mov si, msg_no_long_mode
+.print:
+	lodsb
+	test al, al
+	jz .halt
+	mov bl, al
+	mov ah, 0x0E
+	xor bh, bh
+	int 0x10
+	mov dx, 0x3FD               ; COM1 line status: wait for room
+.wait:
+	in al, dx
+	test al, 0x20
+	jz .wait
+	mov dx, 0x3F8
+	mov al, bl
+	out dx, al
+	jmp .print
+.halt:
+	cli
+	hlt
+	jmp .halt
+
+msg_no_long_mode:
+	db "Redox OS Bootloader: this CPU has no 64-bit long mode (CPUID); Redox needs x86_64", 13, 10, 0
 
 ; E820 into E820_BUFFER; count in e820_count.
 read_e820:
@@ -151,17 +204,25 @@ long_entry:
 	hlt
 	jmp .halt
 
-; int bios_read_sectors(uint64_t lba, uint32_t count)
-; Reads count (<= 64) sectors into BOUNCE. Returns 0, or the BIOS error.
-bios_read_sectors:
+; int bios_int(uint32_t vector, struct bios_regs *regs)
+; One BIOS call (int 10h, 13h, 15h or 16h) from long mode: copies *regs
+; (eax, ebx, ecx, edx, esi, edi, es; ds is 0) into rm_regs below 64 KiB,
+; drops to real mode, makes the call, and copies the registers and the
+; flags back. Returns the carry flag (1: the BIOS reported an error).
+bios_int:
 	push rbx
 	push rbp
 	push r12
 	push r13
 	push r14
 	push r15
-	mov [dap_lba], rdi
-	mov [dap_count], si
+	mov [int_vector], dil
+	mov [regs_ptr], rsi
+	push rsi
+	mov rdi, rm_regs
+	mov ecx, RM_REGS_SIZE
+	rep movsb
+	pop rsi
 	mov [saved_rsp], rsp
 	push SEG_CODE32
 	lea rax, [rel .compat]
@@ -194,23 +255,51 @@ bits 16
 .real:
 	xor ax, ax
 	mov ds, ax
-	mov es, ax
 	mov ss, ax
 	mov sp, 0x7C00
 	lidt [real_idt]
+	mov ax, [rm_regs.es]
+	mov es, ax
+	mov eax, [rm_regs.eax]
+	mov ebx, [rm_regs.ebx]
+	mov ecx, [rm_regs.ecx]
+	mov edx, [rm_regs.edx]
+	mov esi, [rm_regs.esi]
+	mov edi, [rm_regs.edi]
 	sti
-	mov byte [disk_status], 0
-	mov si, dap
-	mov dl, [boot_drive]
-	mov ah, 0x42
+	cmp byte [int_vector], 0x13
+	je .int13
+	cmp byte [int_vector], 0x15
+	je .int15
+	cmp byte [int_vector], 0x16
+	je .int16
+	int 0x10
+	jmp .after
+.int13:
 	int 0x13
-	jnc .ok
-	mov [disk_status], ah
-	cmp byte [disk_status], 0
-	jne .ok
-	mov byte [disk_status], 0xFF
-.ok:
+	jmp .after
+.int15:
+	int 0x15
+	jmp .after
+.int16:
+	int 0x16
+.after:
 	cli
+	pushfd
+	push ds
+	push word 0
+	pop ds
+	mov [rm_regs.eax], eax
+	mov [rm_regs.ebx], ebx
+	mov [rm_regs.ecx], ecx
+	mov [rm_regs.edx], edx
+	mov [rm_regs.esi], esi
+	mov [rm_regs.edi], edi
+	mov ax, es
+	mov [rm_regs.es], ax
+	pop ax                      ; the BIOS's ds
+	pop eax
+	mov [rm_regs.flags], eax
 	mov ecx, EFER
 	rdmsr
 	or eax, 1 << 8
@@ -226,7 +315,12 @@ bits 64
 	mov es, ax
 	mov ss, ax
 	mov rsp, [saved_rsp]
-	movzx eax, byte [disk_status]
+	mov rdi, [regs_ptr]
+	mov rsi, rm_regs
+	mov ecx, RM_REGS_SIZE
+	rep movsb
+	mov eax, [rm_regs.flags]
+	and eax, 1                  ; CF
 	pop r15
 	pop r14
 	pop r13
@@ -252,16 +346,28 @@ real_idt:
 	dd 0
 
 align 8
-dap:
+bios_dap:                       ; disk address packet of int 13h ah=42h (disk.c)
 	db 16, 0
-dap_count:
-	dw 0
+	dw 0                        ; count
 	dw BOUNCE & 0xF             ; offset
 	dw BOUNCE >> 4              ; segment
-dap_lba:
-	dq 0
+	dq 0                        ; LBA
 
+; struct bios_regs (bios.h)
+rm_regs:
+.eax:   dd 0
+.ebx:   dd 0
+.ecx:   dd 0
+.edx:   dd 0
+.esi:   dd 0
+.edi:   dd 0
+.flags: dd 0
+.es:    dw 0
+	dw 0
+RM_REGS_SIZE equ $ - rm_regs
+
+regs_ptr:    dq 0
+int_vector:  db 0
 saved_rsp:   dq 0
 e820_count:  dw 0
 boot_drive:  db 0
-disk_status: db 0

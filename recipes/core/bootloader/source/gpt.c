@@ -1,33 +1,9 @@
 /*
- * The boot disk through the BIOS: byte-addressed reads built on whole
- * sectors through the real-mode bounce buffer, and the GPT lookup that
- * finds the root filesystem's partition.
+ * The GPT of the boot disk (or of the disk image inside a CD): finds the
+ * partition of a given type. Reads go through the platform's disk_read.
  */
 #include "loader.h"
 #include <redox/abi/disk.h>
-
-int disk_read(uint64_t offset, void *buffer, size_t length)
-{
-	uint8_t *dst = buffer;
-	while (length) {
-		uint64_t lba = offset / DISK_SECTOR_SIZE;
-		size_t skip = offset % DISK_SECTOR_SIZE;
-		uint64_t sectors = (skip + length + DISK_SECTOR_SIZE - 1) / DISK_SECTOR_SIZE;
-		if (sectors > BOUNCE_SECTORS)
-			sectors = BOUNCE_SECTORS;
-		int status = bios_read_sectors(lba, (uint32_t)sectors);
-		if (status)
-			return status;
-		size_t chunk = sectors * DISK_SECTOR_SIZE - skip;
-		if (chunk > length)
-			chunk = length;
-		memcpy(dst, BOUNCE_BUFFER + skip, chunk);
-		dst += chunk;
-		offset += chunk;
-		length -= chunk;
-	}
-	return 0;
-}
 
 struct gpt_header {
 	char signature[8];
@@ -72,26 +48,38 @@ static void guid_parse(const char *text, uint8_t out[16])
 		out[i] = bytes[order[i]];
 }
 
-bool gpt_find_partition(const char *type_guid, struct partition *out)
+bool gpt_find_partition(uint64_t base, const char *type_guid, struct partition *out,
+                        const char **why)
 {
 	struct gpt_header header;
-	if (disk_read(DISK_SECTOR_SIZE, &header, sizeof header))
-		fail("cannot read the GPT header");
-	if (memcmp(header.signature, "EFI PART", 8))
-		fail("no GPT on the boot disk");
+	if (disk_read(base + DISK_SECTOR_SIZE, &header, sizeof header)) {
+		*why = "cannot read the GPT header";
+		return false;
+	}
+	if (memcmp(header.signature, "EFI PART", 8)) {
+		*why = "no GPT";
+		return false;
+	}
+	if (header.entry_size < sizeof(struct gpt_entry)) {
+		*why = "bad GPT entry size";
+		return false;
+	}
 	uint8_t wanted[16];
 	guid_parse(type_guid, wanted);
 	for (uint32_t i = 0; i < header.entry_count && i < 128; i++) {
 		struct gpt_entry entry;
 		uint64_t at =
-		    header.entries_lba * DISK_SECTOR_SIZE + (uint64_t)i * header.entry_size;
-		if (disk_read(at, &entry, sizeof entry))
-			fail("cannot read GPT entry %u", i);
-		if (!memcmp(entry.type_guid, wanted, 16)) {
-			out->first_lba = entry.first_lba;
+		    base + header.entries_lba * DISK_SECTOR_SIZE + (uint64_t)i * header.entry_size;
+		if (disk_read(at, &entry, sizeof entry)) {
+			*why = "cannot read the GPT entries";
+			return false;
+		}
+		if (!memcmp(entry.type_guid, wanted, 16) && entry.last_lba >= entry.first_lba) {
+			out->first_lba = base / DISK_SECTOR_SIZE + entry.first_lba;
 			out->sectors = entry.last_lba - entry.first_lba + 1;
 			return true;
 		}
 	}
+	*why = "no RedoxFS partition in the GPT";
 	return false;
 }

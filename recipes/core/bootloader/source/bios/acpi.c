@@ -2,7 +2,7 @@
  * Find the ACPI RSDP for the kernel: the first 1 KiB of the EBDA, then
  * the BIOS area 0xE0000..0xFFFFF, on 16-byte boundaries, checksum verified.
  */
-#include "loader.h"
+#include "bios.h"
 
 static bool rsdp_valid(const uint8_t *p, uint64_t *size)
 {
