@@ -36,6 +36,7 @@ else
 	log=$(mktemp /tmp/bench-boot.XXXXXX)
 	trap 'rm -f "$log" "$log".*' EXIT
 fi
+: >"$log" # no line of an earlier boot may count
 : >"$log.times"
 
 start=$(date +%s%N)
@@ -53,7 +54,7 @@ declare -A seen
 offset=0
 poll() {
 	local now size
-	now=$(((($(date +%s%N) - start)) / 1000000))
+	now=$((($(date +%s%N) - start) / 1000000))
 	size=$(stat -c %s "$log" 2>/dev/null || echo 0)
 	[ "$size" -gt "$offset" ] || return 0
 	tail -c +"$((offset + 1))" "$log" | head -c "$((size - offset))" |

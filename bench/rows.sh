@@ -82,7 +82,7 @@ note_once() { # SIDE KEY TEXT
 
 median() { # VALUES... -> the median
 	printf '%s\n' $* | sort -g | awk '{ v[NR] = $1 } END {
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+		if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # UNIT VALUES... -> "median (min-max)" in the median's unit

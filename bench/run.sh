@@ -160,14 +160,20 @@ else
 	t_end=$(median "${samples_ours[boot-init]:-20}")
 	limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
 	echo "bench: smallest -m: ours (each try up to $limit s)"
-	m=$(bench/minmem.sh --timeout "$limit" --fail "$OUR_FAIL" "${our_until[@]}" "$image") &&
-		add_sample ours mem-min "$m" || note_once ours mem-min "bisection failed"
+	if m=$(bench/minmem.sh --timeout "$limit" --fail "$OUR_FAIL" "${our_until[@]}" "$image"); then
+		add_sample ours mem-min "$m"
+	else
+		note_once ours mem-min "bisection failed"
+	fi
 	if [ "$linux" = 1 ] && [ "${BENCH_LINUX_MINMEM:-0}" = 1 ]; then
 		echo "bench: smallest -m: linux"
-		m=$(QEMU_KERNEL=$ref/vmlinuz QEMU_INITRD=$ref/initrd.gz QEMU_APPEND="$linux_append" \
+		if m=$(QEMU_KERNEL=$ref/vmlinuz QEMU_INITRD=$ref/initrd.gz QEMU_APPEND="$linux_append" \
 			bench/minmem.sh --timeout 120 --fail "$LINUX_FAIL" --until "${LINUX_MILESTONES[boot-login]}" \
-			--until "${LINUX_MILESTONES[boot-dhcp]}" "$ref/disk.img") &&
-			add_sample linux mem-min "$m" || note_once linux mem-min "bisection failed"
+			--until "${LINUX_MILESTONES[boot-dhcp]}" "$ref/disk.img"); then
+			add_sample linux mem-min "$m"
+		else
+			note_once linux mem-min "bisection failed"
+		fi
 	else
 		note_once linux mem-min "not measured (BENCH_LINUX_MINMEM=1)"
 	fi
