@@ -224,8 +224,11 @@ print_notes() {
   to a server process (Linux has no userspace schemes; no FUSE).
 - Memory: QEMU's -m minus the free memory the kernel reports (ours:
   fstatvfs of memory:, Linux: sysinfo) when the bench program starts.
-- The smallest -m: bisection between 16 and 2048 MiB to 8 MiB, a try
-  counting as booted when it reaches the same end lines as the boot rows.
+- The smallest -m: a bisection (512 MiB first, then down to 8 MiB steps),
+  a try counting as booted when it reaches the same end lines as the boot
+  rows (ours: the last init.d line, and login and DHCP once they exist).
+- Debian's kernel is XZ-compressed: between `Probing EDD` and
+  `Linux version` its decompressor runs, silently.
 - Noise: the machine that ran this is shared (other QEMUs and builds run at
   the same time; see the load average above), and QEMU emulates (TCG)
   unless KVM works: compare ours and Linux within this run, not with other

@@ -12,7 +12,8 @@
 #
 # Environment (mk/bench.mk sets it): BUILD (the server config's build
 # folder), MICROBENCH_IMG, BENCH_RUNS (boots per system, default 3),
-# BENCH_LINUX_MINMEM=1 (also bisect Linux's smallest -m; slow).
+# BENCH_LINUX_MINMEM=1 (also bisect Linux's smallest -m: about 7 more
+# minutes here, a Linux short of memory often hangs instead of panicking).
 # Besides the table, each figure is one machine-readable line:
 #   bench: row: KEY: ours=VALUE linux=VALUE ratio=R
 # where VALUE is a median in the row's unit or a quoted note.
@@ -151,34 +152,6 @@ if [ "$linux" = 1 ]; then
 fi
 bench/sizes.sh "$image" "$BUILD/root/boot/kernel" "$BUILD/root/boot/initfs"
 
-# ---- the smallest -m that still boots to the end ----
-if [ "$quick" = 1 ]; then
-	note_once ours mem-min "skipped (--quick)"
-	note_once linux mem-min "skipped (--quick)"
-else
-	# a boot that has not ended in 3 times the usual time is a failed one
-	t_end=$(median "${samples_ours[boot-init]:-20}")
-	limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
-	echo "bench: smallest -m: ours (each try up to $limit s)"
-	if m=$(bench/minmem.sh --timeout "$limit" --fail "$OUR_FAIL" "${our_until[@]}" "$image"); then
-		add_sample ours mem-min "$m"
-	else
-		note_once ours mem-min "bisection failed"
-	fi
-	if [ "$linux" = 1 ] && [ "${BENCH_LINUX_MINMEM:-0}" = 1 ]; then
-		echo "bench: smallest -m: linux"
-		if m=$(QEMU_KERNEL=$ref/vmlinuz QEMU_INITRD=$ref/initrd.gz QEMU_APPEND="$linux_append" \
-			bench/minmem.sh --timeout 120 --fail "$LINUX_FAIL" --until "${LINUX_MILESTONES[boot-login]}" \
-			--until "${LINUX_MILESTONES[boot-dhcp]}" "$ref/disk.img"); then
-			add_sample linux mem-min "$m"
-		else
-			note_once linux mem-min "bisection failed"
-		fi
-	else
-		note_once linux mem-min "not measured (BENCH_LINUX_MINMEM=1)"
-	fi
-fi
-
 # ---- build times (ours only: Debian's kernel is not built here) ----
 if [ "$quick" = 1 ]; then
 	note_once ours build-clean "skipped (--quick)"
@@ -195,6 +168,36 @@ else
 	fi
 fi
 for k in build-clean build-noop; do note_once linux "$k" "—"; done
+
+# ---- the smallest -m that still boots to the end ----
+if [ "$quick" = 1 ]; then
+	note_once ours mem-min "skipped (--quick)"
+	note_once linux mem-min "skipped (--quick)"
+else
+	# a boot that has not ended in 3 times the usual time is a failed one
+	t_end=$(median "${samples_ours[boot-init]:-20}")
+	limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
+	echo "bench: smallest -m: ours (each try up to $limit s)"
+	if m=$(bench/minmem.sh --timeout "$limit" --fail "$OUR_FAIL" "${our_until[@]}" "$image"); then
+		add_sample ours mem-min "$m"
+	else
+		note_once ours mem-min "bisection failed"
+	fi
+	if [ "$linux" = 1 ] && [ "${BENCH_LINUX_MINMEM:-0}" = 1 ]; then
+		t_end=$(median "${samples_linux[boot-dhcp]:-40}")
+		limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
+		echo "bench: smallest -m: linux (each try up to $limit s)"
+		if m=$(QEMU_KERNEL=$ref/vmlinuz QEMU_INITRD=$ref/initrd.gz QEMU_APPEND="$linux_append" \
+			bench/minmem.sh --timeout "$limit" --fail "$LINUX_FAIL" --until "${LINUX_MILESTONES[boot-login]}" \
+			--until "${LINUX_MILESTONES[boot-dhcp]}" "$ref/disk.img"); then
+			add_sample linux mem-min "$m"
+		else
+			note_once linux mem-min "bisection failed"
+		fi
+	else
+		note_once linux mem-min "not measured (BENCH_LINUX_MINMEM=1: slow)"
+	fi
+fi
 
 # ---- the rows whose features are not there yet ----
 for k in "${!ROW_FEATURE[@]}"; do
