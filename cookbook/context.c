@@ -13,19 +13,19 @@ void cookbook_init(struct cookbook *cb, const char *root, const char *target, co
                    const char *sysroot, const char *cache)
 {
 	memset(cb, 0, sizeof *cb);
-	cb->root = cb_absolute(root);
-	cb->target = cb_strdup(target);
+	cb->root = path_absolute(root);
+	cb->target = xstrdup(target);
 	const char *dash = strchr(target, '-');
-	cb->arch = dash ? cb_strndup(target, (size_t)(dash - target)) : cb_strdup(target);
+	cb->arch = dash ? xstrndup(target, (size_t)(dash - target)) : xstrdup(target);
 	char *rel;
-	rel = repo ? cb_strdup(repo) : cb_printf("build/%s/repo", cb->arch);
-	cb->repo = cb_join(cb->root, rel);
+	rel = repo ? xstrdup(repo) : xasprintf("build/%s/repo", cb->arch);
+	cb->repo = path_join(cb->root, rel);
 	free(rel);
-	rel = sysroot ? cb_strdup(sysroot) : cb_printf("build/%s/sysroot", cb->arch);
-	cb->sysroot = cb_join(cb->root, rel);
+	rel = sysroot ? xstrdup(sysroot) : xasprintf("build/%s/sysroot", cb->arch);
+	cb->sysroot = path_join(cb->root, rel);
 	free(rel);
-	cb->cache = cb_join(cb->root, cache ? cache : "build/source-cache");
-	cb->functions = cb_join(cb->root, "cookbook/functions.sh");
+	cb->cache = path_join(cb->root, cache ? cache : "build/source-cache");
+	cb->functions = path_join(cb->root, "cookbook/functions.sh");
 	const char *make = getenv("COOKBOOK_MAKE");
 	cb->make = make && *make ? make : "make";
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -62,13 +62,13 @@ static int load_one(struct cookbook *cb, const char *name, char *err)
 	if (cookbook_recipe(cb, name))
 		return 1;
 	if (!recipe_name_valid(name))
-		return cb_fail(err, "'%s' is not a recipe name", name);
+		return fail(err, "'%s' is not a recipe name", name);
 	char *dir;
 	int found = recipe_find(cb->root, name, &dir, err);
 	if (found <= 0)
 		return found;
 	/* Relative to the tree (main() works there): errors name it so. */
-	char *file = cb_printf("%s/recipe.toml", dir);
+	char *file = xasprintf("%s/recipe.toml", dir);
 	struct recipe r;
 	int rc = recipe_load(file, name, &r, err);
 	free(file);
@@ -77,7 +77,7 @@ static int load_one(struct cookbook *cb, const char *name, char *err)
 		return -1;
 	if (cb->nrecipes == cb->cap) {
 		cb->cap = cb->cap ? cb->cap * 2 : 16;
-		cb->recipes = cb_realloc(cb->recipes, cb->cap * sizeof(*cb->recipes));
+		cb->recipes = xrealloc(cb->recipes, cb->cap * sizeof(*cb->recipes));
 	}
 	struct strlist deps = {0};
 	for (size_t i = 0; i < r.build_deps.len; i++)
@@ -95,7 +95,7 @@ static int load_deps(struct cookbook *cb, const char *name, char *err)
 {
 	struct recipe *r = cookbook_recipe(cb, name);
 	/* Copy: loading more recipes may move the array. */
-	char *file = cb_strdup(r->file);
+	char *file = xstrdup(r->file);
 	struct strlist lists[2] = {{0}, {0}};
 	for (size_t i = 0; i < r->build_deps.len; i++)
 		strlist_add(&lists[0], r->build_deps.items[i]);
@@ -109,7 +109,7 @@ static int load_deps(struct cookbook *cb, const char *name, char *err)
 			bool had = cookbook_recipe(cb, dep) != NULL;
 			int found = load_one(cb, dep, err);
 			if (found == 0)
-				rc = cb_fail(err, "%s: %s: no recipe '%s'", file, what[l], dep);
+				rc = fail(err, "%s: %s: no recipe '%s'", file, what[l], dep);
 			else if (found < 0)
 				rc = -1;
 			else if (!had)
@@ -131,7 +131,7 @@ int cookbook_load(struct cookbook *cb, const struct strlist *names, struct strli
 		if (rc < 0)
 			return -1;
 		if (rc == 0 && !missing)
-			return cb_fail(err, "%s: no recipe (recipes/*/%s/recipe.toml)", name, name);
+			return fail(err, "%s: no recipe (recipes/*/%s/recipe.toml)", name, name);
 		if (rc == 0) {
 			strlist_add(missing, name);
 			continue;
@@ -146,6 +146,6 @@ int cookbook_load(struct cookbook *cb, const struct strlist *names, struct strli
 
 char *recipe_target_dir(const struct cookbook *cb, const struct recipe *r, const char *sub)
 {
-	return cb_printf("%s/%s/target/%s%s%s", cb->root, r->dir, cb->target, sub ? "/" : "",
+	return xasprintf("%s/%s/target/%s%s%s", cb->root, r->dir, cb->target, sub ? "/" : "",
 	                 sub ? sub : "");
 }

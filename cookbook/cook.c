@@ -58,14 +58,14 @@ static int fp_path(struct sha256_ctx *s, const char *label, const char *path,
 	}
 	if (!S_ISDIR(st.st_mode))
 		return fp_entry(s, "", path, &st);
-	return cb_walk(path, skip, fp_entry, s, err);
+	return walk_tree(path, skip, fp_entry, s, err);
 }
 
 static void fp_file(struct sha256_ctx *s, const char *path)
 {
 	char *data;
 	size_t len;
-	if (cb_read_file(path, &data, &len) == 0) {
+	if (read_file(path, &data, &len) == 0) {
 		sha256_update(s, data, len);
 		free(data);
 	}
@@ -87,7 +87,7 @@ int cookbook_fingerprint(struct cookbook *cb, const struct recipe *r, char out[6
 		return -1;
 	}
 	sha256_update(&s, id, strlen(id) + 1);
-	char *recipe_dir = cb_join(cb->root, r->dir);
+	char *recipe_dir = path_join(cb->root, r->dir);
 	struct strlist skip = {0};
 	strlist_add(&skip, ".git");
 	if (strcmp(src, recipe_dir) == 0) {
@@ -96,17 +96,17 @@ int cookbook_fingerprint(struct cookbook *cb, const struct recipe *r, char out[6
 	}
 	int rc = fp_path(&s, "source", src, &skip, err);
 	for (size_t i = 0; rc == 0 && i < r->inputs.len; i++) {
-		char *joined = cb_join(recipe_dir, r->inputs.items[i]);
-		char *path = cb_normalize(joined);
+		char *joined = path_join(recipe_dir, r->inputs.items[i]);
+		char *path = path_normalize(joined);
 		rc = fp_path(&s, r->inputs.items[i], path, &skip, err);
 		free(path);
 		free(joined);
 	}
 	/* A dependency's new package means a new sysroot. */
 	for (size_t i = 0; rc == 0 && i < r->build_deps.len; i++) {
-		char *toml = cb_printf("%s/%s.toml", cb->repo, r->build_deps.items[i]);
+		char *toml = xasprintf("%s/%s.toml", cb->repo, r->build_deps.items[i]);
 		struct pkg_info info;
-		char ignored[CB_ERR_MAX];
+		char ignored[ERR_MAX];
 		sha256_update(&s, r->build_deps.items[i], strlen(r->build_deps.items[i]) + 1);
 		if (pkg_read_info(toml, &info, ignored) == 0) {
 			sha256_update(&s, info.pkg_sha256, strlen(info.pkg_sha256) + 1);
@@ -122,7 +122,7 @@ int cookbook_fingerprint(struct cookbook *cb, const struct recipe *r, char out[6
 	free(id);
 	uint8_t d[32];
 	sha256_final(&s, d);
-	cb_hex(d, sizeof d, out);
+	hex_encode(d, sizeof d, out);
 	return rc;
 }
 
@@ -136,7 +136,7 @@ static int runtime_visit(struct cookbook *cb, const char *name, struct strlist *
 	strlist_add(seen, name);
 	struct recipe *r = cookbook_recipe(cb, name);
 	if (!r)
-		return cb_fail(err, "%s: no recipe", name);
+		return fail(err, "%s: no recipe", name);
 	struct strlist deps = {0};
 	for (size_t i = 0; i < r->runtime_deps.len; i++)
 		strlist_add(&deps, r->runtime_deps.items[i]);
@@ -188,15 +188,15 @@ static void log_line(const char *log, const char *fmt, const char *a)
 static int prepare_sysroot(struct cookbook *cb, const struct recipe *r, const char *log, char *err)
 {
 	char *sysroot = recipe_target_dir(cb, r, "sysroot");
-	int rc = cb_rmrf(sysroot, err);
+	int rc = rm_rf(sysroot, err);
 	if (rc == 0)
-		rc = cb_mkdirs(sysroot, err);
+		rc = mkdir_p(sysroot, err);
 	static const char *const parts[] = {"bin", "include", "lib"};
 	for (int i = 0; rc == 0 && i < 3; i++) {
-		char *from = cb_join(cb->sysroot, parts[i]);
-		char *to = cb_join(sysroot, parts[i]);
-		if (cb_is_dir(from) && symlink(from, to) < 0)
-			rc = cb_fail(err, "%s: %s", to, strerror(errno));
+		char *from = path_join(cb->sysroot, parts[i]);
+		char *to = path_join(sysroot, parts[i]);
+		if (is_dir(from) && symlink(from, to) < 0)
+			rc = fail(err, "%s: %s", to, strerror(errno));
 		free(from);
 		free(to);
 	}
@@ -241,7 +241,7 @@ static int write_script(struct cookbook *cb, const struct recipe *r, const char 
 		break;
 	}
 	(void)cb;
-	int rc = cb_write_file(path, sb.s, sb.len, err);
+	int rc = write_file_atomic(path, sb.s, sb.len, 0644, err);
 	sb_free(&sb);
 	return rc;
 }
@@ -255,51 +255,51 @@ static int run_build(struct cookbook *cb, const struct recipe *r, const char *lo
 	char *source = recipe_source_dir(cb, r, err);
 	int rc = source ? 0 : -1;
 	if (rc == 0)
-		rc = cb_rmrf(build, err);
+		rc = rm_rf(build, err);
 	if (rc == 0)
-		rc = cb_rmrf(stage, err);
+		rc = rm_rf(stage, err);
 	if (rc == 0)
-		rc = cb_mkdirs(build, err);
+		rc = mkdir_p(build, err);
 	if (rc == 0)
-		rc = cb_mkdirs(stage, err);
+		rc = mkdir_p(stage, err);
 	if (rc == 0)
 		rc = write_script(cb, r, script, err);
 	if (rc < 0 || r->template == TEMPLATE_NONE)
 		goto out;
 
-	char *tool = cb_printf("%s/bin/%s", cb->sysroot, cb->target);
+	char *tool = xasprintf("%s/bin/%s", cb->sysroot, cb->target);
 	const char *path = getenv("PATH");
 	char *env[] = {
-	    cb_printf("COOKBOOK_ROOT=%s", cb->root),
-	    cb_printf("COOKBOOK_RECIPE=%s/%s", cb->root, r->dir),
-	    cb_printf("COOKBOOK_NAME=%s", r->name),
-	    cb_printf("COOKBOOK_VERSION=%s", r->version),
-	    cb_printf("COOKBOOK_SOURCE=%s", source),
-	    cb_printf("COOKBOOK_BUILD=%s", build),
-	    cb_printf("COOKBOOK_STAGE=%s", stage),
-	    cb_printf("COOKBOOK_SYSROOT=%s", sysroot),
-	    cb_printf("COOKBOOK_FUNCTIONS=%s", cb->functions),
-	    cb_printf("COOKBOOK_MAKE=%s", cb->make),
-	    cb_printf("COOKBOOK_MAKE_JOBS=%d", cb->jobs),
-	    cb_printf("TARGET=%s", cb->target),
-	    cb_printf("ARCH=%s", cb->arch),
-	    cb_printf("CC=%s-cc", tool),
-	    cb_printf("CXX=%s-cc", tool),
-	    cb_printf("AR=%s-ar", tool),
-	    cb_printf("RANLIB=%s-ranlib", tool),
-	    cb_printf("LD=%s-ld", tool),
-	    cb_printf("CFLAGS=-O2"),
-	    cb_printf("CXXFLAGS=-O2"),
-	    cb_printf("CPPFLAGS=-I%s/usr/include", sysroot),
-	    cb_printf("LDFLAGS=-L%s/usr/lib -static", sysroot),
-	    cb_printf("PATH=%s/bin:%s", cb->sysroot, path ? path : "/usr/bin:/bin"),
+	    xasprintf("COOKBOOK_ROOT=%s", cb->root),
+	    xasprintf("COOKBOOK_RECIPE=%s/%s", cb->root, r->dir),
+	    xasprintf("COOKBOOK_NAME=%s", r->name),
+	    xasprintf("COOKBOOK_VERSION=%s", r->version),
+	    xasprintf("COOKBOOK_SOURCE=%s", source),
+	    xasprintf("COOKBOOK_BUILD=%s", build),
+	    xasprintf("COOKBOOK_STAGE=%s", stage),
+	    xasprintf("COOKBOOK_SYSROOT=%s", sysroot),
+	    xasprintf("COOKBOOK_FUNCTIONS=%s", cb->functions),
+	    xasprintf("COOKBOOK_MAKE=%s", cb->make),
+	    xasprintf("COOKBOOK_MAKE_JOBS=%d", cb->jobs),
+	    xasprintf("TARGET=%s", cb->target),
+	    xasprintf("ARCH=%s", cb->arch),
+	    xasprintf("CC=%s-cc", tool),
+	    xasprintf("CXX=%s-cc", tool),
+	    xasprintf("AR=%s-ar", tool),
+	    xasprintf("RANLIB=%s-ranlib", tool),
+	    xasprintf("LD=%s-ld", tool),
+	    xasprintf("CFLAGS=-O2"),
+	    xasprintf("CXXFLAGS=-O2"),
+	    xasprintf("CPPFLAGS=-I%s/usr/include", sysroot),
+	    xasprintf("LDFLAGS=-L%s/usr/lib -static", sysroot),
+	    xasprintf("PATH=%s/bin:%s", cb->sysroot, path ? path : "/usr/bin:/bin"),
 	    NULL,
 	};
 	char *argv[] = {"bash", "--noprofile", "--norc", script, NULL};
 	log_line(log, "cookbook: running %s\n", script);
-	int st = cb_run(argv, build, log, env);
+	int st = run_program(argv, build, log, env);
 	if (st != 0)
-		rc = cb_fail(err, "the build script exited with status %d", st);
+		rc = fail(err, "the build script exited with status %d", st);
 	for (char **e = env; *e; e++)
 		free(*e);
 	free(tool);
@@ -316,16 +316,16 @@ static int make_package(struct cookbook *cb, const struct recipe *r, const char 
                         char *err)
 {
 	char *stage = recipe_target_dir(cb, r, "stage");
-	char *pkg = cb_printf("%s/%s.pkg", cb->repo, r->name);
-	char *toml = cb_printf("%s/%s.toml", cb->repo, r->name);
+	char *pkg = xasprintf("%s/%s.pkg", cb->repo, r->name);
+	char *toml = xasprintf("%s/%s.toml", cb->repo, r->name);
 	struct pkg_info info = {0};
-	info.name = cb_strdup(r->name);
-	info.version = cb_strdup(r->version);
-	info.description = cb_strdup(r->description);
-	info.cook_hash = cb_strdup(fingerprint);
+	info.name = xstrdup(r->name);
+	info.version = xstrdup(r->version);
+	info.description = xstrdup(r->description);
+	info.cook_hash = xstrdup(fingerprint);
 	for (size_t i = 0; i < r->runtime_deps.len; i++)
 		strlist_add(&info.deps, r->runtime_deps.items[i]);
-	int rc = cb_mkdirs(cb->repo, err);
+	int rc = mkdir_p(cb->repo, err);
 	if (rc == 0)
 		rc = pkg_create(stage, &info, pkg, toml, err);
 	pkg_info_free(&info);
@@ -346,7 +346,7 @@ static void report(struct cookbook *cb, const struct recipe *r, const char *step
 	fprintf(stderr, "cookbook: %s: %s failed: %s\n", r->name, step, why);
 	char *data;
 	size_t len;
-	if (cb_read_file(log, &data, &len) == 0) {
+	if (read_file(log, &data, &len) == 0) {
 		size_t start = len, lines = 0;
 		if (start && data[start - 1] == '\n')
 			start--;
@@ -372,9 +372,9 @@ static int cook_one(struct cookbook *cb, const struct recipe *r, size_t i, size_
 	char *log = recipe_target_dir(cb, r, "cook.log");
 	const char *step = "fetch";
 	char fingerprint[65];
-	int rc = cb_mkdirs(dir, err);
+	int rc = mkdir_p(dir, err);
 	if (rc == 0) {
-		rc = cb_write_file(log, "", 0, err);
+		rc = write_file_atomic(log, "", 0, 0644, err);
 		log_line(log, "cookbook: cooking %s\n", r->file);
 	}
 	if (rc == 0)
@@ -404,13 +404,13 @@ static int cook_one(struct cookbook *cb, const struct recipe *r, size_t i, size_
 
 static bool up_to_date(struct cookbook *cb, const struct recipe *r)
 {
-	char fingerprint[65], err[CB_ERR_MAX];
+	char fingerprint[65], err[ERR_MAX];
 	if (!recipe_source_ready(cb, r) || cookbook_fingerprint(cb, r, fingerprint, err) < 0)
 		return false;
-	char *toml = cb_printf("%s/%s.toml", cb->repo, r->name);
-	char *pkg = cb_printf("%s/%s.pkg", cb->repo, r->name);
+	char *toml = xasprintf("%s/%s.toml", cb->repo, r->name);
+	char *pkg = xasprintf("%s/%s.pkg", cb->repo, r->name);
 	struct pkg_info info;
-	bool ok = cb_exists(pkg) && pkg_read_info(toml, &info, err) == 0;
+	bool ok = path_exists(pkg) && pkg_read_info(toml, &info, err) == 0;
 	if (ok) {
 		ok = info.cook_hash && strcmp(info.cook_hash, fingerprint) == 0;
 		pkg_info_free(&info);
@@ -451,14 +451,14 @@ int cookbook_cook(struct cookbook *cb, const struct strlist *roots, const struct
 
 int cookbook_clean(struct cookbook *cb, const struct recipe *r, char *err)
 {
-	char *dir = cb_printf("%s/%s/target", cb->root, r->dir);
-	char *pkg = cb_printf("%s/%s.pkg", cb->repo, r->name);
-	char *toml = cb_printf("%s/%s.toml", cb->repo, r->name);
-	int rc = cb_rmrf(dir, err);
+	char *dir = xasprintf("%s/%s/target", cb->root, r->dir);
+	char *pkg = xasprintf("%s/%s.pkg", cb->repo, r->name);
+	char *toml = xasprintf("%s/%s.toml", cb->repo, r->name);
+	int rc = rm_rf(dir, err);
 	if (rc == 0)
-		rc = cb_rmrf(pkg, err);
+		rc = rm_rf(pkg, err);
 	if (rc == 0)
-		rc = cb_rmrf(toml, err);
+		rc = rm_rf(toml, err);
 	free(dir);
 	free(pkg);
 	free(toml);

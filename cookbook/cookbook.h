@@ -8,7 +8,7 @@
 
 #include "graph.h"
 #include "recipe.h"
-#include "util.h"
+#include "hostutil/hostutil.h"
 
 struct cookbook {
 	char *root;      /* the tree, absolute */

@@ -24,13 +24,13 @@
 static int load_same_as(const struct cookbook *cb, const struct recipe *r, struct recipe *other,
                         char *err)
 {
-	char *joined = cb_join(r->dir, r->same_as);
-	char *dir = cb_normalize(joined);
-	char *file = cb_printf("%s/recipe.toml", dir);
+	char *joined = path_join(r->dir, r->same_as);
+	char *dir = path_normalize(joined);
+	char *file = xasprintf("%s/recipe.toml", dir);
 	const char *base = strrchr(dir, '/');
-	int rc = cb_exists(file)
+	int rc = path_exists(file)
 	             ? recipe_load(file, base ? base + 1 : dir, other, err)
-	             : cb_fail(err, "%s: [source] same_as: no recipe at %s", r->file, file);
+	             : fail(err, "%s: [source] same_as: no recipe at %s", r->file, file);
 	free(joined);
 	free(dir);
 	free(file);
@@ -43,15 +43,15 @@ char *recipe_source_dir(const struct cookbook *cb, const struct recipe *r, char 
 	static int depth;
 	char *out = NULL;
 	if (r->source == SOURCE_PATH) {
-		char *rel = cb_join(r->dir, r->path);
-		char *full = cb_join(cb->root, rel);
-		out = cb_normalize(full);
+		char *rel = path_join(r->dir, r->path);
+		char *full = path_join(cb->root, rel);
+		out = path_normalize(full);
 		free(rel);
 		free(full);
 	} else if (r->source == SOURCE_SAME_AS) {
 		struct recipe other;
 		if (depth > 8) {
-			cb_fail(err, "%s: [source] same_as: too many levels", r->file);
+			fail(err, "%s: [source] same_as: too many levels", r->file);
 		} else if (load_same_as(cb, r, &other, err) == 0) {
 			depth++;
 			out = recipe_source_dir(cb, &other, err);
@@ -59,7 +59,7 @@ char *recipe_source_dir(const struct cookbook *cb, const struct recipe *r, char 
 			recipe_free(&other);
 		}
 	} else {
-		out = cb_printf("%s/%s/source", cb->root, r->dir);
+		out = xasprintf("%s/%s/source", cb->root, r->dir);
 	}
 	return out;
 }
@@ -67,14 +67,14 @@ char *recipe_source_dir(const struct cookbook *cb, const struct recipe *r, char 
 static int hash_patches(const struct recipe *r, struct strbuf *id, char *err)
 {
 	for (size_t i = 0; i < r->patches.len; i++) {
-		char *file = cb_join(r->dir, r->patches.items[i]);
+		char *file = path_join(r->dir, r->patches.items[i]);
 		uint8_t d[32];
 		char hex[65];
-		int rc = cb_sha256_file(file, d, err);
+		int rc = sha256_file(file, d, err);
 		free(file);
 		if (rc < 0)
 			return -1;
-		cb_hex(d, sizeof d, hex);
+		hex_encode(d, sizeof d, hex);
 		sb_printf(id, "patch %s %s\n", r->patches.items[i], hex);
 	}
 	return 0;
@@ -109,7 +109,7 @@ char *recipe_fetch_id(const struct cookbook *cb, const struct recipe *r, char *e
 
 bool recipe_source_ready(const struct cookbook *cb, const struct recipe *r)
 {
-	char err[CB_ERR_MAX];
+	char err[ERR_MAX];
 	if (r->source == SOURCE_SAME_AS) {
 		struct recipe other;
 		if (load_same_as(cb, r, &other, err) < 0)
@@ -121,12 +121,12 @@ bool recipe_source_ready(const struct cookbook *cb, const struct recipe *r)
 	char *dir = recipe_source_dir(cb, r, err);
 	if (!dir)
 		return false;
-	bool ok = cb_is_dir(dir);
+	bool ok = is_dir(dir);
 	if (ok && r->source != SOURCE_PATH) {
-		char *marker = cb_join(dir, FETCH_MARKER);
+		char *marker = path_join(dir, FETCH_MARKER);
 		char *want = recipe_fetch_id(cb, r, err), *have = NULL;
 		size_t len;
-		ok = want && cb_read_file(marker, &have, &len) == 0 && strcmp(want, have) == 0;
+		ok = want && read_file(marker, &have, &len) == 0 && strcmp(want, have) == 0;
 		free(want);
 		free(have);
 		free(marker);
@@ -138,9 +138,9 @@ bool recipe_source_ready(const struct cookbook *cb, const struct recipe *r)
 static int run_logged(char *const argv[], const char *cwd, const char *log, const char *what,
                       char *err)
 {
-	int st = cb_run(argv, cwd, log, NULL);
+	int st = run_program(argv, cwd, log, NULL);
 	if (st != 0)
-		return cb_fail(err, "%s failed (%s exited with %d)", what, argv[0], st);
+		return fail(err, "%s failed (%s exited with %d)", what, argv[0], st);
 	return 0;
 }
 
@@ -148,7 +148,7 @@ static int check_tarball(const struct recipe *r, const char *file, char *err)
 {
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return cb_fail(err, "%s: %s", file, strerror(errno));
+		return fail(err, "%s: %s", file, strerror(errno));
 	struct sha256_ctx s;
 	struct blake3_ctx b;
 	sha256_init(&s);
@@ -161,22 +161,22 @@ static int check_tarball(const struct recipe *r, const char *file, char *err)
 	}
 	close(fd);
 	if (n < 0)
-		return cb_fail(err, "%s: %s", file, strerror(errno));
+		return fail(err, "%s: %s", file, strerror(errno));
 	uint8_t d[32];
 	char hex[65];
 	if (r->sha256) {
 		sha256_final(&s, d);
-		cb_hex(d, 32, hex);
+		hex_encode(d, 32, hex);
 		if (strcmp(hex, r->sha256))
-			return cb_fail(err, "%s: sha256 is %s, the recipe wants %s", file, hex,
-			               r->sha256);
+			return fail(err, "%s: sha256 is %s, the recipe wants %s", file, hex,
+			            r->sha256);
 	}
 	if (r->blake3) {
 		blake3_final(&b, d);
-		cb_hex(d, 32, hex);
+		hex_encode(d, 32, hex);
 		if (strcmp(hex, r->blake3))
-			return cb_fail(err, "%s: blake3 is %s, the recipe wants %s", file, hex,
-			               r->blake3);
+			return fail(err, "%s: blake3 is %s, the recipe wants %s", file, hex,
+			            r->blake3);
 	}
 	return 0;
 }
@@ -189,29 +189,29 @@ static int get_tarball(struct cookbook *cb, const struct recipe *r, const char *
 	const char *base = slash ? slash + 1 : r->tar;
 	size_t blen = strcspn(base, "?#");
 	if (!blen)
-		return cb_fail(err, "%s: [source] tar: no file name in '%s'", r->file, r->tar);
-	char *name = cb_strndup(base, blen);
-	char *file = cb_join(cb->cache, name);
+		return fail(err, "%s: [source] tar: no file name in '%s'", r->file, r->tar);
+	char *name = xstrndup(base, blen);
+	char *file = path_join(cb->cache, name);
 	free(name);
-	if (!cb_exists(file)) {
-		if (!cb_have_program("curl")) {
-			cb_fail(err,
-			        "%s is not in the source cache and curl is missing: put the "
-			        "tarball there (see docs/recipes.md)",
-			        file);
+	if (!path_exists(file)) {
+		if (!have_program("curl")) {
+			fail(err,
+			     "%s is not in the source cache and curl is missing: put the "
+			     "tarball there (see docs/recipes.md)",
+			     file);
 			free(file);
 			return -1;
 		}
-		char *part = cb_printf("%s.part", file);
+		char *part = xasprintf("%s.part", file);
 		char *argv[] = {"curl", "-fL", "--retry", "2", "-o", part, r->tar, NULL};
-		int rc = cb_mkdirs(cb->cache, err);
+		int rc = mkdir_p(cb->cache, err);
 		if (rc == 0 && run_logged(argv, NULL, log, "download", err) < 0)
-			rc = cb_fail(err,
-			             "downloading %s failed; without internet, put the tarball "
-			             "at %s (see docs/recipes.md)",
-			             r->tar, file);
+			rc = fail(err,
+			          "downloading %s failed; without internet, put the tarball "
+			          "at %s (see docs/recipes.md)",
+			          r->tar, file);
 		if (rc == 0 && rename(part, file) < 0)
-			rc = cb_fail(err, "%s: %s", file, strerror(errno));
+			rc = fail(err, "%s: %s", file, strerror(errno));
 		unlink(part);
 		free(part);
 		if (rc < 0) {
@@ -230,29 +230,29 @@ static int get_tarball(struct cookbook *cb, const struct recipe *r, const char *
 /* Unpacks into dst; a single top folder in the tarball becomes dst itself. */
 static int unpack(const char *tarball, const char *dst, const char *log, char *err)
 {
-	char *x = cb_printf("%s.x", dst);
+	char *x = xasprintf("%s.x", dst);
 	char *argv[] = {"tar", "-xf", (char *)tarball, "-C", x, NULL};
-	int rc = cb_rmrf(x, err);
+	int rc = rm_rf(x, err);
 	if (rc == 0)
-		rc = cb_mkdirs(x, err);
+		rc = mkdir_p(x, err);
 	if (rc == 0)
 		rc = run_logged(argv, NULL, log, "unpacking", err);
 	struct strlist entries = {0};
 	DIR *d = rc == 0 ? opendir(x) : NULL;
 	if (rc == 0 && !d)
-		rc = cb_fail(err, "%s: %s", x, strerror(errno));
+		rc = fail(err, "%s: %s", x, strerror(errno));
 	for (struct dirent *e; d && (e = readdir(d));)
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
 			strlist_add(&entries, e->d_name);
 	if (d)
 		closedir(d);
 	if (rc == 0) {
-		char *single = entries.len == 1 ? cb_join(x, entries.items[0]) : NULL;
-		if (single && cb_is_dir(single)) {
+		char *single = entries.len == 1 ? path_join(x, entries.items[0]) : NULL;
+		if (single && is_dir(single)) {
 			if (rename(single, dst) < 0 || rmdir(x) < 0)
-				rc = cb_fail(err, "%s: %s", dst, strerror(errno));
+				rc = fail(err, "%s: %s", dst, strerror(errno));
 		} else if (rename(x, dst) < 0) {
-			rc = cb_fail(err, "%s: %s", dst, strerror(errno));
+			rc = fail(err, "%s: %s", dst, strerror(errno));
 		}
 		free(single);
 	}
@@ -296,41 +296,40 @@ int cookbook_fetch(struct cookbook *cb, const struct recipe *r, const char *log,
 	if (!src)
 		return -1;
 	if (r->source == SOURCE_PATH) {
-		int rc = cb_is_dir(src)
+		int rc = is_dir(src)
 		             ? 0
-		             : cb_fail(err, "%s: [source] path: %s is not a folder", r->file, src);
+		             : fail(err, "%s: [source] path: %s is not a folder", r->file, src);
 		free(src);
 		return rc;
 	}
 	int rc = 0;
-	char *marker = cb_join(src, FETCH_MARKER);
-	char *tmp = cb_printf("%s/%s/source.tmp", cb->root, r->dir);
+	char *marker = path_join(src, FETCH_MARKER);
+	char *tmp = xasprintf("%s/%s/source.tmp", cb->root, r->dir);
 	char *id = recipe_fetch_id(cb, r, err);
 	char *tarball = NULL;
 	if (!id) {
 		rc = -1;
 	} else if (recipe_source_ready(cb, r)) {
 		goto out; /* fetched already */
-	} else if (cb_exists(src) && !cb_exists(marker)) {
-		rc = cb_fail(err,
-		             "%s exists but the cookbook did not fetch it: remove it (make u.%s)",
-		             src, r->name);
+	} else if (path_exists(src) && !path_exists(marker)) {
+		rc = fail(err, "%s exists but the cookbook did not fetch it: remove it (make u.%s)",
+		          src, r->name);
 		goto out;
 	}
 	printf("  FETCH  %s\n", r->name);
 	fflush(stdout);
 	if (rc == 0)
-		rc = cb_rmrf(tmp, err);
+		rc = rm_rf(tmp, err);
 	if (rc == 0 && r->source == SOURCE_GIT)
 		rc = fetch_git(r, tmp, log, err);
 	if (rc == 0 && r->source == SOURCE_TAR &&
 	    (rc = get_tarball(cb, r, log, &tarball, err)) == 0)
 		rc = unpack(tarball, tmp, log, err);
 	for (size_t i = 0; rc == 0 && i < r->patches.len; i++) {
-		char *rel = cb_join(r->dir, r->patches.items[i]);
-		char *patch = cb_join(cb->root, rel);
+		char *rel = path_join(r->dir, r->patches.items[i]);
+		char *patch = path_join(cb->root, rel);
 		char *argv[] = {"patch", "-p1", "--batch", "--forward", "-i", patch, NULL};
-		char *what = cb_printf("patch %s", r->patches.items[i]);
+		char *what = xasprintf("patch %s", r->patches.items[i]);
 		rc = run_logged(argv, tmp, log, what, err);
 		free(what);
 		free(patch);
@@ -338,19 +337,19 @@ int cookbook_fetch(struct cookbook *cb, const struct recipe *r, const char *log,
 	}
 	if (rc == 0 && r->source == SOURCE_TAR) {
 		/* Keeps the fetched tree out of git status. */
-		char *ignore = cb_join(tmp, ".gitignore");
-		rc = cb_write_file(ignore, "*\n", 2, err);
+		char *ignore = path_join(tmp, ".gitignore");
+		rc = write_file_atomic(ignore, "*\n", 2, 0644, err);
 		free(ignore);
 	}
 	if (rc == 0) {
-		char *tmp_marker = cb_join(tmp, FETCH_MARKER);
-		rc = cb_write_file(tmp_marker, id, strlen(id), err);
+		char *tmp_marker = path_join(tmp, FETCH_MARKER);
+		rc = write_file_atomic(tmp_marker, id, strlen(id), 0644, err);
 		free(tmp_marker);
 	}
 	if (rc == 0)
-		rc = cb_rmrf(src, err);
+		rc = rm_rf(src, err);
 	if (rc == 0 && rename(tmp, src) < 0)
-		rc = cb_fail(err, "%s: %s", src, strerror(errno));
+		rc = fail(err, "%s: %s", src, strerror(errno));
 out:
 	free(tarball);
 	free(id);
@@ -363,18 +362,18 @@ out:
 int cookbook_unfetch(struct cookbook *cb, const struct recipe *r, char *err)
 {
 	if (r->source == SOURCE_PATH)
-		return cb_fail(err,
-		               "%s: its source is the in-tree path '%s', which unfetch never "
-		               "removes",
-		               r->name, r->path);
+		return fail(err,
+		            "%s: its source is the in-tree path '%s', which unfetch never "
+		            "removes",
+		            r->name, r->path);
 	if (r->source == SOURCE_SAME_AS)
-		return cb_fail(err, "%s: its source is that of %s; unfetch that recipe", r->name,
-		               r->same_as);
-	char *src = cb_printf("%s/%s/source", cb->root, r->dir);
-	char *tmp = cb_printf("%s/%s/source.tmp", cb->root, r->dir);
-	int rc = cb_rmrf(src, err);
+		return fail(err, "%s: its source is that of %s; unfetch that recipe", r->name,
+		            r->same_as);
+	char *src = xasprintf("%s/%s/source", cb->root, r->dir);
+	char *tmp = xasprintf("%s/%s/source.tmp", cb->root, r->dir);
+	int rc = rm_rf(src, err);
 	if (rc == 0)
-		rc = cb_rmrf(tmp, err);
+		rc = rm_rf(tmp, err);
 	free(src);
 	free(tmp);
 	return rc;

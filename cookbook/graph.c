@@ -12,11 +12,11 @@ size_t graph_add(struct graph *g, const char *name, const struct strlist *deps)
 {
 	if (g->len == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
-		g->nodes = cb_realloc(g->nodes, g->cap * sizeof(*g->nodes));
+		g->nodes = xrealloc(g->nodes, g->cap * sizeof(*g->nodes));
 	}
 	struct graph_node *node = &g->nodes[g->len];
 	memset(node, 0, sizeof *node);
-	node->name = cb_strdup(name);
+	node->name = xstrdup(name);
 	for (size_t i = 0; deps && i < deps->len; i++)
 		if (!strlist_has(&node->deps, deps->items[i]))
 			strlist_add(&node->deps, deps->items[i]);
@@ -64,7 +64,7 @@ static int visit(struct dfs *d, size_t i)
 		for (size_t k = start; k < d->path_len; k++)
 			sb_printf(&sb, "%s -> ", d->g->nodes[d->path[k]].name);
 		sb_puts(&sb, d->g->nodes[i].name);
-		cb_fail(d->err, "%s", sb.s);
+		fail(d->err, "%s", sb.s);
 		sb_free(&sb);
 		return -1;
 	}
@@ -74,8 +74,8 @@ static int visit(struct dfs *d, size_t i)
 	for (size_t k = 0; k < node->deps.len; k++) {
 		long j = graph_find(d->g, node->deps.items[k]);
 		if (j < 0)
-			return cb_fail(d->err, "%s: dependency '%s' has no recipe", node->name,
-			               node->deps.items[k]);
+			return fail(d->err, "%s: dependency '%s' has no recipe", node->name,
+			            node->deps.items[k]);
 		if (visit(d, (size_t)j) < 0)
 			return -1;
 	}
@@ -89,19 +89,19 @@ int graph_order(const struct graph *g, const struct strlist *roots, size_t **ord
                 char *err)
 {
 	struct dfs d = {
-	    g,  calloc(g->len + 1, sizeof(enum mark)),    cb_malloc((g->len + 1) * sizeof(size_t)),
-	    0,  cb_malloc((g->len + 1) * sizeof(size_t)), 0,
+	    g,  calloc(g->len + 1, sizeof(enum mark)),  xmalloc((g->len + 1) * sizeof(size_t)),
+	    0,  xmalloc((g->len + 1) * sizeof(size_t)), 0,
 	    err};
 	if (!d.mark) {
 		free(d.path);
 		free(d.order);
-		return cb_fail(err, "out of memory");
+		return fail(err, "out of memory");
 	}
 	int rc = 0;
 	for (size_t r = 0; rc == 0 && r < roots->len; r++) {
 		long i = graph_find(g, roots->items[r]);
 		if (i < 0)
-			rc = cb_fail(err, "%s: no recipe", roots->items[r]);
+			rc = fail(err, "%s: no recipe", roots->items[r]);
 		else
 			rc = visit(&d, (size_t)i);
 	}

@@ -7,7 +7,7 @@
 #ifndef COOKBOOK_GRAPH_H
 #define COOKBOOK_GRAPH_H
 
-#include "util.h"
+#include "hostutil/hostutil.h"
 
 struct graph_node {
 	char *name;

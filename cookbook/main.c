@@ -64,8 +64,8 @@ static int read_names(const char *file, struct strlist *out, char *err)
 {
 	char *data;
 	size_t len;
-	if (cb_read_file(file, &data, &len) < 0)
-		return cb_fail(err, "%s: %s", file, strerror(errno));
+	if (read_file(file, &data, &len) < 0)
+		return fail(err, "%s: %s", file, strerror(errno));
 	for (char *save, *line = strtok_r(data, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		line += strspn(line, " \t");
@@ -81,7 +81,7 @@ static int cmd_check(int argc, char **argv, char *err)
 {
 	int bad = 0;
 	for (int i = 0; i < argc; i++) {
-		char *copy = cb_strdup(argv[i]);
+		char *copy = xstrdup(argv[i]);
 		char *slash = strrchr(copy, '/');
 		if (slash)
 			*slash = 0;
@@ -138,7 +138,7 @@ static int cmd_cook_config(struct cookbook *cb, const char *packages, const char
 	struct strbuf sb = {0};
 	sb_puts(&sb, "");
 	for (size_t i = 0; rc == 0 && i < image.len; i++) {
-		char *toml = cb_printf("%s/%s.toml", cb->repo, image.items[i]);
+		char *toml = xasprintf("%s/%s.toml", cb->repo, image.items[i]);
 		struct pkg_info info;
 		rc = pkg_read_info(toml, &info, err);
 		if (rc == 0) {
@@ -147,7 +147,7 @@ static int cmd_cook_config(struct cookbook *cb, const char *packages, const char
 		}
 		free(toml);
 	}
-	int written = rc == 0 ? cb_write_if_changed(list, sb.s, sb.len, err) : -1;
+	int written = rc == 0 ? write_if_changed(list, sb.s, sb.len, err) : -1;
 	if (written < 0)
 		rc = -1;
 	else if (written == 0 && config_changed)
@@ -172,14 +172,14 @@ static int cmd_pkg(struct cookbook *cb, int argc, char **argv, char *err)
 		return 0;
 	}
 	if (strcmp(argv[0], "install") != 0)
-		return cb_fail(err, "pkg: unknown command '%s'", argv[0]);
+		return fail(err, "pkg: unknown command '%s'", argv[0]);
 	argc--, argv++;
 	if (argc >= 2 && strcmp(argv[0], "--meta") == 0) {
 		meta = argv[1];
 		argc -= 2, argv += 2;
 	}
 	if (argc < 1)
-		return cb_fail(err, "pkg install: ROOT missing");
+		return fail(err, "pkg install: ROOT missing");
 	for (int i = 1; i < argc; i++)
 		if (pkg_install(cb->repo, argv[i], argv[0], meta, err) < 0)
 			return -1;
@@ -198,7 +198,7 @@ static int run(struct cookbook *cb, int argc, char **argv, char *err)
 		rc = cmd_pkg(cb, argc, argv, err);
 	} else if (strcmp(cmd, "cook-config") == 0) {
 		rc = argc == 2 ? cmd_cook_config(cb, argv[0], argv[1], err)
-		               : cb_fail(err, "cook-config PACKAGES LIST");
+		               : fail(err, "cook-config PACKAGES LIST");
 	} else if (strcmp(cmd, "deps") == 0) {
 		bool runtime = argc > 0 && strcmp(argv[0], "--runtime") == 0;
 		names_from(&names, argc - runtime, argv + runtime);
@@ -221,7 +221,7 @@ static int run(struct cookbook *cb, int argc, char **argv, char *err)
 			if (cmd[0] == 'f' && cmd[1] == 'e') {
 				char *log = recipe_target_dir(cb, r, "fetch.log");
 				char *dir = recipe_target_dir(cb, r, NULL);
-				rc = cb_mkdirs(dir, err);
+				rc = mkdir_p(dir, err);
 				if (rc == 0)
 					rc = cookbook_fetch(cb, r, log, err);
 				if (rc < 0)
@@ -272,17 +272,17 @@ int main(int argc, char **argv)
 	if (i >= argc)
 		return usage(stderr);
 	struct cookbook cb;
-	char err[CB_ERR_MAX] = "";
+	char err[ERR_MAX] = "";
 	/* Paths given on the command line are relative to where we started. */
-	char *abs_root = cb_absolute(root);
-	char *abs_repo = repo ? cb_absolute(repo) : NULL;
-	char *abs_sysroot = sysroot ? cb_absolute(sysroot) : NULL;
-	char *abs_cache = cache ? cb_absolute(cache) : NULL;
+	char *abs_root = path_absolute(root);
+	char *abs_repo = repo ? path_absolute(repo) : NULL;
+	char *abs_sysroot = sysroot ? path_absolute(sysroot) : NULL;
+	char *abs_cache = cache ? path_absolute(cache) : NULL;
 	cookbook_init(&cb, abs_root, target, abs_repo, abs_sysroot, abs_cache);
 	int rc;
 	/* pkg and check take paths relative to the caller's directory. */
 	if (strcmp(argv[i], "pkg") && strcmp(argv[i], "check") && chdir(cb.root) < 0)
-		rc = cb_fail(err, "%s: %s", cb.root, strerror(errno));
+		rc = fail(err, "%s: %s", cb.root, strerror(errno));
 	else
 		rc = run(&cb, argc - i, argv + i, err);
 	cookbook_free(&cb);

@@ -35,7 +35,7 @@ static int pack_one(void *vctx, const char *rel, const char *full, const struct 
 {
 	struct pack *p = vctx;
 	if (strpbrk(rel, "\n\r"))
-		return cb_fail(p->err, "%s: a line break in a file name", full);
+		return fail(p->err, "%s: a line break in a file name", full);
 	struct pkg_entry e = {0};
 	char *data = NULL;
 	size_t len = 0;
@@ -44,26 +44,26 @@ static int pack_one(void *vctx, const char *rel, const char *full, const struct 
 		e.type = 'd';
 	} else if (S_ISREG(st->st_mode)) {
 		e.type = 'f';
-		if (cb_read_file(full, &data, &len) < 0)
-			return cb_fail(p->err, "%s: %s", full, strerror(errno));
+		if (read_file(full, &data, &len) < 0)
+			return fail(p->err, "%s: %s", full, strerror(errno));
 		uint8_t digest[SHA256_DIGEST_LEN];
 		sha256(data, len, digest);
-		e.sha256 = cb_malloc(2 * SHA256_DIGEST_LEN + 1);
-		cb_hex(digest, sizeof digest, e.sha256);
+		e.sha256 = xmalloc(2 * SHA256_DIGEST_LEN + 1);
+		hex_encode(digest, sizeof digest, e.sha256);
 	} else if (S_ISLNK(st->st_mode)) {
 		e.type = 'l';
 		char target[4096];
 		ssize_t n = readlink(full, target, sizeof target - 1);
 		if (n < 0)
-			return cb_fail(p->err, "%s: %s", full, strerror(errno));
-		data = cb_strndup(target, (size_t)n);
+			return fail(p->err, "%s: %s", full, strerror(errno));
+		data = xstrndup(target, (size_t)n);
 		len = (size_t)n;
-		e.target = cb_strdup(data);
+		e.target = xstrdup(data);
 		e.mode = 0777;
 	} else {
-		return cb_fail(p->err, "%s: not a file, folder or symlink", full);
+		return fail(p->err, "%s: not a file, folder or symlink", full);
 	}
-	e.path = cb_strdup(rel);
+	e.path = xstrdup(rel);
 	put_le(&p->data, (uint64_t)e.type, 1);
 	put_le(&p->data, 0, 1);
 	put_le(&p->data, e.mode, 2);
@@ -74,7 +74,7 @@ static int pack_one(void *vctx, const char *rel, const char *full, const struct 
 	free(data);
 	if (p->nfiles == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 32;
-		p->files = cb_realloc(p->files, p->cap * sizeof(*p->files));
+		p->files = xrealloc(p->files, p->cap * sizeof(*p->files));
 	}
 	p->files[p->nfiles++] = e;
 	return 0;
@@ -107,7 +107,7 @@ int pkg_create(const char *stage, struct pkg_info *info, const char *pkg_path,
 	struct pack p = {.err = err};
 	sb_add(&p.data, PKG_MAGIC, 8);
 	put_le(&p.data, 0, 4); /* count, patched below */
-	if (cb_is_dir(stage) && cb_walk(stage, NULL, pack_one, &p, err) < 0) {
+	if (is_dir(stage) && walk_tree(stage, NULL, pack_one, &p, err) < 0) {
 		sb_free(&p.data);
 		info->files = p.files;
 		info->nfiles = p.nfiles;
@@ -121,8 +121,8 @@ int pkg_create(const char *stage, struct pkg_info *info, const char *pkg_path,
 	uint8_t digest[SHA256_DIGEST_LEN];
 	sha256(p.data.s, p.data.len, digest);
 	free(info->pkg_sha256);
-	info->pkg_sha256 = cb_malloc(2 * SHA256_DIGEST_LEN + 1);
-	cb_hex(digest, sizeof digest, info->pkg_sha256);
+	info->pkg_sha256 = xmalloc(2 * SHA256_DIGEST_LEN + 1);
+	hex_encode(digest, sizeof digest, info->pkg_sha256);
 
 	struct strbuf t = {0};
 	sb_puts(&t, "# Written by the cookbook: what ");
@@ -156,9 +156,9 @@ int pkg_create(const char *stage, struct pkg_info *info, const char *pkg_path,
 			sb_puts(&t, "\n");
 		}
 	}
-	int rc = cb_write_file(pkg_path, p.data.s, p.data.len, err);
+	int rc = write_file_atomic(pkg_path, p.data.s, p.data.len, 0644, err);
 	if (rc == 0)
-		rc = cb_write_file(toml_path, t.s, t.len, err);
+		rc = write_file_atomic(toml_path, t.s, t.len, 0644, err);
 	sb_free(&p.data);
 	sb_free(&t);
 	return rc;
@@ -172,7 +172,7 @@ static char *str_field(const struct toml_value *t, const char *key)
 	size_t len;
 	if (!toml_as_string(toml_get(t, key), &s, &len) || strlen(s) != len)
 		return NULL;
-	return cb_strdup(s);
+	return xstrdup(s);
 }
 
 int pkg_read_info(const char *toml_path, struct pkg_info *info, char *err)
@@ -181,7 +181,7 @@ int pkg_read_info(const char *toml_path, struct pkg_info *info, char *err)
 	struct toml_error terr;
 	struct toml_doc *doc = toml_parse_file(toml_path, &terr);
 	if (!doc)
-		return cb_fail(err, "%s", terr.message);
+		return fail(err, "%s", terr.message);
 	const struct toml_value *root = toml_root(doc);
 	info->name = str_field(root, "name");
 	info->version = str_field(root, "version");
@@ -190,7 +190,7 @@ int pkg_read_info(const char *toml_path, struct pkg_info *info, char *err)
 	info->pkg_sha256 = str_field(root, "pkg_sha256");
 	int rc = 0;
 	if (!info->name || !info->version || !info->pkg_sha256)
-		rc = cb_fail(err, "%s: name, version or pkg_sha256 missing", toml_path);
+		rc = fail(err, "%s: name, version or pkg_sha256 missing", toml_path);
 	const struct toml_value *deps = toml_get(root, "dependencies");
 	for (size_t i = 0; rc == 0 && i < toml_count(deps); i++) {
 		const char *s;
@@ -200,9 +200,9 @@ int pkg_read_info(const char *toml_path, struct pkg_info *info, char *err)
 	}
 	const struct toml_value *files = toml_get(root, "files");
 	if (rc == 0 && files && !toml_is(files, TOML_ARRAY))
-		rc = cb_fail(err, "%s: files: expected an array of tables", toml_path);
+		rc = fail(err, "%s: files: expected an array of tables", toml_path);
 	size_t n = toml_count(files);
-	info->files = cb_malloc((n + 1) * sizeof(*info->files));
+	info->files = xmalloc((n + 1) * sizeof(*info->files));
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const struct toml_value *f = toml_at(files, i);
 		struct pkg_entry *e = &info->files[info->nfiles];
@@ -215,14 +215,14 @@ int pkg_read_info(const char *toml_path, struct pkg_info *info, char *err)
 		info->nfiles++;
 		if (!type || !e->path || !toml_as_int(toml_get(f, "mode"), &mode) || mode < 0 ||
 		    mode > 07777)
-			rc = cb_fail(err, "%s: files entry %zu: path, type or mode missing",
-			             toml_path, i + 1);
+			rc = fail(err, "%s: files entry %zu: path, type or mode missing", toml_path,
+			          i + 1);
 		else if (!strcmp(type, "dir") || !strcmp(type, "file") || !strcmp(type, "symlink"))
 			e->type = type[0] == 's' ? 'l' : type[0];
 		else
-			rc = cb_fail(err, "%s: %s: unknown type '%s'", toml_path, e->path, type);
+			rc = fail(err, "%s: %s: unknown type '%s'", toml_path, e->path, type);
 		if (rc == 0 && ((e->type == 'f' && !e->sha256) || (e->type == 'l' && !e->target)))
-			rc = cb_fail(err, "%s: %s: sha256 or target missing", toml_path, e->path);
+			rc = fail(err, "%s: %s: sha256 or target missing", toml_path, e->path);
 		e->mode = (uint16_t)mode;
 		free(type);
 	}
@@ -273,7 +273,7 @@ static bool safe_path(const char *p)
 {
 	if (!p[0] || p[0] == '/')
 		return false;
-	char *norm = cb_normalize(p);
+	char *norm = path_normalize(p);
 	bool ok = strcmp(norm, p) == 0 && strcmp(p, "..") && strncmp(p, "../", 3);
 	free(norm);
 	return ok;
@@ -284,17 +284,17 @@ static int verify(const char *name, const char *pkg_path, const uint8_t *buf, si
                   const struct pkg_info *info, struct raw_entry *out, char *err)
 {
 	if (len < 12 || memcmp(buf, PKG_MAGIC, 8) != 0)
-		return cb_fail(err, "%s: %s: not a package (bad magic)", name, pkg_path);
+		return fail(err, "%s: %s: not a package (bad magic)", name, pkg_path);
 	uint64_t count = get_le(buf + 8, 4);
 	if (count != info->nfiles)
-		return cb_fail(err, "%s: %s: %llu entries, the package's TOML lists %zu", name,
-		               pkg_path, (unsigned long long)count, info->nfiles);
+		return fail(err, "%s: %s: %llu entries, the package's TOML lists %zu", name,
+		            pkg_path, (unsigned long long)count, info->nfiles);
 	size_t off = 12;
 	for (size_t i = 0; i < count; i++) {
 		const struct pkg_entry *want = &info->files[i];
 		if (len - off < 16)
-			return cb_fail(err, "%s: %s: truncated at entry %zu (%s)", name, pkg_path,
-			               i + 1, want->path);
+			return fail(err, "%s: %s: truncated at entry %zu (%s)", name, pkg_path,
+			            i + 1, want->path);
 		struct raw_entry *e = &out[i];
 		e->type = (char)buf[off];
 		e->mode = (uint16_t)get_le(buf + off + 2, 2);
@@ -302,64 +302,64 @@ static int verify(const char *name, const char *pkg_path, const uint8_t *buf, si
 		uint64_t data_len = get_le(buf + off + 8, 8);
 		off += 16;
 		if (e->path_len > len - off || data_len > len - off - e->path_len)
-			return cb_fail(err, "%s: %s: truncated at entry %zu (%s)", name, pkg_path,
-			               i + 1, want->path);
+			return fail(err, "%s: %s: truncated at entry %zu (%s)", name, pkg_path,
+			            i + 1, want->path);
 		e->path = (const char *)buf + off;
 		e->data = e->path + e->path_len;
 		e->data_len = (size_t)data_len;
 		off += e->path_len + e->data_len;
 		if (e->path_len != strlen(want->path) ||
 		    memcmp(e->path, want->path, e->path_len) != 0)
-			return cb_fail(err, "%s: entry %zu: the archive has '%.*s', the TOML '%s'",
-			               name, i + 1, (int)e->path_len, e->path, want->path);
+			return fail(err, "%s: entry %zu: the archive has '%.*s', the TOML '%s'",
+			            name, i + 1, (int)e->path_len, e->path, want->path);
 		if (!safe_path(want->path))
-			return cb_fail(err, "%s: %s: path leaves the root", name, want->path);
+			return fail(err, "%s: %s: path leaves the root", name, want->path);
 		if (e->type != want->type || e->mode != want->mode)
-			return cb_fail(err, "%s: %s: type or mode differs from the TOML", name,
-			               want->path);
+			return fail(err, "%s: %s: type or mode differs from the TOML", name,
+			            want->path);
 		if (e->type == 'f') {
 			uint8_t digest[SHA256_DIGEST_LEN];
 			char hex[2 * SHA256_DIGEST_LEN + 1];
 			sha256(e->data, e->data_len, digest);
-			cb_hex(digest, sizeof digest, hex);
+			hex_encode(digest, sizeof digest, hex);
 			if (strcmp(hex, want->sha256) != 0)
-				return cb_fail(err, "%s: %s: sha256 mismatch (corrupt package %s)",
-				               name, want->path, pkg_path);
+				return fail(err, "%s: %s: sha256 mismatch (corrupt package %s)",
+				            name, want->path, pkg_path);
 		} else if (e->type == 'l') {
 			if (e->data_len != strlen(want->target) ||
 			    memcmp(e->data, want->target, e->data_len) != 0)
-				return cb_fail(err, "%s: %s: symlink target differs from the TOML",
-				               name, want->path);
+				return fail(err, "%s: %s: symlink target differs from the TOML",
+				            name, want->path);
 		} else if (e->type != 'd') {
-			return cb_fail(err, "%s: %s: unknown entry type", name, want->path);
+			return fail(err, "%s: %s: unknown entry type", name, want->path);
 		}
 	}
 	if (off != len)
-		return cb_fail(err, "%s: %s: %zu bytes after the last entry", name, pkg_path,
-		               len - off);
+		return fail(err, "%s: %s: %zu bytes after the last entry", name, pkg_path,
+		            len - off);
 	uint8_t digest[SHA256_DIGEST_LEN];
 	char hex[2 * SHA256_DIGEST_LEN + 1];
 	sha256(buf, len, digest);
-	cb_hex(digest, sizeof digest, hex);
+	hex_encode(digest, sizeof digest, hex);
 	if (strcmp(hex, info->pkg_sha256) != 0)
-		return cb_fail(err, "%s: %s: sha256 of the archive differs from the TOML", name,
-		               pkg_path);
+		return fail(err, "%s: %s: sha256 of the archive differs from the TOML", name,
+		            pkg_path);
 	return 0;
 }
 
 /* Refuses to write through a symlink already in the root (bin -> usr/bin). */
 static int check_parents(const char *name, const char *root, const char *path, char *err)
 {
-	char *copy = cb_strdup(path);
+	char *copy = xstrdup(path);
 	int rc = 0;
 	for (char *s = strchr(copy, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
 		*s = 0;
-		char *full = cb_join(root, copy);
+		char *full = path_join(root, copy);
 		struct stat st;
 		if (lstat(full, &st) == 0 && !S_ISDIR(st.st_mode))
-			rc = cb_fail(
-			    err, "%s: %s: '%s' in the root is not a folder (install under usr/)",
-			    name, path, copy);
+			rc = fail(err,
+			          "%s: %s: '%s' in the root is not a folder (install under usr/)",
+			          name, path, copy);
 		free(full);
 		*s = '/';
 	}
@@ -370,7 +370,7 @@ static int check_parents(const char *name, const char *root, const char *path, c
 static int write_entry(const char *root, const struct pkg_entry *e, const struct raw_entry *raw,
                        bool *is_new, char *err)
 {
-	char *full = cb_join(root, e->path);
+	char *full = path_join(root, e->path);
 	struct stat st;
 	bool exists = lstat(full, &st) == 0;
 	int rc = 0;
@@ -382,17 +382,17 @@ static int write_entry(const char *root, const struct pkg_entry *e, const struct
 			if (exists)
 				unlink(full);
 			if (mkdir(full, e->mode) < 0 || chmod(full, e->mode) < 0)
-				rc = cb_fail(err, "%s: %s", full, strerror(errno));
+				rc = fail(err, "%s: %s", full, strerror(errno));
 		}
 	} else {
 		if (exists && S_ISDIR(st.st_mode))
-			rc = cb_rmrf(full, err);
+			rc = rm_rf(full, err);
 		else if (exists)
 			unlink(full);
 		if (rc == 0 && e->type == 'l') {
-			char *target = cb_strndup(raw->data, raw->data_len);
+			char *target = xstrndup(raw->data, raw->data_len);
 			if (symlink(target, full) < 0)
-				rc = cb_fail(err, "%s: %s", full, strerror(errno));
+				rc = fail(err, "%s: %s", full, strerror(errno));
 			free(target);
 		} else if (rc == 0) {
 			int fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -408,7 +408,7 @@ static int write_entry(const char *root, const struct pkg_entry *e, const struct
 				left -= (size_t)w;
 			}
 			if (fd < 0 || left || fchmod(fd, e->mode) < 0 || close(fd) < 0)
-				rc = cb_fail(err, "%s: %s", full, strerror(errno));
+				rc = fail(err, "%s: %s", full, strerror(errno));
 		}
 	}
 	free(full);
@@ -417,8 +417,8 @@ static int write_entry(const char *root, const struct pkg_entry *e, const struct
 
 int pkg_install(const char *repo, const char *name, const char *root, const char *meta, char *err)
 {
-	char *toml_path = cb_printf("%s/%s.toml", repo, name);
-	char *pkg_path = cb_printf("%s/%s.pkg", repo, name);
+	char *toml_path = xasprintf("%s/%s.toml", repo, name);
+	char *pkg_path = xasprintf("%s/%s.pkg", repo, name);
 	struct pkg_info info;
 	char *buf = NULL;
 	size_t len = 0;
@@ -428,23 +428,23 @@ int pkg_install(const char *repo, const char *name, const char *root, const char
 	if (rc < 0)
 		goto out_paths;
 	if (strcmp(info.name, name) != 0) {
-		rc = cb_fail(err, "%s: %s names package '%s'", name, toml_path, info.name);
+		rc = fail(err, "%s: %s names package '%s'", name, toml_path, info.name);
 		goto out;
 	}
-	if (cb_read_file(pkg_path, &buf, &len) < 0) {
-		rc = cb_fail(err, "%s: %s: %s", name, pkg_path, strerror(errno));
+	if (read_file(pkg_path, &buf, &len) < 0) {
+		rc = fail(err, "%s: %s: %s", name, pkg_path, strerror(errno));
 		goto out;
 	}
-	raw = cb_malloc((info.nfiles + 1) * sizeof(*raw));
+	raw = xmalloc((info.nfiles + 1) * sizeof(*raw));
 	rc = verify(name, pkg_path, (const uint8_t *)buf, len, &info, raw, err);
 	if (!root)
 		goto out; /* verify only */
 	for (size_t i = 0; rc == 0 && i < info.nfiles; i++)
 		rc = check_parents(name, root, info.files[i].path, err);
 	if (rc == 0)
-		rc = cb_mkdirs(root, err);
+		rc = mkdir_p(root, err);
 	if (rc == 0 && meta && !(mf = fopen(meta, "a")))
-		rc = cb_fail(err, "%s: %s", meta, strerror(errno));
+		rc = fail(err, "%s: %s", meta, strerror(errno));
 	for (size_t i = 0; rc == 0 && i < info.nfiles; i++) {
 		bool is_new;
 		rc = write_entry(root, &info.files[i], &raw[i], &is_new, err);
@@ -452,7 +452,7 @@ int pkg_install(const char *repo, const char *name, const char *root, const char
 			fprintf(mf, "%04o 0 0 %s\n", info.files[i].mode, info.files[i].path);
 	}
 	if (mf && fclose(mf) != 0 && rc == 0)
-		rc = cb_fail(err, "%s: %s", meta, strerror(errno));
+		rc = fail(err, "%s: %s", meta, strerror(errno));
 out:
 	free(raw);
 	free(buf);

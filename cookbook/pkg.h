@@ -22,7 +22,7 @@
 #ifndef COOKBOOK_PKG_H
 #define COOKBOOK_PKG_H
 
-#include "util.h"
+#include "hostutil/hostutil.h"
 
 #define PKG_MAGIC "RDXPKG01"
 

@@ -49,10 +49,10 @@ static int check_keys(const struct toml_value *table, const char *table_name,
 		if (!ok) {
 			const struct toml_value *v = toml_at(table, i);
 			if (table_name)
-				return cb_fail(err, "%s:%u: [%s] unknown key '%s'", file, v->line,
-				               table_name, key);
-			return cb_fail(err, "%s:%u: unknown %s '%s'", file, v->line,
-			               toml_is(v, TOML_TABLE) ? "table" : "key", key);
+				return fail(err, "%s:%u: [%s] unknown key '%s'", file, v->line,
+				            table_name, key);
+			return fail(err, "%s:%u: unknown %s '%s'", file, v->line,
+			            toml_is(v, TOML_TABLE) ? "table" : "key", key);
 		}
 	}
 	return 0;
@@ -63,8 +63,8 @@ static int get_table(const struct toml_value *root, const char *name, const stru
 {
 	const struct toml_value *v = toml_get(root, name);
 	if (v && !toml_is(v, TOML_TABLE))
-		return cb_fail(err, "%s: [%s]: expected a table, found %s", file, name,
-		               toml_type_name(v->type));
+		return fail(err, "%s: [%s]: expected a table, found %s", file, name,
+		            toml_type_name(v->type));
 	*out = v;
 	return 0;
 }
@@ -78,11 +78,11 @@ static int get_string(const struct toml_value *table, const char *table_name, co
 	const char *s;
 	size_t len;
 	if (!toml_as_string(v, &s, &len))
-		return cb_fail(err, "%s: [%s] %s: expected a string, found %s", file, table_name,
-		               key, toml_type_name(v->type));
+		return fail(err, "%s: [%s] %s: expected a string, found %s", file, table_name, key,
+		            toml_type_name(v->type));
 	if (strlen(s) != len)
-		return cb_fail(err, "%s: [%s] %s: contains a NUL character", file, table_name, key);
-	*out = cb_strdup(s);
+		return fail(err, "%s: [%s] %s: contains a NUL character", file, table_name, key);
+	*out = xstrdup(s);
 	return 0;
 }
 
@@ -93,14 +93,14 @@ static int get_list(const struct toml_value *table, const char *table_name, cons
 	if (!v)
 		return 0;
 	if (!toml_is(v, TOML_ARRAY))
-		return cb_fail(err, "%s: [%s] %s: expected an array of strings, found %s", file,
-		               table_name, key, toml_type_name(v->type));
+		return fail(err, "%s: [%s] %s: expected an array of strings, found %s", file,
+		            table_name, key, toml_type_name(v->type));
 	for (size_t i = 0; i < toml_count(v); i++) {
 		const char *s;
 		size_t len;
 		if (!toml_as_string(toml_at(v, i), &s, &len) || strlen(s) != len || !len)
-			return cb_fail(err, "%s: [%s] %s: item %zu is not a non-empty string", file,
-			               table_name, key, i + 1);
+			return fail(err, "%s: [%s] %s: item %zu is not a non-empty string", file,
+			            table_name, key, i + 1);
 		strlist_add(out, s);
 	}
 	return 0;
@@ -110,15 +110,15 @@ static int check_names(const struct strlist *l, const char *what, const char *fi
 {
 	for (size_t i = 0; i < l->len; i++)
 		if (!recipe_name_valid(l->items[i]))
-			return cb_fail(err, "%s: %s: '%s' is not a recipe name", file, what,
-			               l->items[i]);
+			return fail(err, "%s: %s: '%s' is not a recipe name", file, what,
+			            l->items[i]);
 	return 0;
 }
 
 static int check_relative(const char *p, const char *what, const char *file, char *err)
 {
 	if (p && (p[0] == '/' || !p[0]))
-		return cb_fail(err, "%s: %s: must be a relative path", file, what);
+		return fail(err, "%s: %s: must be a relative path", file, what);
 	return 0;
 }
 
@@ -130,8 +130,7 @@ static int check_hash(const char *h, const char *what, const char *file, char *e
 	for (const char *p = h; ok && *p; p++)
 		ok = isxdigit((unsigned char)*p) && !isupper((unsigned char)*p);
 	if (!ok)
-		return cb_fail(err, "%s: [source] %s: expected 64 lowercase hex digits", file,
-		               what);
+		return fail(err, "%s: [source] %s: expected 64 lowercase hex digits", file, what);
 	return 0;
 }
 
@@ -152,7 +151,7 @@ static int parse_source(const struct toml_value *t, struct recipe *r, const char
 		return -1;
 	int kinds = !!r->path + !!r->git + !!r->tar + !!r->same_as;
 	if (kinds > 1)
-		return cb_fail(err, "%s: [source]: give only one of path, git, tar and same_as", f);
+		return fail(err, "%s: [source]: give only one of path, git, tar and same_as", f);
 	if (r->git)
 		r->source = SOURCE_GIT;
 	else if (r->tar)
@@ -160,15 +159,14 @@ static int parse_source(const struct toml_value *t, struct recipe *r, const char
 	else if (r->same_as)
 		r->source = SOURCE_SAME_AS;
 	if ((r->branch || r->rev) && !r->git)
-		return cb_fail(err, "%s: [source] %s: only with git", f,
-		               r->branch ? "branch" : "rev");
+		return fail(err, "%s: [source] %s: only with git", f, r->branch ? "branch" : "rev");
 	if ((r->blake3 || r->sha256) && !r->tar)
-		return cb_fail(err, "%s: [source] %s: only with tar", f,
-		               r->blake3 ? "blake3" : "sha256");
+		return fail(err, "%s: [source] %s: only with tar", f,
+		            r->blake3 ? "blake3" : "sha256");
 	if (r->tar && !r->blake3 && !r->sha256)
-		return cb_fail(err, "%s: [source] tar: needs a blake3 or sha256 hash", f);
+		return fail(err, "%s: [source] tar: needs a blake3 or sha256 hash", f);
 	if (r->patches.len && r->source != SOURCE_GIT && r->source != SOURCE_TAR)
-		return cb_fail(err, "%s: [source] patches: only for git and tar sources", f);
+		return fail(err, "%s: [source] patches: only for git and tar sources", f);
 	if (check_hash(r->blake3, "blake3", f, err) < 0 ||
 	    check_hash(r->sha256, "sha256", f, err) < 0 ||
 	    check_relative(r->path, "[source] path", f, err) < 0 ||
@@ -189,15 +187,15 @@ static int parse_build(const struct toml_value *t, struct recipe *r, const char 
 	          get_string(t, "build", "template", &template, f, err) < 0))
 		return -1;
 	if (!template)
-		return cb_fail(
-		    err, "%s: [build] template: missing (none, custom, make or configure)", f);
+		return fail(err, "%s: [build] template: missing (none, custom, make or configure)",
+		            f);
 	static const char *const names[] = {"none", "custom", "make", "configure"};
 	int found = -1;
 	for (int i = 0; i < 4; i++)
 		if (strcmp(template, names[i]) == 0)
 			found = i;
 	if (found < 0) {
-		cb_fail(err, "%s: [build] template: unknown value '%s'", f, template);
+		fail(err, "%s: [build] template: unknown value '%s'", f, template);
 		free(template);
 		return -1;
 	}
@@ -210,12 +208,12 @@ static int parse_build(const struct toml_value *t, struct recipe *r, const char 
 	    check_names(&r->build_deps, "[build] dependencies", f, err) < 0)
 		return -1;
 	if (r->template == TEMPLATE_CUSTOM && !r->script)
-		return cb_fail(err, "%s: [build] script: missing (template \"custom\" runs it)", f);
+		return fail(err, "%s: [build] script: missing (template \"custom\" runs it)", f);
 	if (r->template != TEMPLATE_CUSTOM && r->script)
-		return cb_fail(err, "%s: [build] script: only used with template \"custom\"", f);
+		return fail(err, "%s: [build] script: only used with template \"custom\"", f);
 	if (r->template != TEMPLATE_CONFIGURE && r->configure_flags.len)
-		return cb_fail(
-		    err, "%s: [build] configureflags: only used with template \"configure\"", f);
+		return fail(err,
+		            "%s: [build] configureflags: only used with template \"configure\"", f);
 	for (size_t i = 0; i < r->inputs.len; i++)
 		if (check_relative(r->inputs.items[i], "[build] inputs", f, err) < 0)
 			return -1;
@@ -232,9 +230,9 @@ static int parse_package(const struct toml_value *t, struct recipe *r, const cha
 	          check_names(&r->runtime_deps, "[package] dependencies", f, err) < 0))
 		return -1;
 	if (!r->version)
-		r->version = cb_strdup("0.0.0");
+		r->version = xstrdup("0.0.0");
 	if (!r->description)
-		r->description = cb_strdup("");
+		r->description = xstrdup("");
 	return 0;
 }
 
@@ -242,19 +240,19 @@ int recipe_parse(const char *text, size_t len, const char *file, const char *nam
                  char *err)
 {
 	memset(r, 0, sizeof *r);
-	r->name = cb_strdup(name);
-	r->file = cb_strdup(file);
+	r->name = xstrdup(name);
+	r->file = xstrdup(file);
 	char *slash = strrchr(file, '/');
-	r->dir = slash ? cb_strndup(file, (size_t)(slash - file)) : cb_strdup(".");
+	r->dir = slash ? xstrndup(file, (size_t)(slash - file)) : xstrdup(".");
 	if (!recipe_name_valid(name)) {
-		cb_fail(err, "%s: '%s' is not a valid recipe name (a-z, 0-9, - _ . +)", file, name);
+		fail(err, "%s: '%s' is not a valid recipe name (a-z, 0-9, - _ . +)", file, name);
 		recipe_free(r);
 		return -1;
 	}
 	struct toml_error terr;
 	struct toml_doc *doc = toml_parse(text, len, file, &terr);
 	if (!doc) {
-		snprintf(err, CB_ERR_MAX, "%s", terr.message);
+		snprintf(err, ERR_MAX, "%s", terr.message);
 		recipe_free(r);
 		return -1;
 	}
@@ -270,7 +268,7 @@ int recipe_parse(const char *text, size_t len, const char *file, const char *nam
 		rc = 0;
 	toml_free(doc);
 	if (rc == 0 && r->source == SOURCE_PATH && !r->path)
-		r->path = cb_strdup("source");
+		r->path = xstrdup("source");
 	if (rc < 0)
 		recipe_free(r);
 	return rc;
@@ -280,8 +278,8 @@ int recipe_load(const char *file, const char *name, struct recipe *r, char *err)
 {
 	char *text;
 	size_t len;
-	if (cb_read_file(file, &text, &len) < 0)
-		return cb_fail(err, "%s: cannot read: %m", file);
+	if (read_file(file, &text, &len) < 0)
+		return fail(err, "%s: cannot read: %m", file);
 	int rc = recipe_parse(text, len, file, name, r, err);
 	free(text);
 	return rc;
@@ -305,7 +303,7 @@ void recipe_free(struct recipe *r)
 
 int recipe_find(const char *root, const char *name, char **dir, char *err)
 {
-	char *recipes = cb_join(root, "recipes");
+	char *recipes = path_join(root, "recipes");
 	DIR *d = opendir(recipes);
 	*dir = NULL;
 	if (!d) {
@@ -317,11 +315,11 @@ int recipe_find(const char *root, const char *name, char **dir, char *err)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *rel = cb_printf("recipes/%s/%s", e->d_name, name);
-		char *file = cb_printf("%s/%s/%s/recipe.toml", recipes, e->d_name, name);
-		if (cb_exists(file)) {
+		char *rel = xasprintf("recipes/%s/%s", e->d_name, name);
+		char *file = xasprintf("%s/%s/%s/recipe.toml", recipes, e->d_name, name);
+		if (path_exists(file)) {
 			if (found) {
-				cb_fail(err, "recipe %s: in both %s and %s", name, *dir, rel);
+				fail(err, "recipe %s: in both %s and %s", name, *dir, rel);
 				free(rel);
 				free(file);
 				found = -1;

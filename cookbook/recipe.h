@@ -16,7 +16,7 @@
 #ifndef COOKBOOK_RECIPE_H
 #define COOKBOOK_RECIPE_H
 
-#include "util.h"
+#include "hostutil/hostutil.h"
 
 enum source_kind {
 	SOURCE_PATH,

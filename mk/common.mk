@@ -1,5 +1,10 @@
-# Host tests of the small shared libraries in common/ that have no other
-# home (common/path; TOML and crypto are tested with the installer).
+# The shared libraries in common/ as the host tools build them, and host
+# tests of those that have no other home (common/path; TOML, crypto and
+# hostutil are tested with the installer and the cookbook, which use them).
+
+# common/hostutil: allocation, strings, files, paths, running programs for
+# the installer and the cookbook (it needs common/crypto/sha256.c).
+HOSTUTIL_SRCS := $(wildcard common/hostutil/*.c)
 
 PATH_TEST := $(HOST_BUILD)/tests/path/path_test
 

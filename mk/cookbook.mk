@@ -24,7 +24,7 @@ REPO := $(ARCH_BUILD)/repo
 SOURCE_CACHE := build/source-cache
 
 COOKBOOK_LIB_SRCS := $(filter-out cookbook/main.c,$(wildcard cookbook/*.c)) \
-	$(wildcard common/toml/*.c) common/crypto/sha256.c
+	$(wildcard common/toml/*.c) common/crypto/sha256.c $(HOSTUTIL_SRCS)
 COOKBOOK_CFLAGS := $(HOST_CFLAGS) -I$(ROOT)/common -I$(ROOT)/cookbook
 COOKBOOK_TEST_CFLAGS := $(HOST_TEST_CFLAGS) -I$(ROOT)/common -I$(ROOT)/cookbook
 

@@ -4,6 +4,7 @@
  * channel 2.
  */
 #define LOG_MODULE "arch::x86_64::apic"
+#include <cpuid.h>
 #include <freestanding/io.h>
 
 #include "acpi.h"
@@ -106,22 +107,71 @@ static bool pit_done(void)
 	return inb(0x61) & 0x20;
 }
 
-void lapic_calibrate(void)
+/* The TSC rate the CPU reports (leaf 0x16, MHz), for when the PIT fails. */
+static uint64_t cpuid_tsc_hz(void)
 {
-	const uint32_t ms = 50;
+	unsigned int a, b, c, d;
+	if (__get_cpuid_max(0, 0) < 0x16)
+		return 0;
+	__cpuid(0x16, a, b, c, d);
+	return (uint64_t)(a & 0xFFFF) * 1000000;
+}
+
+/*
+ * One PIT window counts both clocks. The wait is bounded: a machine whose
+ * PIT does not count (no legacy timer, a virtualizer that does not emulate
+ * the gate) must not hang the boot; the caller falls back.
+ */
+static bool calibrate_once(uint32_t ms, uint32_t *lapic_ticks, uint64_t *tsc_ticks)
+{
 	lapic_write(LAPIC_TIMER_DIVIDE, 0x3); /* divide by 16 */
 	pit_wait_start(ms);
 	uint64_t tsc0 = rdtsc();
 	lapic_write(LAPIC_TIMER_INITIAL, 0xFFFFFFFF);
-	while (!pit_done())
+	for (uint64_t spins = 0; !pit_done(); spins++) {
+		if (spins > 200000000ULL) {
+			lapic_write(LAPIC_TIMER_INITIAL, 0);
+			return false;
+		}
 		__builtin_ia32_pause();
-	uint32_t elapsed = 0xFFFFFFFF - lapic_read(LAPIC_TIMER_CURRENT);
-	uint64_t tsc1 = rdtsc();
+	}
+	*lapic_ticks = 0xFFFFFFFF - lapic_read(LAPIC_TIMER_CURRENT);
+	*tsc_ticks = rdtsc() - tsc0;
 	lapic_write(LAPIC_TIMER_INITIAL, 0);
-	timer_ticks_per_period = (uint32_t)((uint64_t)elapsed * 1000 / ms / TIMER_HZ);
+	return *lapic_ticks != 0 && *tsc_ticks != 0;
+}
+
+void lapic_calibrate(void)
+{
+	/*
+	 * Three 20 ms windows, keeping the shortest: a virtual CPU descheduled
+	 * by its host during one window makes that window look long.
+	 */
+	const uint32_t ms = 20;
+	uint32_t elapsed = 0;
+	uint64_t tsc_ticks = 0;
+	for (int i = 0; i < 3; i++) {
+		uint32_t l;
+		uint64_t t;
+		if (!calibrate_once(ms, &l, &t))
+			break;
+		if (!tsc_ticks || t < tsc_ticks) {
+			tsc_ticks = t;
+			elapsed = l;
+		}
+	}
+	if (tsc_ticks) {
+		timer_ticks_per_period = (uint32_t)((uint64_t)elapsed * 1000 / ms / TIMER_HZ);
+		tsc_hz = tsc_ticks * 1000 / ms;
+	} else {
+		tsc_hz = cpuid_tsc_hz();
+		if (!tsc_hz)
+			tsc_hz = 1000000000ULL;
+		log_warn("the PIT does not count: TSC taken as %llu MHz, APIC timer guessed",
+		         (unsigned long long)(tsc_hz / 1000000));
+	}
 	if (timer_ticks_per_period == 0)
 		timer_ticks_per_period = 10000;
-	tsc_hz = (tsc1 - tsc0) * 1000 / ms;
 	log_info("APIC timer: %u ticks per %u ms; TSC %llu MHz", timer_ticks_per_period,
 	         1000 / TIMER_HZ, (unsigned long long)(tsc_hz / 1000000));
 }

@@ -11,7 +11,7 @@
 static void add(struct graph *g, const char *name, const char *deps)
 {
 	struct strlist l = {0};
-	char *copy = cb_strdup(deps);
+	char *copy = xstrdup(deps);
 	for (char *save, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		strlist_add(&l, t);
 	graph_add(g, name, &l);
@@ -22,16 +22,16 @@ static void add(struct graph *g, const char *name, const char *deps)
 /* The order for roots as one space-separated string, or the error. */
 static char *order(const struct graph *g, const char *roots)
 {
-	static char err[CB_ERR_MAX];
+	static char err[ERR_MAX];
 	struct strlist l = {0};
-	char *copy = cb_strdup(roots);
+	char *copy = xstrdup(roots);
 	for (char *save, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		strlist_add(&l, t);
 	free(copy);
 	size_t *idx, n;
 	if (graph_order(g, &l, &idx, &n, err) < 0) {
 		strlist_free(&l);
-		return cb_strdup(err);
+		return xstrdup(err);
 	}
 	struct strbuf sb = {0};
 	sb_puts(&sb, "");

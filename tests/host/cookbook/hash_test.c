@@ -4,7 +4,7 @@
  * tree boundaries), fed whole and in odd-sized pieces.
  */
 #include "blake3.h"
-#include "util.h"
+#include "hostutil/hostutil.h"
 #include "check.h"
 
 #include <stdlib.h>
@@ -43,7 +43,7 @@ static void hash(const uint8_t *data, size_t len, size_t piece, char hex[65])
 		blake3_update(&ctx, data + off, len - off < piece ? len - off : piece);
 	uint8_t out[BLAKE3_OUT_LEN];
 	blake3_final(&ctx, out);
-	cb_hex(out, sizeof out, hex);
+	hex_encode(out, sizeof out, hex);
 }
 
 int main(void)

@@ -16,13 +16,13 @@ static char *dir;
 
 static char *at(const char *rel)
 {
-	return cb_join(dir, rel);
+	return path_join(dir, rel);
 }
 
 static void put(const char *rel, const char *text, mode_t mode)
 {
-	char *p = at(rel), err[CB_ERR_MAX];
-	CHECK(cb_write_file(p, text, strlen(text), err) == 0);
+	char *p = at(rel), err[ERR_MAX];
+	CHECK(write_file_atomic(p, text, strlen(text), 0644, err) == 0);
 	chmod(p, mode);
 	free(p);
 }
@@ -31,7 +31,7 @@ static char *slurp(const char *rel)
 {
 	char *p = at(rel), *data = NULL;
 	size_t len;
-	if (cb_read_file(p, &data, &len) < 0)
+	if (read_file(p, &data, &len) < 0)
 		data = NULL;
 	free(p);
 	return data;
@@ -49,14 +49,14 @@ static int install(const char *name, const char *root, const char *meta, char *e
 
 static void make_package(const char *name)
 {
-	char err[CB_ERR_MAX];
-	char *stage = at("stage"), *pkg = cb_printf("%s/repo/%s.pkg", dir, name),
-	     *toml = cb_printf("%s/repo/%s.toml", dir, name);
+	char err[ERR_MAX];
+	char *stage = at("stage"), *pkg = xasprintf("%s/repo/%s.pkg", dir, name),
+	     *toml = xasprintf("%s/repo/%s.toml", dir, name);
 	struct pkg_info info = {0};
-	info.name = cb_strdup(name);
-	info.version = cb_strdup("1.2.3");
-	info.description = cb_strdup("a \"quoted\" description");
-	info.cook_hash = cb_strdup("feed");
+	info.name = xstrdup(name);
+	info.version = xstrdup("1.2.3");
+	info.description = xstrdup("a \"quoted\" description");
+	info.cook_hash = xstrdup("feed");
 	strlist_add(&info.deps, "relibc");
 	CHECK(pkg_create(stage, &info, pkg, toml, err) == 0);
 	CHECK(info.nfiles == 5);
@@ -69,34 +69,34 @@ static void make_package(const char *name)
 /* Flips one byte of repo/NAME.pkg: the first of the text what. */
 static void corrupt(const char *name, const char *what)
 {
-	char *p = cb_printf("%s/repo/%s.pkg", dir, name), *data, err[CB_ERR_MAX];
+	char *p = xasprintf("%s/repo/%s.pkg", dir, name), *data, err[ERR_MAX];
 	size_t len;
-	CHECK(cb_read_file(p, &data, &len) == 0);
+	CHECK(read_file(p, &data, &len) == 0);
 	char *hit = memmem(data, len, what, strlen(what));
 	CHECK(hit != NULL);
 	if (hit)
 		*hit ^= 0x20;
-	CHECK(cb_write_file(p, data, len, err) == 0);
+	CHECK(write_file_atomic(p, data, len, 0644, err) == 0);
 	free(data);
 	free(p);
 }
 
 static void copy_pkg(const char *from, const char *to)
 {
-	char err[CB_ERR_MAX], *data;
+	char err[ERR_MAX], *data;
 	size_t len;
 	for (int i = 0; i < 2; i++) {
 		const char *ext = i ? "toml" : "pkg";
-		char *src = cb_printf("%s/repo/%s.%s", dir, from, ext);
-		char *dst = cb_printf("%s/repo/%s.%s", dir, to, ext);
-		CHECK(cb_read_file(src, &data, &len) == 0);
+		char *src = xasprintf("%s/repo/%s.%s", dir, from, ext);
+		char *dst = xasprintf("%s/repo/%s.%s", dir, to, ext);
+		CHECK(read_file(src, &data, &len) == 0);
 		if (i) { /* the TOML names its package */
-			char *renamed = cb_printf("name = \"%s\"\n%s", to, strstr(data, "version"));
+			char *renamed = xasprintf("name = \"%s\"\n%s", to, strstr(data, "version"));
 			free(data);
 			data = renamed;
 			len = strlen(data);
 		}
-		CHECK(cb_write_file(dst, data, len, err) == 0);
+		CHECK(write_file_atomic(dst, data, len, 0644, err) == 0);
 		free(data);
 		free(src);
 		free(dst);
@@ -105,13 +105,13 @@ static void copy_pkg(const char *from, const char *to)
 
 int main(void)
 {
-	char tmpl[] = "/tmp/cookbook-pkg-test.XXXXXX", err[CB_ERR_MAX];
+	char tmpl[] = "/tmp/cookbook-pkg-test.XXXXXX", err[ERR_MAX];
 	dir = mkdtemp(tmpl);
 	CHECK(dir != NULL);
 	char *p;
-	CHECK(cb_mkdirs((p = at("stage/usr/bin")), err) == 0);
+	CHECK(mkdir_p((p = at("stage/usr/bin")), err) == 0);
 	free(p);
-	CHECK(cb_mkdirs((p = at("repo")), err) == 0);
+	CHECK(mkdir_p((p = at("repo")), err) == 0);
 	free(p);
 	put("stage/usr/bin/hello", "#!/bin/sh\necho hello\n", 0755);
 	put("stage/usr/bin/secret", "", 0600);
@@ -141,7 +141,7 @@ int main(void)
 	pkg_info_free(&info);
 
 	/* Install: content, modes, link, METAFILE lines for what is new. */
-	CHECK(cb_mkdirs((p = at("root/usr")), err) == 0);
+	CHECK(mkdir_p((p = at("root/usr")), err) == 0);
 	free(p);
 	CHECK(install("hello", "root", "root.meta", err) == 0);
 	char *s = slurp("root/usr/bin/hello");
@@ -165,12 +165,12 @@ int main(void)
 	corrupt("bad", "echo");
 	CHECK(install("bad", "root2", NULL, err) < 0);
 	CHECK(strncmp(err, "bad: usr/bin/hello: sha256 mismatch (corrupt package ", 53) == 0);
-	CHECK(!cb_exists((p = at("root2"))));
+	CHECK(!path_exists((p = at("root2"))));
 	free(p);
 
 	/* Truncated. */
 	copy_pkg("hello", "short");
-	p = cb_printf("%s/repo/short.pkg", dir);
+	p = xasprintf("%s/repo/short.pkg", dir);
 	CHECK(truncate(p, 40) == 0);
 	free(p);
 	CHECK(install("short", "root2", NULL, err) < 0);
@@ -178,13 +178,13 @@ int main(void)
 
 	/* A TOML whose hash was edited. */
 	copy_pkg("hello", "liar");
-	p = cb_printf("%s/repo/liar.toml", dir);
+	p = xasprintf("%s/repo/liar.toml", dir);
 	char *toml;
 	size_t len;
-	CHECK(cb_read_file(p, &toml, &len) == 0);
+	CHECK(read_file(p, &toml, &len) == 0);
 	char *h = strstr(toml, "e3b0c442");
 	h[0] = 'f';
-	CHECK(cb_write_file(p, toml, len, err) == 0);
+	CHECK(write_file_atomic(p, toml, len, 0644, err) == 0);
 	free(toml);
 	free(p);
 	CHECK(install("liar", "root2", NULL, err) < 0);
@@ -192,26 +192,26 @@ int main(void)
 
 	/* A path that leaves the root is refused even when the hashes agree. */
 	p = at("stage2");
-	CHECK(cb_mkdirs(p, err) == 0);
+	CHECK(mkdir_p(p, err) == 0);
 	free(p);
 	put("stage2/x", "x", 0644);
 	p = at("stage2");
-	char *pkg = cb_printf("%s/repo/evil.pkg", dir), *tp = cb_printf("%s/repo/evil.toml", dir);
-	struct pkg_info ev = {.name = cb_strdup("evil"), .version = cb_strdup("1")};
+	char *pkg = xasprintf("%s/repo/evil.pkg", dir), *tp = xasprintf("%s/repo/evil.toml", dir);
+	struct pkg_info ev = {.name = xstrdup("evil"), .version = xstrdup("1")};
 	CHECK(pkg_create(p, &ev, pkg, tp, err) == 0);
 	pkg_info_free(&ev);
 	free(p);
 	/* Rewrite "x" as ".." + "/x" is impossible in place; use a same-length path "/". */
 	char *data;
-	CHECK(cb_read_file(pkg, &data, &len) == 0);
+	CHECK(read_file(pkg, &data, &len) == 0);
 	data[12 + 16] = '/';
-	CHECK(cb_write_file(pkg, data, len, err) == 0);
+	CHECK(write_file_atomic(pkg, data, len, 0644, err) == 0);
 	free(data);
-	CHECK(cb_read_file(tp, &data, &len) == 0);
+	CHECK(read_file(tp, &data, &len) == 0);
 	char *q = strstr(data, "path = \"x\"");
 	q[8] = '/';
 	/* pkg_sha256 no longer matches either, but the path check comes first */
-	CHECK(cb_write_file(tp, data, len, err) == 0);
+	CHECK(write_file_atomic(tp, data, len, 0644, err) == 0);
 	free(data);
 	CHECK(install("evil", "root2", NULL, err) < 0);
 	CHECK_STR(err, "evil: /: path leaves the root");
@@ -219,7 +219,7 @@ int main(void)
 	free(tp);
 
 	/* A symlink in the root is not written through. */
-	CHECK(cb_mkdirs((p = at("root3")), err) == 0);
+	CHECK(mkdir_p((p = at("root3")), err) == 0);
 	free(p);
 	p = at("root3/usr");
 	CHECK(symlink("/tmp", p) == 0);
@@ -231,9 +231,9 @@ int main(void)
 
 	/* An empty stage is an empty package. */
 	p = at("nostage");
-	char *pkg2 = cb_printf("%s/repo/empty.pkg", dir),
-	     *t2 = cb_printf("%s/repo/empty.toml", dir);
-	struct pkg_info em = {.name = cb_strdup("empty"), .version = cb_strdup("0")};
+	char *pkg2 = xasprintf("%s/repo/empty.pkg", dir),
+	     *t2 = xasprintf("%s/repo/empty.toml", dir);
+	struct pkg_info em = {.name = xstrdup("empty"), .version = xstrdup("0")};
 	CHECK(pkg_create(p, &em, pkg2, t2, err) == 0 && em.nfiles == 0);
 	pkg_info_free(&em);
 	CHECK(install("empty", "root4", NULL, err) == 0);
@@ -241,6 +241,6 @@ int main(void)
 	free(pkg2);
 	free(t2);
 
-	CHECK(cb_rmrf(dir, err) == 0);
+	CHECK(rm_rf(dir, err) == 0);
 	return DONE("pkg_test");
 }

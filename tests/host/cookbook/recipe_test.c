@@ -19,7 +19,7 @@ static int parse(const char *text, struct recipe *r, char *err)
 /* The error text of a recipe that must not parse. */
 static const char *error_of(const char *text)
 {
-	static char err[CB_ERR_MAX];
+	static char err[ERR_MAX];
 	struct recipe r;
 	if (parse(text, &r, err) == 0) {
 		recipe_free(&r);
@@ -30,7 +30,7 @@ static const char *error_of(const char *text)
 
 static void test_full(void)
 {
-	char err[CB_ERR_MAX];
+	char err[ERR_MAX];
 	struct recipe r;
 	CHECK(
 	    parse("[source]\n"
@@ -66,7 +66,7 @@ static void test_full(void)
 
 static void test_defaults(void)
 {
-	char err[CB_ERR_MAX];
+	char err[ERR_MAX];
 	struct recipe r;
 	CHECK(parse("[build]\ntemplate = \"custom\"\nscript = \"echo hi\"\n", &r, err) == 0);
 	CHECK(r.source == SOURCE_PATH);
