@@ -236,13 +236,13 @@ print_notes() {
 EOF
 	local any=0
 	for k in "${!notes_ours[@]}" "${!notes_linux[@]}"; do
-		case "$k" in boot | micro) any=1 ;; esac
+		case "$k" in boot | micro | clock) any=1 ;; esac
 	done
 	[ "$any" = 1 ] || return 0
 	echo
-	echo "## Problems in this run"
+	echo "## Caveats of this run"
 	echo
-	for k in boot micro; do
+	for k in boot micro clock; do
 		[ -n "${notes_ours[$k]:-}" ] && echo "- ours: $k: ${notes_ours[$k]}"
 		[ -n "${notes_linux[$k]:-}" ] && echo "- Linux: $k: ${notes_linux[$k]}"
 	done

@@ -95,6 +95,7 @@ ip link set lo up
 ip link set eth0 up
 case " $(cat /proc/cmdline) " in
 *" bench=micro "*)
+	echo "linux-ref: clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
 	/bin/microbench
 	poweroff -f
 	;;
