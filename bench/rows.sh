@@ -233,6 +233,16 @@ print_notes() {
   the same time; see the load average above), and QEMU emulates (TCG)
   unless KVM works: compare ours and Linux within this run, not with other
   runs.
+
+## Adding a figure
+
+A row is a line in bench/rows.sh; bench/run.sh adds its samples. A row
+saying "not yet: FEATURE" fills in by itself for the login prompt and DHCP
+once bench/features.sh finds their programs in the image (the boot then
+waits for `login: ` and `DHCP: Ack` too); threads once relibc-c has
+`<pthread.h>` (bench/microbench.c checks). TCP, 100 000 files and the
+desktop need their measurement written into bench/run.sh: until then they
+say "not measured yet" once their feature is there.
 EOF
 	local any=0
 	for k in "${!notes_ours[@]}" "${!notes_linux[@]}"; do
