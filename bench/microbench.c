@@ -306,18 +306,10 @@ static void report_memory(void)
 	    (unsigned long long)(st.f_blocks * st.f_frsize / 1024));
 }
 
-/* file: is served by redoxfsd, which init would have started. */
+/* file: as init.rc makes it: pcid starts the disk driver, redoxfsd mounts. */
 static int prepare(void)
 {
-	pid_t pid = fork();
-	if (pid == 0) {
-		char *argv[] = {"initfs:bin/redoxfsd", 0};
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	int status = -1;
-	waitpid(pid, &status, 0);
-	return status;
+	return start_root_fs();
 }
 #else
 /* Linux has no userspace schemes: the closest is a request and its answer

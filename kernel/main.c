@@ -12,6 +12,7 @@
 #include "arch/x86_64/interrupt.h"
 #include "arch/x86_64/percpu.h"
 #include "boot.h"
+#include "grant/grant.h"
 #include "lib/log.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
@@ -134,9 +135,28 @@ static void start_init(const struct boot_info *boot)
 		log_info("started initfs:%s as process %lld", path, (long long)pid);
 }
 
+/* Interrupt stacks for the boot CPU until cpu_setup makes real ones. */
+static uint8_t early_ist[2][4096] __attribute__((aligned(16)));
+
+/*
+ * Before anything can fault: our own GDT (the bootloader's is in low
+ * memory, which paging_init unmaps), the IDT, and GS for the per-CPU data,
+ * so an early fault prints a panic instead of triple-faulting.
+ */
+static void early_traps(void)
+{
+	idt_init();
+	gdt_load(&cpus[0].gdt, &cpus[0].tss, (uint64_t)early_ist[0] + sizeof early_ist[0],
+	         (uint64_t)early_ist[1] + sizeof early_ist[1]);
+	idt_load();
+	cpus[0].self = &cpus[0];
+	wrmsr(MSR_GS_BASE, (uint64_t)&cpus[0]);
+}
+
 void kmain(uint64_t args_phys)
 {
 	log_init();
+	early_traps();
 	log_info("Redox OS starting...");
 
 	struct boot_info boot;
@@ -145,7 +165,6 @@ void kmain(uint64_t args_phys)
 
 	frame_init(&boot);
 	paging_init();
-	idt_init();
 	cpus[0].index = 0;
 	cpu_setup(&cpus[0]);
 
@@ -174,6 +193,7 @@ void kmain(uint64_t args_phys)
 	sys_scheme_init(boot.env, boot.env_size);
 	serio_scheme_init(); /* before irq: it reserves IRQ 1 and 12 */
 	irq_scheme_init();
+	grant_scheme_init();
 
 	uint32_t online = smp_start_aps();
 	log_info("%u CPUs online", online);

@@ -3,10 +3,13 @@
 # benchmark runs and its output parses.
 #
 #   make bench         bench/run.sh: boot milestones, in-guest
-#                      micro-benchmarks, memory, sizes and build times of
-#                      ours and of a Linux reference assembled from Debian's
-#                      packages (bench/linux-ref/); the table goes to
-#                      docs/PERFORMANCE.md. BENCH_RUNS=N boots (default 3).
+#                      micro-benchmarks, storage (bench/storage.sh: boot
+#                      with a 64 MiB and a 1 GiB filesystem, sequential
+#                      MiB/s, 100 000 files in one directory), memory, sizes
+#                      and build times of ours and of a Linux reference
+#                      assembled from Debian's packages (bench/linux-ref/);
+#                      the table goes to docs/PERFORMANCE.md. BENCH_RUNS=N
+#                      boots (default 3).
 #   make bench-build   only the clean and no-op build times
 
 MICROBENCH_IMG := $(TEST_IMAGES_DIR)/microbench.img
@@ -14,8 +17,10 @@ MICROBENCH_IMG := $(TEST_IMAGES_DIR)/microbench.img
 # the BATS test of the benchmark boots it too
 test-images: $(MICROBENCH_IMG)
 
-bench: $(HARDDRIVE) $(MICROBENCH_IMG)
-	$(Q)BUILD=$(BUILD) MICROBENCH_IMG=$(MICROBENCH_IMG) bench/run.sh
+bench: $(HARDDRIVE) $(MICROBENCH_IMG) $(TEST_IMAGES_DIR)/storage-test.img \
+		$(TEST_IMAGES_DIR)/manyfiles-test.img
+	$(Q)BUILD=$(BUILD) MICROBENCH_IMG=$(MICROBENCH_IMG) TEST_IMAGES_DIR=$(TEST_IMAGES_DIR) \
+		bench/run.sh
 .PHONY: bench bench-build
 
 bench-build:

@@ -107,11 +107,13 @@ $(HARDDRIVE): $(ROOTFS_IMG) $(INSTALLER)
 
 # The live CD: the hard-disk image as an El Torito hard-disk-emulation boot
 # image. The BIOS then presents that image as the first hard disk, and the
-# bootloader reads the root filesystem from it as from harddrive.img.
+# bootloader reads the root filesystem from it as from harddrive.img. The
+# copy's MBR disk signature (bytes 440..443, unused by GPT) says "LIVE": the
+# bootloader then loads the whole filesystem into memory (a CD is read-only).
 $(LIVEDISK): $(HARDDRIVE)
 	$(call progress,ISO,$@)
-	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso && \
-		{ ln $(HARDDRIVE) $(BUILD)/iso/harddrive.img 2>/dev/null || cp $(HARDDRIVE) $(BUILD)/iso/; }
+	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso && cp $(HARDDRIVE) $(BUILD)/iso/ && \
+		printf LIVE | dd of=$(BUILD)/iso/harddrive.img bs=1 seek=440 conv=notrunc status=none
 	$(Q)rm -f $@.tmp && xorriso -as mkisofs -quiet -V REDOX_LIVE -o $@.tmp \
 		-b harddrive.img -hard-disk-boot $(BUILD)/iso 2>$(BUILD)/iso.log || \
 		{ cat $(BUILD)/iso.log >&2; exit 1; }

@@ -127,6 +127,11 @@ uint64_t frame_alloc_contiguous(size_t count, uint64_t limit)
 	uint64_t flags = spin_lock_irqsave(&lock);
 	size_t run = 0;
 	for (size_t i = LOW_MEMORY_END / PAGE_SIZE; i < end; i++) {
+		if (i % 64 == 0 && bitmap[i / 64] == ~0ULL && i + 63 < end) {
+			run = 0; /* a full word: 64 used frames at once (bounce buffers come here often) */
+			i += 63;
+			continue;
+		}
 		run = bit_test(i) ? 0 : run + 1;
 		if (run == count) {
 			size_t first = i + 1 - count;

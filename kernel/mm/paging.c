@@ -18,6 +18,9 @@ static struct spinlock pt_lock;
 
 static uint64_t kernel_root;
 
+extern const char __kernel_start[], __kernel_end[], __text_start[], __text_end[],
+    __rodata_start[], __rodata_end[];
+
 static uint64_t *table(uint64_t phys)
 {
 	return phys_to_virt(phys & PTE_ADDR_MASK);
@@ -51,14 +54,24 @@ void paging_init(void)
 		table(*pde)[(v >> 21) & 511] =
 		    p | PTE_PRESENT | PTE_WRITE | PTE_HUGE | PTE_GLOBAL | PTE_NO_EXECUTE;
 	}
-	/* The kernel image: first GiB of physical memory at KERNEL_OFFSET. */
-	for (uint64_t p = 0; p < 0x40000000ULL; p += 0x200000) {
-		uint64_t v = REDOX_KERNEL_OFFSET + p;
+	/* The kernel image at KERNEL_OFFSET, page by page, W^X: text read and
+	 * execute, rodata read only, data and bss read and write (linker.ld). */
+	for (uint64_t v = (uint64_t)__kernel_start; v < (uint64_t)__kernel_end; v += PAGE_SIZE) {
+		uint64_t flags = PTE_PRESENT | PTE_GLOBAL;
+		if (v >= (uint64_t)__text_start && v < (uint64_t)__text_end)
+			; /* executable, never writable */
+		else if (v >= (uint64_t)__rodata_start && v < (uint64_t)__rodata_end)
+			flags |= PTE_NO_EXECUTE;
+		else
+			flags |= PTE_WRITE | PTE_NO_EXECUTE;
 		uint64_t *pdpt = table(pml4[(v >> 39) & 511]);
 		uint64_t *pde = &pdpt[(v >> 30) & 511];
 		if (!*pde)
 			*pde = alloc_table() | PTE_PRESENT | PTE_WRITE;
-		table(*pde)[(v >> 21) & 511] = p | PTE_PRESENT | PTE_WRITE | PTE_HUGE | PTE_GLOBAL;
+		uint64_t *pte = &table(*pde)[(v >> 21) & 511];
+		if (!*pte)
+			*pte = alloc_table() | PTE_PRESENT | PTE_WRITE;
+		table(*pte)[(v >> 12) & 511] = (v - REDOX_KERNEL_OFFSET) | flags;
 	}
 	/* NX needs EFER.NXE; global pages need CR4.PGE. */
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | (1 << 11));

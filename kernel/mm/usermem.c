@@ -6,8 +6,10 @@
 
 #include "frame.h"
 #include "paging.h"
+#include "usercopy.h"
 #include "usermem.h"
 #include "../boot.h"
+#include "../lib/spinlock.h"
 
 bool user_range_ok(uint64_t root, uint64_t addr, uint64_t len, bool write)
 {
@@ -29,9 +31,9 @@ int64_t user_copy_path(uint64_t root, uint64_t addr, uint64_t len, char *out, si
 {
 	if (len >= out_size)
 		return -36; /* ENAMETOOLONG */
-	if (!user_range_ok(root, addr, len, false))
+	(void)root;
+	if (copy_from_user(out, addr, len) < 0)
 		return -14; /* EFAULT */
-	memcpy(out, (const void *)addr, len);
 	out[len] = 0;
 	return (int64_t)len;
 }
@@ -83,10 +85,10 @@ uint64_t user_unmap(uint64_t root, uint64_t addr, uint64_t len)
 		uint64_t flags;
 		if (paging_translate(root, v, &flags)) {
 			uint64_t phys = paging_unmap(root, v);
-			if (phys && (flags & PTE_OWNED)) {
+			if (phys && (flags & PTE_OWNED))
 				frame_free(phys & PTE_ADDR_MASK);
+			if (phys && (flags & PTE_ANON))
 				freed++;
-			}
 		}
 		v += PAGE_SIZE;
 	}
@@ -118,8 +120,45 @@ static void free_owned(uint64_t virt, uint64_t pte, void *ctx)
 		frame_free(pte & PTE_ADDR_MASK);
 }
 
+/* Extra references (beyond the owner's one) to address spaces, by root. */
+#define HOLDS 256
+static struct {
+	uint64_t root;
+	uint32_t extra;
+} holds[HOLDS];
+static struct spinlock holds_lock;
+
+bool user_space_hold(uint64_t root)
+{
+	uint64_t f = spin_lock_irqsave(&holds_lock);
+	int free_slot = -1;
+	for (int i = 0; i < HOLDS; i++) {
+		if (holds[i].extra && holds[i].root == root) {
+			holds[i].extra++;
+			spin_unlock_irqrestore(&holds_lock, f);
+			return true;
+		}
+		if (!holds[i].extra && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot >= 0) {
+		holds[free_slot].root = root;
+		holds[free_slot].extra = 1;
+	}
+	spin_unlock_irqrestore(&holds_lock, f);
+	return free_slot >= 0;
+}
+
 void user_free_space(uint64_t root)
 {
+	uint64_t f = spin_lock_irqsave(&holds_lock);
+	for (int i = 0; i < HOLDS; i++)
+		if (holds[i].extra && holds[i].root == root) {
+			holds[i].extra--; /* someone else still uses it: not yet */
+			spin_unlock_irqrestore(&holds_lock, f);
+			return;
+		}
+	spin_unlock_irqrestore(&holds_lock, f);
 	walk_user(root, 4, 0, free_owned, 0);
 	paging_free_root(root);
 }
@@ -132,8 +171,8 @@ struct clone_state {
 static void clone_page(uint64_t virt, uint64_t pte, void *ctx)
 {
 	struct clone_state *s = ctx;
-	if (s->failed)
-		return;
+	if (s->failed || (pte & PTE_LENT))
+		return; /* a scheme window stays with the provider that was lent it */
 	uint64_t flags = pte & ~PTE_ADDR_MASK & ~(PTE_PRESENT | (1ULL << 5) | (1ULL << 6));
 	uint64_t phys = pte & PTE_ADDR_MASK;
 	if (pte & PTE_OWNED) {

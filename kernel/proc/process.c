@@ -9,6 +9,7 @@
 #include <redox/abi/flags.h>
 
 #include "process.h"
+#include "../grant/grant.h"
 #include "../arch/x86_64/cpu.h"
 #include "../arch/x86_64/gdt.h"
 #include "../arch/x86_64/interrupt.h"
@@ -19,6 +20,7 @@
 #include "../mm/usermem.h"
 #include "../scheme/scheme.h"
 #include "../time/clock.h"
+#include "account.h"
 #include "signal.h"
 
 #define USER_MMAP_BASE 0x0000100000000000ULL
@@ -49,9 +51,29 @@ struct process *proc_current(void)
 	return c ? c->process : 0;
 }
 
+/* table_lock held */
+static struct process *hold_locked(uint32_t pid)
+{
+	struct process *p = pid < MAX_PROCESSES ? table[pid] : 0;
+	if (p)
+		__atomic_add_fetch(&p->refs, 1, __ATOMIC_RELAXED);
+	return p;
+}
+
 struct process *proc_by_pid(uint32_t pid)
 {
-	return pid < MAX_PROCESSES ? table[pid] : 0;
+	uint64_t f = spin_lock_irqsave(&table_lock);
+	struct process *p = hold_locked(pid);
+	spin_unlock_irqrestore(&table_lock, f);
+	return p;
+}
+
+void proc_put(struct process *p)
+{
+	if (p && __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		kfree(p->ctx);
+		kfree(p);
+	}
 }
 
 static struct process *proc_alloc(const char *name)
@@ -59,6 +81,7 @@ static struct process *proc_alloc(const char *name)
 	struct process *p = kzalloc(sizeof *p);
 	if (!p)
 		return 0;
+	p->refs = 1;
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	for (uint32_t tries = 0; tries < MAX_PROCESSES; tries++) {
 		uint32_t pid = next_pid;
@@ -85,13 +108,46 @@ static struct process *proc_alloc(const char *name)
 	return p;
 }
 
+bool proc_charge_anon(struct process *p, uint64_t pages)
+{
+	if (pages > USER_ANON_LIMIT_PAGES - p->anon_pages ||
+	    !account_charge(p->acct_uid, ACCOUNT_ANON_PAGES, pages))
+		return false;
+	p->anon_pages += pages;
+	return true;
+}
+
+void proc_uncharge_anon(struct process *p, uint64_t pages)
+{
+	if (pages > p->anon_pages)
+		pages = p->anon_pages;
+	p->anon_pages -= pages;
+	account_uncharge(p->acct_uid, ACCOUNT_ANON_PAGES, pages);
+}
+
+int64_t proc_change_account(struct process *p, uint32_t uid)
+{
+	if (uid == p->acct_uid)
+		return 0;
+	if (!account_charge(uid, ACCOUNT_PROCS, 1))
+		return -EAGAIN;
+	if (!account_charge(uid, ACCOUNT_ANON_PAGES, p->anon_pages)) {
+		account_uncharge(uid, ACCOUNT_PROCS, 1);
+		return -EAGAIN;
+	}
+	account_uncharge(p->acct_uid, ACCOUNT_PROCS, 1);
+	account_uncharge(p->acct_uid, ACCOUNT_ANON_PAGES, p->anon_pages);
+	p->acct_uid = uid;
+	return 0;
+}
+
 static void proc_free(struct process *p)
 {
+	account_uncharge(p->acct_uid, ACCOUNT_PROCS, 1);
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	table[p->pid] = 0;
 	spin_unlock_irqrestore(&table_lock, f);
-	kfree(p->ctx);
-	kfree(p);
+	proc_put(p); /* the table's reference */
 }
 
 /* First code of a new process's context: drop to user mode through the frame. */
@@ -119,9 +175,13 @@ static void start_context(struct process *p, const struct interrupt_frame *frame
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
                    uint32_t ppid)
 {
+	if (!account_charge(0, ACCOUNT_PROCS, 1))
+		return -EAGAIN;
 	struct process *p = proc_alloc(name);
-	if (!p)
+	if (!p) {
+		account_uncharge(0, ACCOUNT_PROCS, 1);
 		return -ENOMEM;
+	}
 	p->ppid = ppid;
 	p->cr3 = paging_new_root();
 	int64_t error = -ENOMEM;
@@ -162,9 +222,22 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 int64_t proc_fork(const struct interrupt_frame *frame)
 {
 	struct process *parent = proc_current();
-	struct process *p = proc_alloc(parent->name);
-	if (!p)
+	/* the child counts against the user, and so does every page it copies */
+	if (!account_charge(parent->acct_uid, ACCOUNT_PROCS, 1))
+		return -EAGAIN;
+	uint64_t anon = parent->anon_pages;
+	if (!account_charge(parent->acct_uid, ACCOUNT_ANON_PAGES, anon)) {
+		account_uncharge(parent->acct_uid, ACCOUNT_PROCS, 1);
 		return -ENOMEM;
+	}
+	struct process *p = proc_alloc(parent->name);
+	if (!p) {
+		account_uncharge(parent->acct_uid, ACCOUNT_PROCS, 1);
+		account_uncharge(parent->acct_uid, ACCOUNT_ANON_PAGES, anon);
+		return -ENOMEM;
+	}
+	p->acct_uid = parent->acct_uid;
+	p->anon_pages = anon;
 	p->ppid = parent->pid;
 	p->pgid = parent->pgid;
 	p->uid = parent->uid;
@@ -181,11 +254,13 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	if (!p->ctx) {
 		if (p->cr3)
 			user_free_space(p->cr3);
+		proc_uncharge_anon(p, p->anon_pages);
 		proc_free(p);
 		return -ENOMEM;
 	}
 	p->ctx->process = p;
 	p->ctx->fs_base = parent->ctx->fs_base;
+	p->ctx->gs_base = parent->ctx->gs_base;
 	fpu_save(p->ctx->fpu_state); /* the parent's live registers */
 	uint64_t f = spin_lock_irqsave(&parent->lock);
 	for (int i = 0; i < MAX_FILES; i++)
@@ -193,8 +268,8 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 			p->files[i] = file_get(parent->files[i]);
 	memcpy(p->cloexec, parent->cloexec, sizeof p->cloexec);
 	p->mmap_next = parent->mmap_next;
-	p->anon_pages = parent->anon_pages;
 	spin_unlock_irqrestore(&parent->lock, f);
+	grant_fork(parent->pid, p->pid);
 	struct interrupt_frame child = *frame;
 	child.rax = 0;
 	start_context(p, &child);
@@ -214,15 +289,17 @@ _Noreturn void proc_exit(int status)
 {
 	struct process *p = proc_current();
 	close_all_files(p);
+	grant_exit(p->pid);
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
 	write_cr3(kernel_root);
 	p->ctx->cr3 = kernel_root;
 	user_free_space(p->cr3);
 	p->cr3 = 0;
+	proc_uncharge_anon(p, p->anon_pages);
 
 	uint64_t f = spin_lock_irqsave(&table_lock);
-	struct process *parent = proc_by_pid(p->ppid);
+	struct process *parent = hold_locked(p->ppid); /* kept valid below, unlocked */
 	/* Orphans go to init (pid 1). */
 	for (uint32_t i = 1; i < MAX_PROCESSES; i++)
 		if (table[i] && table[i]->ppid == p->pid)
@@ -235,6 +312,7 @@ _Noreturn void proc_exit(int status)
 		wait_queue_wake_all(&parent->children_changed);
 		spin_unlock_irqrestore(&parent->lock, pf);
 		signal_send(parent, SIGCHLD);
+		proc_put(parent);
 	} else {
 		p->zombie = true;
 	}
@@ -250,6 +328,8 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 	for (;;) {
 		bool any_child = false;
 		struct process *found = 0;
+		/* under table_lock: another parent may reap (and free) its child meanwhile */
+		uint64_t tf = spin_lock_irqsave(&table_lock);
 		for (uint32_t i = 1; i < MAX_PROCESSES && !found; i++) {
 			struct process *c = table[i];
 			if (!c || c->ppid != self->pid)
@@ -265,6 +345,7 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 			if (c->zombie && c->ctx->state == CONTEXT_DEAD && !c->ctx->kstack_top)
 				found = c;
 		}
+		spin_unlock_irqrestore(&table_lock, tf);
 		if (found) {
 			spin_unlock_irqrestore(&self->lock, f);
 			*status = found->status;

@@ -39,11 +39,21 @@ struct process {
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
+	int refs; /* the table's one, plus one per proc_by_pid holder */
+	uint32_t acct_uid; /* whose account (account.h) holds this process and its memory */
 };
 
 void proc_init(void);
 struct process *proc_current(void);
+/* The process with this pid with a reference held (give it back with
+ * proc_put), or NULL. A reaped process stays valid until the last put. */
 struct process *proc_by_pid(uint32_t pid);
+void proc_put(struct process *p);
+/* Anonymous memory: charge `pages` to p and its user (false: over a limit). */
+bool proc_charge_anon(struct process *p, uint64_t pages);
+void proc_uncharge_anon(struct process *p, uint64_t pages);
+/* The real uid changes: move p's charges to the new user (-EAGAIN at its limit). */
+int64_t proc_change_account(struct process *p, uint32_t uid);
 
 /* Start a program from an ELF image in kernel memory as a new process. */
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,

@@ -16,6 +16,7 @@
 #include "../arch/x86_64/interrupt.h"
 #include "../lib/log.h"
 #include "../mm/paging.h"
+#include "../mm/usercopy.h"
 #include "../mm/usermem.h"
 
 struct signal_frame {
@@ -79,12 +80,11 @@ static bool enter_handler(struct process *p, struct interrupt_frame *frame, int 
 	struct redox_sigaction *act = &p->actions[sig];
 	uint64_t base = (frame->rsp - 128 - sizeof(struct signal_frame)) & ~15ULL;
 	uint64_t sp = base - 8; /* handler entry: (rsp + 8) % 16 == 0 */
-	if (!act->sa_restorer || !user_range_ok(p->cr3, sp, sizeof(struct signal_frame) + 8, true))
+	if (!act->sa_restorer)
 		return false;
-	struct signal_frame *sf = (struct signal_frame *)sp;
-	sf->return_address = act->sa_restorer;
-	sf->saved = *frame;
-	sf->saved_mask = p->sig_mask;
+	struct signal_frame sf = {act->sa_restorer, *frame, p->sig_mask};
+	if (copy_to_user(sp, &sf, sizeof sf) < 0)
+		return false;
 	p->sig_mask |= act->sa_mask | ((act->sa_flags & SA_NODEFER) ? 0 : 1ULL << sig);
 	p->sig_mask &= ~UNBLOCKABLE;
 	if (act->sa_flags & SA_RESETHAND)
@@ -131,10 +131,14 @@ int64_t signal_return(struct interrupt_frame *frame)
 	struct process *p = proc_current();
 	uint64_t at = frame->rsp; /* the restorer's rsp points at `saved` */
 	uint64_t size = sizeof(struct interrupt_frame) + sizeof(uint64_t);
-	if (!user_range_ok(p->cr3, at, size, false))
+	struct {
+		struct interrupt_frame saved;
+		uint64_t saved_mask;
+	} sf;
+	_Static_assert(sizeof sf == sizeof(struct interrupt_frame) + sizeof(uint64_t), "layout");
+	if (size != sizeof sf || copy_from_user(&sf, at, sizeof sf) < 0)
 		die(SIGSEGV);
-	const struct signal_frame *sf = (const struct signal_frame *)(at - 8);
-	struct interrupt_frame saved = sf->saved;
+	struct interrupt_frame saved = sf.saved;
 	/* Never trust what user memory says about privilege. */
 	if (saved.rip >= USER_END)
 		die(SIGSEGV);
@@ -144,6 +148,6 @@ int64_t signal_return(struct interrupt_frame *frame)
 	saved.vector = 0; /* return with iretq: every register as it was */
 	saved.error = 0;
 	*frame = saved;
-	p->sig_mask = sf->saved_mask & ~UNBLOCKABLE;
+	p->sig_mask = sf.saved_mask & ~UNBLOCKABLE;
 	return (int64_t)frame->rax;
 }

@@ -112,8 +112,20 @@ static void schedule_locked(void)
 		fpu_restore(next->fpu_state);
 	if (next->cr3 != prev->cr3)
 		write_cr3(next->cr3);
-	if (next->process && next->fs_base != prev->fs_base)
+	/*
+	 * FS and GS bases are per context, saved and loaded on every switch: a
+	 * process may load a selector into FS/GS (which changes the base), and
+	 * nothing it does may reach the next process's TLS.
+	 */
+	if (prev->process) {
+		prev->fs_base = rdmsr(MSR_FS_BASE);
+		prev->gs_base = rdmsr(MSR_KERNEL_GS_BASE); /* the user's, while in the kernel */
+	}
+	if (next->process) {
+		__asm__ volatile("mov %0, %%fs" : : "r"(0) : "memory");
 		wrmsr(MSR_FS_BASE, next->fs_base);
+		wrmsr(MSR_KERNEL_GS_BASE, next->gs_base);
+	}
 	context_switch(&prev->saved_rsp, next->saved_rsp);
 	after_switch();
 }

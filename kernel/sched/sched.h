@@ -26,7 +26,8 @@ struct context {
 	uint64_t saved_rsp; /* kernel rsp while switched out */
 	uint64_t kstack_top;
 	uint64_t cr3;
-	uint64_t fs_base; /* user TLS pointer, restored on every switch */
+	uint64_t fs_base; /* user TLS pointer, saved and restored on every switch */
+	uint64_t gs_base; /* the user's GS base, likewise */
 	enum context_state state;
 	struct context *next; /* run queue or wait queue link */
 	struct context *sleep_next;

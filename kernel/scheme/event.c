@@ -103,8 +103,10 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 	struct process *p = proc_by_pid(who->pid);
 	for (size_t i = 0; i < n; i++) {
 		struct file *f = p ? fd_get(p, events[i].id) : 0;
-		if (!f)
+		if (!f) {
+			proc_put(p);
 			return i ? (int64_t)(i * sizeof *events) : -EBADF;
+		}
 		struct watch *w = events[i].flags ? kzalloc(sizeof *w) : 0;
 		uint64_t irq = spin_lock_irqsave(&lock);
 		unwatch(q, events[i].id);
@@ -117,6 +119,7 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 		spin_unlock_irqrestore(&lock, irq);
 		if (events[i].flags && !w) {
 			file_put(f);
+			proc_put(p);
 			return -ENOMEM;
 		}
 		/* What is ready already is reported now (no lock: fevent may take its own). */
@@ -128,6 +131,7 @@ static int64_t event_write(void *data, uint64_t id, const void *buf, size_t len,
 		if (ready > 0 && w)
 			scheme_event(w->scheme, w->handle, (uint64_t)ready);
 	}
+	proc_put(p);
 	return (int64_t)(n * sizeof *events);
 }
 

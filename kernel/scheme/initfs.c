@@ -13,10 +13,7 @@
 #include "scheme.h"
 #include "../boot.h"
 #include "../lib/log.h"
-#include "../lib/spinlock.h"
 #include "../mm/heap.h"
-
-#define MAX_HANDLES 256
 
 static const uint8_t *archive;
 static uint64_t archive_size;
@@ -32,8 +29,8 @@ struct handle {
 	uint64_t offset;
 	char path[128];
 };
-static struct handle handles[MAX_HANDLES];
-static struct spinlock lock;
+/* Handles are allocated one by one (no shared table another user could
+ * fill): how many a process holds is bounded by its descriptors. */
 
 static const char *entry_name(uint32_t i, size_t *len)
 {
@@ -103,7 +100,7 @@ static int64_t initfs_open(void *data, const char *path, uint64_t flags, const s
 	size_t plen = strlen(path);
 	while (plen && path[plen - 1] == '/')
 		plen--;
-	if (plen >= sizeof handles[0].path)
+	if (plen >= sizeof((struct handle *)0)->path)
 		return -ENAMETOOLONG;
 	if ((flags & O_ACCMODE) != O_RDONLY && (flags & O_ACCMODE) != 0)
 		return -EROFS;
@@ -130,21 +127,19 @@ static int64_t initfs_open(void *data, const char *path, uint64_t flags, const s
 		}
 		h.is_dir = true;
 	}
-	uint64_t f = spin_lock_irqsave(&lock);
-	for (int i = 0; i < MAX_HANDLES; i++)
-		if (!handles[i].used) {
-			handles[i] = h;
-			spin_unlock_irqrestore(&lock, f);
-			return i;
-		}
-	spin_unlock_irqrestore(&lock, f);
-	kfree(h.listing);
-	return -EMFILE;
+	struct handle *out = kmalloc(sizeof *out);
+	if (!out) {
+		kfree(h.listing);
+		return -ENOMEM;
+	}
+	*out = h;
+	return handle_from_ptr(out);
 }
 
 static struct handle *handle(uint64_t id)
 {
-	return id < MAX_HANDLES && handles[id].used ? &handles[id] : 0;
+	struct handle *h = ptr_from_handle(id); /* ids come from our own open */
+	return h->used ? h : 0;
 }
 
 static int64_t initfs_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
@@ -219,9 +214,8 @@ static int64_t initfs_close(void *data, uint64_t id)
 	if (!h)
 		return -EBADF;
 	kfree(h->listing);
-	uint64_t f = spin_lock_irqsave(&lock);
 	h->used = false;
-	spin_unlock_irqrestore(&lock, f);
+	kfree(h);
 	return 0;
 }
 

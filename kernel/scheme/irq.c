@@ -18,6 +18,7 @@
 #include "../arch/x86_64/apic.h"
 #include "../arch/x86_64/interrupt.h"
 #include "../boot.h"
+#include "../grant/grant.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
@@ -66,11 +67,11 @@ static int64_t irq_open(void *data, const char *path, uint64_t flags, const stru
 {
 	(void)data;
 	(void)flags;
-	if (who->uid != 0)
-		return -EACCES;
 	while (*path == '/')
 		path++;
 	if (!*path) {
+		if (!grant_may_open_physical(who->pid, who->uid))
+			return -EACCES;
 		struct listing *l = kzalloc(sizeof *l);
 		return l ? handle_from_ptr(l) : -ENOMEM;
 	}
@@ -82,6 +83,8 @@ static int64_t irq_open(void *data, const char *path, uint64_t flags, const stru
 	}
 	if (n >= line_count)
 		return -ENOENT;
+	if (!grant_may_irq(who->pid, who->uid, n))
+		return -EACCES;
 	uint64_t irq = spin_lock_irqsave(&lock);
 	struct line *l = &lines[n];
 	if (l->reserved) {

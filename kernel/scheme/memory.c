@@ -23,6 +23,7 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
+#include "../grant/grant.h"
 
 /* Handle ids: what the handle maps. */
 enum memory_kind { KIND_ANON, KIND_PHYS_WB, KIND_PHYS_UC, KIND_PHYS_WT, KIND_PHYS_WC };
@@ -87,8 +88,7 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 					return -EEXIST;
 		} else {
 			/* the replaced memory no longer counts against the process's limit */
-			uint64_t freed = user_unmap(p->cr3, addr, size);
-			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
 		}
 		return (int64_t)addr;
 	}
@@ -101,8 +101,8 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 
 static uint64_t prot_bits(uint64_t prot)
 {
-	return PTE_USER | (prot & PROT_WRITE ? PTE_WRITE : 0) |
-	       (prot & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
+	return PTE_USER | (prot & PROT_WRITE ? PTE_WRITE | PTE_MAY_WRITE : 0) |
+	       (prot & PROT_EXEC ? PTE_MAY_EXEC : PTE_NO_EXECUTE);
 }
 
 int64_t memory_map_physical(struct process *p, const struct redox_map *map, int cache)
@@ -112,7 +112,7 @@ int64_t memory_map_physical(struct process *p, const struct redox_map *map, int 
 	if (size == 0 || size < map->size || (phys & (PAGE_SIZE - 1)) || phys >= PHYS_LIMIT ||
 	    size > PHYS_LIMIT - phys)
 		return -EINVAL;
-	if (!phys_mappable(phys, size))
+	if (!phys_mappable(phys, size) || !grant_may_map(p->pid, phys, size))
 		return -EPERM;
 	int64_t addr = pick_address(p, map, size);
 	if (addr < 0)
@@ -194,10 +194,14 @@ static int64_t memory_open(void *data, const char *path, uint64_t flags, const s
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (!strcmp(path, paths[i].name))
-			return who->uid == 0 ? (int64_t)paths[i].kind : -EACCES;
+			return grant_may_open_physical(who->pid, who->uid) ? (int64_t)paths[i].kind
+			                                                   : -EACCES;
 	return -ENOENT;
 }
 
+static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *map);
+
+/* map is the kernel's copy (sys_fmap): unmapping user memory cannot change it */
 static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
                            const struct caller *who)
 {
@@ -205,6 +209,13 @@ static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
 	struct process *p = proc_by_pid(who->pid);
 	if (!p)
 		return -ESRCH;
+	int64_t r = map_for(p, id, map);
+	proc_put(p);
+	return r;
+}
+
+static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *map)
+{
 	if (id != KIND_ANON) {
 		static const int cache[] = {
 		    [KIND_PHYS_WB] = MEMORY_CACHE_WB,
@@ -217,17 +228,18 @@ static int64_t memory_fmap(void *data, uint64_t id, const struct redox_map *map,
 	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
 	if (size == 0 || size < map->size)
 		return -EINVAL;
-	/* the same limit as the anonymous fd's (kernel/syscall/memory.c) */
-	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
-		return -ENOMEM;
 	int64_t addr = pick_address(p, map, size);
 	if (addr < 0)
 		return addr;
+	/* the same limits as the anonymous fd's (kernel/syscall/memory.c) */
+	if (!proc_charge_anon(p, size / PAGE_SIZE))
+		return -ENOMEM;
 	uint64_t flags = (map->flags & PROT_WRITE ? PTE_WRITE : 0) |
 	                 (map->flags & PROT_EXEC ? 0 : PTE_NO_EXECUTE);
-	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags))
+	if (!user_map_anon(p->cr3, (uint64_t)addr, size, flags | PTE_ANON)) {
+		proc_uncharge_anon(p, size / PAGE_SIZE);
 		return -ENOMEM;
-	p->anon_pages += size / PAGE_SIZE;
+	}
 	return addr;
 }
 

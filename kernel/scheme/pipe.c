@@ -15,6 +15,7 @@
 #include "scheme.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/account.h"
 #include "../sched/sched.h"
 
 #define PIPE_SIZE (64 * 1024)
@@ -26,6 +27,7 @@ struct pipe {
 	size_t head, count; /* data is buf[head .. head+count) modulo PIPE_SIZE */
 	int readers, writers;
 	struct wait_queue read_wait, write_wait;
+	uint32_t uid; /* the creator, charged for the buffer */
 };
 
 static struct scheme *pipe_scheme;
@@ -163,6 +165,9 @@ static int64_t pipe_dup(void *data, uint64_t id, const char *buf, size_t len,
 		want_write = true;
 	else
 		return -EINVAL;
+	/* only the end one holds: a reader must not become a writer (or back) */
+	if (want_write != ((id & END_WRITE) != 0))
+		return -EACCES;
 	uint64_t irq = spin_lock_irqsave(&p->lock);
 	if (want_write)
 		p->writers++;
@@ -191,6 +196,7 @@ static int64_t pipe_close(void *data, uint64_t id)
 	bool gone = p->readers == 0 && p->writers == 0;
 	spin_unlock_irqrestore(&p->lock, irq);
 	if (gone) {
+		account_uncharge(p->uid, ACCOUNT_KBUF_BYTES, PIPE_SIZE);
 		kfree(p->buf);
 		kfree(p);
 	} else if (!left) {
@@ -231,17 +237,22 @@ static const struct scheme_ops pipe_ops = {
     .close = pipe_close,
 };
 
-int64_t pipe_create(uint64_t flags, struct file **read_end, struct file **write_end)
+int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end,
+                    struct file **write_end)
 {
 	if (!pipe_scheme)
 		return -ENODEV;
+	if (!account_charge(uid, ACCOUNT_KBUF_BYTES, PIPE_SIZE))
+		return -ENOMEM;
 	struct pipe *p = kzalloc(sizeof *p);
 	uint8_t *buf = p ? kmalloc(PIPE_SIZE) : 0;
 	if (!buf) {
 		kfree(p);
+		account_uncharge(uid, ACCOUNT_KBUF_BYTES, PIPE_SIZE);
 		return -ENOMEM;
 	}
 	p->buf = buf;
+	p->uid = uid;
 	p->readers = p->writers = 1;
 	uint64_t status = flags & O_NONBLOCK;
 	/* file_new closes the handle it could not wrap, which frees the pipe last */

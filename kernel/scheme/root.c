@@ -11,6 +11,7 @@
 
 #include "scheme.h"
 #include "user.h"
+#include "../grant/grant.h"
 
 static struct scheme *root;
 
@@ -26,7 +27,7 @@ static int64_t root_open(void *data, const char *path, uint64_t flags, const str
 		return -EISDIR; /* listing schemes: not yet */
 	if (!(flags & O_CREAT))
 		return -ENOENT;
-	if (who->uid != 0)
+	if (!grant_may_provide(who->pid, who->uid, path))
 		return -EACCES;
 	for (const char *c = path; *c; c++)
 		if (*c == ':' || *c == '/')

@@ -125,8 +125,10 @@ void memory_scheme_init(void);
 void sys_scheme_init(const char *env, size_t env_size); /* sys:env shows the boot environment */
 void serio_scheme_init(void); /* reserves its IRQs: before irq_scheme_init */
 void irq_scheme_init(void);
-/* SYS_PIPE2: a new pipe's read and write ends (flags: O_NONBLOCK). */
-int64_t pipe_create(uint64_t flags, struct file **read_end, struct file **write_end);
+/* SYS_PIPE2: a new pipe's read and write ends (flags: O_NONBLOCK); its
+ * buffer is charged to uid's kernel-buffer account. */
+int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end,
+                    struct file **write_end);
 /* A kernel driver owns IRQ n, so irq:n cannot be opened. */
 void irq_reserve(uint32_t n);
 /* memory.c: physical mappings, and the frames SYS_PHYSALLOC hands out */

@@ -25,6 +25,7 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/account.h"
 #include "../proc/process.h"
 
 #define KERNEL_RELEASE "0.1.0"
@@ -44,6 +45,8 @@ struct handle {
 	enum sys_file file;
 	char *text;
 	size_t len, offset;
+	uint32_t uid;    /* charged for charge bytes of kernel heap */
+	uint64_t charge;
 };
 
 /* The log ring: the last LOG_RING_SIZE bytes the kernel printed. */
@@ -148,6 +151,7 @@ static void make_context(struct text *t)
 		name[sizeof name - 1] = 0;
 		text_add(t, "%-6u %-6u %-6u %-24s %s\n", p->pid, p->ppid, p->uid, name,
 		         state_name(p));
+		proc_put(p);
 	}
 }
 
@@ -216,10 +220,12 @@ static int64_t sysfile_open(void *data, const char *path, uint64_t flags, const 
 	if (file == FILE_COUNT)
 		return -ENOENT;
 	uint64_t mode = flags & O_ACCMODE;
-	if (file == SYS_KSTOP) {
+	if (file == SYS_KSTOP || file == SYS_LOG || file == SYS_ENV) {
+		/* stopping, the kernel log and the boot environment are root's */
 		if (who->uid != 0)
 			return -EACCES;
-	} else if (mode == O_WRONLY || mode == O_RDWR) {
+	}
+	if (file != SYS_KSTOP && (mode == O_WRONLY || mode == O_RDWR)) {
 		return -EACCES; /* read-only files */
 	}
 	struct text t = {0};
@@ -243,6 +249,7 @@ static int64_t sysfile_open(void *data, const char *path, uint64_t flags, const 
 	case SYS_EXE: {
 		struct process *p = proc_by_pid(who->pid);
 		text_add(&t, "%s", p ? p->name : "");
+		proc_put(p);
 		break;
 	}
 	case SYS_ENV:
@@ -253,12 +260,15 @@ static int64_t sysfile_open(void *data, const char *path, uint64_t flags, const 
 	default:
 		break;
 	}
+	/* the text is kernel heap held for the opener: charged to its user */
+	uint64_t charge = t.cap + sizeof(struct handle);
 	struct handle *h = t.failed ? 0 : kzalloc(sizeof *h);
-	if (!h) {
+	if (!h || !account_charge(who->uid, ACCOUNT_KBUF_BYTES, charge)) {
+		kfree(h);
 		kfree(t.buf);
 		return -ENOMEM;
 	}
-	*h = (struct handle){(enum sys_file)file, t.buf, t.len, 0};
+	*h = (struct handle){(enum sys_file)file, t.buf, t.len, 0, who->uid, charge};
 	return handle_from_ptr(h);
 }
 
@@ -362,6 +372,7 @@ static int64_t sysfile_close(void *data, uint64_t id)
 {
 	(void)data;
 	struct handle *h = ptr_from_handle(id);
+	account_uncharge(h->uid, ACCOUNT_KBUF_BYTES, h->charge);
 	kfree(h->text);
 	kfree(h);
 	return 0;

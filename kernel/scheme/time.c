@@ -95,7 +95,10 @@ static int64_t time_write(void *data, uint64_t id, const void *buf, size_t len,
 	memcpy(&ts, buf, sizeof ts);
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NS_PER_SEC)
 		return -EINVAL;
-	uint64_t at = (uint64_t)ts.tv_sec * NS_PER_SEC + (uint64_t)ts.tv_nsec;
+	/* an absolute time past 2^64 ns saturates instead of wrapping into the past */
+	uint64_t at = (uint64_t)ts.tv_sec > (~0ULL - NS_PER_SEC) / NS_PER_SEC
+	                  ? ~0ULL
+	                  : (uint64_t)ts.tv_sec * NS_PER_SEC + (uint64_t)ts.tv_nsec;
 	if (t->clock == CLOCK_REALTIME) {
 		/* realtime runs at the monotonic rate from a fixed offset */
 		uint64_t offset = clock_realtime_ns() - clock_monotonic_ns();

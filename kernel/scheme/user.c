@@ -29,6 +29,7 @@
 #include "../mm/frame.h"
 #include "../mm/heap.h"
 #include "../mm/paging.h"
+#include "../mm/usermem.h"
 #include "../proc/process.h"
 #include "../sched/sched.h"
 
@@ -57,6 +58,7 @@ struct provider {
 	bool dead;
 	uint64_t next_id;
 	uint64_t windows;               /* bitmap of windows in use */
+	struct wait_queue window_free;  /* callers waiting for a window */
 	struct provider_handle *handle; /* for readiness of the provider handle */
 };
 
@@ -93,11 +95,18 @@ static int64_t window_map(struct provider *pv, struct request *r, uint64_t len)
 	if (len == 0)
 		return 0;
 	int w = -1;
-	for (int i = 0; i < WINDOWS && w < 0; i++)
-		if (!(pv->windows & (1ULL << i)))
-			w = i;
-	if (w < 0)
-		return -EAGAIN;
+	for (;;) {
+		for (int i = 0; i < WINDOWS && w < 0; i++)
+			if (!(pv->windows & (1ULL << i)))
+				w = i;
+		if (w >= 0)
+			break;
+		/* all windows busy: wait for a reply to free one, as a slow file would */
+		if (!wait_queue_sleep(&pv->window_free, &pv->lock) && sched_current()->interrupted)
+			return -EINTR;
+		if (pv->dead)
+			return -EIO;
+	}
 	r->pages = (len + PAGE_SIZE - 1) / PAGE_SIZE;
 	r->frames = kzalloc(r->pages * sizeof(uint64_t));
 	if (!r->frames)
@@ -105,8 +114,9 @@ static int64_t window_map(struct provider *pv, struct request *r, uint64_t len)
 	uint64_t base = WINDOW_BASE + (uint64_t)w * WINDOW_SIZE;
 	for (uint64_t i = 0; i < r->pages; i++) {
 		r->frames[i] = frame_alloc();
-		if (!r->frames[i] || !paging_map(pv->cr3, base + i * PAGE_SIZE, r->frames[i],
-		                                 PTE_USER | PTE_WRITE | PTE_NO_EXECUTE)) {
+		if (!r->frames[i] ||
+		    !paging_map(pv->cr3, base + i * PAGE_SIZE, r->frames[i],
+		                PTE_USER | PTE_WRITE | PTE_NO_EXECUTE | PTE_LENT | PTE_MAY_WRITE)) {
 			for (uint64_t j = 0; j < i; j++)
 				paging_unmap(pv->cr3, base + j * PAGE_SIZE);
 			free_frames(r);
@@ -128,6 +138,7 @@ static void window_unmap(struct provider *pv, struct request *r)
 		paging_unmap(pv->cr3, base + i * PAGE_SIZE);
 	pv->windows &= ~(1ULL << r->window);
 	r->window = -1;
+	wait_queue_wake_all(&pv->window_free);
 }
 
 /* Where a call's buffer goes in the packet. */
@@ -150,6 +161,7 @@ static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, u
 	struct request *r = kzalloc(sizeof *r);
 	if (!r)
 		return -ENOMEM;
+	r->window = -1; /* a call without a buffer owns no window (window_unmap skips it) */
 	uint64_t len = in ? in_len : out ? out_len : 0;
 	if (len > WINDOW_SIZE)
 		len = WINDOW_SIZE; /* a short read or write; callers loop */
@@ -310,7 +322,12 @@ void provider_close(struct provider *pv)
 		window_unmap(pv, r);
 		wait_queue_wake_all(&r->wait);
 	}
+	wait_queue_wake_all(&pv->window_free);
+	uint64_t space = pv->cr3;
+	pv->cr3 = 0;
 	spin_unlock_irqrestore(&pv->lock, flags);
+	if (space)
+		user_free_space(space); /* the hold provider_create took */
 	log_info("provider of %s: (pid %u) closed", pv->scheme->name, pv->pid);
 	/* pv stays allocated: files on "name:" still point at it and must see `dead`. */
 }
@@ -343,15 +360,22 @@ static int64_t u_dup(void *data, uint64_t id, const char *buf, size_t len, const
 	return call(PV, who, SYS_DUP, id, buf, len, 0, 0, 0, 0, BUFFER);
 }
 
+/* A provider's byte count is believed only up to the buffer it was given. */
+static int64_t count_checked(int64_t result, size_t len)
+{
+	uint64_t max = len < WINDOW_SIZE ? len : WINDOW_SIZE;
+	return result > 0 && (uint64_t)result > max ? -EIO : result;
+}
+
 static int64_t u_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
-	return call(PV, who, SYS_READ, id, 0, 0, buf, len, 0, 0, BUFFER);
+	return count_checked(call(PV, who, SYS_READ, id, 0, 0, buf, len, 0, 0, BUFFER), len);
 }
 
 static int64_t u_write(void *data, uint64_t id, const void *buf, size_t len,
                        const struct caller *who)
 {
-	return call(PV, who, SYS_WRITE, id, buf, len, 0, 0, 0, 0, BUFFER);
+	return count_checked(call(PV, who, SYS_WRITE, id, buf, len, 0, 0, 0, 0, BUFFER), len);
 }
 
 static const struct caller kernel_caller = {0, 0, 0, 0};
@@ -374,7 +398,8 @@ static int64_t u_fevent(void *data, uint64_t id, uint64_t flags)
 
 static int64_t u_fpath(void *data, uint64_t id, char *buf, size_t len)
 {
-	return call(PV, &kernel_caller, SYS_FPATH, id, 0, 0, buf, len, 0, 0, BUFFER);
+	return count_checked(call(PV, &kernel_caller, SYS_FPATH, id, 0, 0, buf, len, 0, 0, BUFFER),
+	                     len);
 }
 
 static int64_t u_frename(void *data, uint64_t id, const char *path, const struct caller *who)
@@ -454,12 +479,23 @@ int64_t provider_create(const char *name, const struct caller *who, struct provi
 	if (!p)
 		return -ESRCH;
 	struct provider *pv = kzalloc(sizeof *pv);
-	if (!pv)
+	if (!pv) {
+		proc_put(p);
 		return -ENOMEM;
+	}
 	pv->pid = who->pid;
 	pv->cr3 = p->cr3;
+	/* windows are mapped into this space for as long as the provider handle
+	 * lives, which may be after the process exits or execs: hold it */
+	bool held = user_space_hold(pv->cr3);
+	proc_put(p);
+	if (!held) {
+		kfree(pv);
+		return -ENOMEM;
+	}
 	int r = scheme_register(name, &user_ops, pv, &pv->scheme);
 	if (r < 0) {
+		user_free_space(pv->cr3);
 		kfree(pv);
 		return r;
 	}

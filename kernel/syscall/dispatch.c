@@ -1,8 +1,11 @@
 /*
  * The C side of the `syscall` instruction: called by syscall.asm with
  * the saved user registers. The class bits of the number say which
- * arguments are buffers; those are checked here, once, for every call,
- * so handlers never see a pointer that would fault the kernel.
+ * arguments are buffers; those are copied here, once, for every call:
+ * a SLICE is copied into a kernel buffer before the handler runs, an
+ * MSLICE is handed to the handler as a kernel buffer and copied out after
+ * it (mm/usercopy.h). Handlers never see a user pointer for these, so
+ * nothing the user changes meanwhile reaches them twice.
  */
 #define LOG_MODULE "syscall"
 #include <redox/abi/errno.h>
@@ -13,6 +16,7 @@
 #include "../arch/x86_64/interrupt.h"
 #include "../lib/log.h"
 #include "../mm/heap.h"
+#include "../mm/usercopy.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
 #include "../proc/signal.h"
@@ -54,6 +58,66 @@ static int64_t (*handler_for(uint64_t number))(struct syscall_args *)
 	}
 }
 
+/* The largest kernel copy of a slice: a read returns at most this much; a
+ * write goes in pieces of this size (it still writes everything, as POSIX
+ * wants of a blocking write). */
+#define BOUNCE_MAX (128 * 1024)
+
+/* Run the handler with the user's slice at args->b replaced by a kernel copy. */
+static int64_t with_bounce(struct syscall_args *args, int64_t (*handler)(struct syscall_args *),
+                           bool out)
+{
+	uint64_t user = args->b, len = args->c < BOUNCE_MAX ? args->c : BOUNCE_MAX;
+	bool is_read = args->number == SYS_READ;
+	/* a read checks first: data taken from a pipe must not be lost to EFAULT */
+	if (is_read && !user_buffer_ok(args, user, len, 1))
+		return -EFAULT;
+	void *buf = kmalloc(len ? len : 1);
+	if (!buf)
+		return -ENOMEM;
+	int64_t r = 0;
+	if (!is_read)
+		r = copy_from_user(buf, user, len);
+	if (r == 0) {
+		args->b = (uint64_t)buf;
+		args->c = len;
+		r = handler(args);
+		args->b = user;
+		if (out && r >= 0) {
+			/* a result past the buffer is a scheme's bug: never copy beyond it */
+			uint64_t n = is_read ? (uint64_t)r : len;
+			if (n > len)
+				r = -EIO;
+			else if (copy_to_user(user, buf, n) < 0)
+				r = -EFAULT;
+		}
+	}
+	kfree(buf);
+	return r;
+}
+
+/* A write larger than one bounce buffer: piece by piece, stopping at a short
+ * or failed piece (what was written so far is the result). */
+static int64_t write_in_pieces(struct syscall_args *args, int64_t (*handler)(struct syscall_args *))
+{
+	uint64_t user = args->b, len = args->c, done = 0;
+	int64_t r = 0;
+	while (done < len) {
+		uint64_t piece = len - done < BOUNCE_MAX ? len - done : BOUNCE_MAX;
+		args->b = user + done;
+		args->c = piece;
+		r = with_bounce(args, handler, false);
+		if (r <= 0)
+			break;
+		done += (uint64_t)r;
+		if ((uint64_t)r < piece)
+			break;
+	}
+	args->b = user;
+	args->c = len;
+	return done ? (int64_t)done : r;
+}
+
 static int64_t dispatch(struct syscall_args *args)
 {
 	int64_t (*handler)(struct syscall_args *) = handler_for(args->number);
@@ -68,10 +132,10 @@ static int64_t dispatch(struct syscall_args *args)
 		    (r = syscall_copy_path(args, args->c, args->d, &args->path2)))
 			return r;
 	} else if (class == SYS_CLASS_FILE) {
-		if (arg == SYS_ARG_SLICE && !user_buffer_ok(args, args->b, args->c, 0))
-			return -EFAULT;
-		if (arg == SYS_ARG_MSLICE && !user_buffer_ok(args, args->b, args->c, 1))
-			return -EFAULT;
+		if (args->number == SYS_WRITE && args->c > BOUNCE_MAX)
+			return write_in_pieces(args, handler);
+		if (arg == SYS_ARG_SLICE || arg == SYS_ARG_MSLICE)
+			return with_bounce(args, handler, arg == SYS_ARG_MSLICE);
 		if (arg == SYS_ARG_PATH &&
 		    (r = syscall_copy_path(args, args->b, args->c, &args->path)))
 			return r;

@@ -15,6 +15,7 @@
 #include "../arch/x86_64/interrupt.h"
 #include "../mm/heap.h"
 #include "../mm/paging.h"
+#include "../mm/usercopy.h"
 #include "../mm/usermem.h"
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
@@ -37,13 +38,14 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 		return -E2BIG;
 	if (!count)
 		return 0;
-	if (!user_buffer_ok(args, array, count * sizeof(struct user_slice), 0))
+	(void)args;
+	/* the slices are read once: a length cannot change between check and copy */
+	struct user_slice s[EXEC_MAX_STRINGS];
+	if (copy_from_user(s, array, count * sizeof(struct user_slice)) < 0)
 		return -EFAULT;
-	const struct user_slice *s = (const struct user_slice *)array;
 	uint64_t total = 0;
 	for (uint64_t i = 0; i < count; i++) {
-		if (s[i].len > EXEC_MAX_STRING_BYTES ||
-		    !user_buffer_ok(args, s[i].ptr, s[i].len, 0))
+		if (s[i].len > EXEC_MAX_STRING_BYTES)
 			return -EFAULT;
 		total += s[i].len + 1;
 	}
@@ -54,7 +56,10 @@ static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t 
 		return -ENOMEM;
 	char *at = out;
 	for (uint64_t i = 0; i < count; i++) {
-		memcpy(at, (const void *)s[i].ptr, s[i].len);
+		if (copy_from_user(at, s[i].ptr, s[i].len) < 0) {
+			kfree(out);
+			return -EFAULT;
+		}
 		at[s[i].len] = 0;
 		list[i] = at;
 		at += s[i].len + 1;
@@ -84,7 +89,8 @@ static int64_t read_whole_file(struct file *f, const struct caller *who, void **
 	while (got < st.size) {
 		int64_t n =
 		    f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got, who);
-		if (n <= 0) {
+		/* a provider's count past what was asked would run the loader off buf */
+		if (n <= 0 || (uint64_t)n > st.size - got) {
 			kfree(buf);
 			return n < 0 ? n : -EIO;
 		}

@@ -9,6 +9,7 @@
 #include <redox/abi/types.h>
 
 #include "syscall.h"
+#include "../mm/usercopy.h"
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
 
@@ -74,7 +75,12 @@ static int64_t dup_file(struct syscall_args *args, struct file **out)
 		*out = f;
 		return 0;
 	}
-	if (!user_buffer_ok(args, args->b, args->c, 0)) {
+	char req[256];
+	if (args->c > sizeof req) {
+		file_put(f);
+		return -EINVAL;
+	}
+	if (copy_from_user(req, args->b, args->c) < 0) {
 		file_put(f);
 		return -EFAULT;
 	}
@@ -83,8 +89,7 @@ static int64_t dup_file(struct syscall_args *args, struct file **out)
 		return -EBADF;
 	}
 	struct caller who = file_caller(f, args->process);
-	int64_t id =
-	    f->scheme->ops->dup(f->scheme->data, f->id, (const char *)args->b, args->c, &who);
+	int64_t id = f->scheme->ops->dup(f->scheme->data, f->id, req, args->c, &who);
 	if (id < 0) {
 		file_put(f);
 		return id;
@@ -142,12 +147,12 @@ int64_t sys_dup2(struct syscall_args *args)
 #define OP(name) (f->scheme->ops->name)
 
 int64_t sys_read(struct syscall_args *args){
-    WITH_FILE((f->flags & O_ACCMODE) == O_WRONLY ? -EBADF
+    WITH_FILE(!(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
               : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
                          : -EBADF)}
 
 int64_t sys_write(struct syscall_args *args){
-    WITH_FILE((f->flags & O_ACCMODE) == O_RDONLY ? -EBADF
+    WITH_FILE(!(f->flags & O_WRONLY) ? -EBADF /* O_RDONLY or access mode 0 */
               : OP(write) ? OP(write)(f->scheme->data, f->id, (const void *)args->b, args->c, &who)
                           : -EBADF)}
 

@@ -12,6 +12,7 @@
 
 #include "syscall.h"
 #include "../mm/paging.h"
+#include "../mm/usercopy.h"
 #include "../proc/process.h"
 #include "../sched/sched.h"
 #include "../time/clock.h"
@@ -29,7 +30,8 @@ static struct futex_waiter *waiters;
 int64_t sys_futex(struct syscall_args *args)
 {
 	uint64_t addr = args->a;
-	if ((addr & 3) || !user_buffer_ok(args, addr, 4, args->b == FUTEX_WAIT ? 0 : 0))
+	uint32_t value;
+	if ((addr & 3) || copy_from_user(&value, addr, 4) < 0)
 		return -EFAULT;
 	uint64_t key = paging_translate(args->process->cr3, addr, 0);
 	if (args->b == FUTEX_WAKE) {
@@ -53,17 +55,16 @@ int64_t sys_futex(struct syscall_args *args)
 		return -ENOSYS;
 	uint64_t deadline = 0;
 	if (args->d) {
-		if (!user_buffer_ok(args, args->d, sizeof(struct redox_timespec), 0))
+		struct redox_timespec t;
+		if (copy_from_user(&t, args->d, sizeof t) < 0)
 			return -EFAULT;
-		const struct redox_timespec *t = (const struct redox_timespec *)args->d;
-		if (t->tv_sec < 0 || t->tv_nsec < 0 || t->tv_nsec >= 1000000000)
+		if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000)
 			return -EINVAL;
-		deadline = clock_monotonic_ns() + (uint64_t)t->tv_sec * 1000000000ULL +
-		           (uint64_t)t->tv_nsec;
+		deadline = clock_deadline_after(t.tv_sec, t.tv_nsec);
 	}
 	struct futex_waiter me = {.key = key};
 	uint64_t f = spin_lock_irqsave(&lock);
-	if (*(volatile uint32_t *)addr != (uint32_t)args->c) {
+	if (copy_from_user(&value, addr, 4) < 0 || value != (uint32_t)args->c) {
 		spin_unlock_irqrestore(&lock, f);
 		return -EAGAIN;
 	}

@@ -28,7 +28,8 @@ int64_t sys_fmap(struct syscall_args *args)
 {
 	if (args->c < sizeof(struct redox_map))
 		return -EINVAL;
-	const struct redox_map *map = (const struct redox_map *)args->b;
+	/* one copy (the dispatcher's bounce): unmapping below cannot change it */
+	const struct redox_map copy = *(const struct redox_map *)args->b, *map = &copy;
 	if (args->a != REDOX_ANON_FD) {
 		/* a file: its scheme maps it (memory:, memory:physical, ...) */
 		struct file *f = fd_get(args->process, args->a);
@@ -45,8 +46,6 @@ int64_t sys_fmap(struct syscall_args *args)
 	if (size == 0 || size < map->size)
 		return -EINVAL;
 	struct process *p = args->process;
-	if (size / PAGE_SIZE > USER_ANON_LIMIT_PAGES - p->anon_pages)
-		return -ENOMEM;
 	uint64_t addr;
 	if (map->flags & MAP_FIXED) {
 		addr = map->address;
@@ -57,8 +56,7 @@ int64_t sys_fmap(struct syscall_args *args)
 				if (paging_translate(p->cr3, v, 0))
 					return -EEXIST;
 		} else {
-			uint64_t freed = user_unmap(p->cr3, addr, size);
-			p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
 		}
 	} else {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
@@ -68,9 +66,12 @@ int64_t sys_fmap(struct syscall_args *args)
 		if (!user_region(addr, size))
 			return -ENOMEM;
 	}
-	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags)))
+	if (!proc_charge_anon(p, size / PAGE_SIZE))
 		return -ENOMEM;
-	p->anon_pages += size / PAGE_SIZE;
+	if (!user_map_anon(p->cr3, addr, size, pte_flags(map->flags) | PTE_ANON)) {
+		proc_uncharge_anon(p, size / PAGE_SIZE);
+		return -ENOMEM;
+	}
 	return (int64_t)addr;
 }
 
@@ -80,29 +81,43 @@ int64_t sys_funmap(struct syscall_args *args)
 	if (!user_region(args->a, size))
 		return -EINVAL;
 	struct process *p = args->process;
-	uint64_t freed = user_unmap(p->cr3, args->a, size);
-	p->anon_pages -= freed < p->anon_pages ? freed : p->anon_pages;
+	proc_uncharge_anon(p, user_unmap(p->cr3, args->a, size));
 	return 0;
+}
+
+/*
+ * The rights a page may have: its own memory (PTE_OWNED) any; memory it
+ * was lent (physical mappings, scheme windows) at most what it was mapped
+ * with (PTE_MAY_WRITE, PTE_MAY_EXEC), so mprotect cannot widen them.
+ */
+static uint64_t allowed_prot(uint64_t pte)
+{
+	if (pte & PTE_OWNED)
+		return PROT_READ | PROT_WRITE | PROT_EXEC;
+	return PROT_READ | (pte & PTE_MAY_WRITE ? PROT_WRITE : 0) |
+	       (pte & PTE_MAY_EXEC ? PROT_EXEC : 0);
 }
 
 int64_t sys_mprotect(struct syscall_args *args)
 {
 	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
-	if (!user_region(args->a, size))
+	if (!user_region(args->a, size) || (args->c & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
 	uint64_t root = args->process->cr3;
-	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE)
-		if (!paging_translate(root, v, 0))
+	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
+		uint64_t pte;
+		if (!paging_translate(root, v, &pte))
 			return -ENOMEM;
+		if (args->c & ~allowed_prot(pte))
+			return -EACCES;
+	}
 	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
 		uint64_t old;
 		paging_translate(root, v, &old);
-		uint64_t keep = old & (PTE_USER | PTE_OWNED);
-		if (args->c & (PROT_READ | PROT_WRITE | PROT_EXEC))
-			paging_protect(root, v, keep | pte_flags(args->c));
-		else
-			paging_protect(root, v,
-			               keep | PTE_NO_EXECUTE); /* PROT_NONE: still mapped */
+		uint64_t keep = old & (PTE_OWNED | PTE_MAY_WRITE | PTE_MAY_EXEC | PTE_LENT | PTE_CACHE_BITS);
+		/* PROT_NONE: still mapped, but a supervisor page: any user access faults */
+		uint64_t user = args->c ? PTE_USER : 0;
+		paging_protect(root, v, keep | user | pte_flags(args->c));
 	}
 	return 0;
 }

@@ -19,27 +19,32 @@
 #include "../mm/usermem.h"
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
+#include "../grant/grant.h"
 
 /* Redox's physmap flags */
 #define PHYSMAP_WRITE         1
 #define PHYSMAP_WRITE_COMBINE 2
 #define PHYSMAP_NO_CACHE      4
 
+/* Root, or a driver confined to its manifest (kernel/grant checks the rest). */
 static bool is_root(struct syscall_args *args)
 {
-	return args->process->euid == 0;
+	return grant_may_phys_syscalls(args->process->pid, args->process->euid);
 }
 
 int64_t sys_physalloc(struct syscall_args *args)
 {
-	if (!is_root(args))
+	if (!is_root(args) || !grant_may_dma(args->process->pid, args->process->euid, args->a))
 		return -EPERM;
-	return memory_phys_alloc(args->a);
+	int64_t phys = memory_phys_alloc(args->a);
+	if (phys > 0)
+		grant_dma_add(args->process->pid, (uint64_t)phys, args->a);
+	return phys;
 }
 
 int64_t sys_physfree(struct syscall_args *args)
 {
-	if (!is_root(args))
+	if (!is_root(args) || !grant_dma_remove(args->process->pid, args->a, args->b))
 		return -EPERM;
 	return memory_phys_free(args->a, args->b);
 }

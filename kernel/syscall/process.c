@@ -10,6 +10,7 @@
 
 #include "syscall.h"
 #include "../mm/usermem.h"
+#include "../mm/usercopy.h"
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
 
@@ -48,8 +49,8 @@ int64_t sys_waitpid(struct syscall_args *args)
 		return -EFAULT;
 	int status = 0;
 	int64_t r = proc_waitpid((int64_t)args->a, &status, args->c);
-	if (r > 0 && args->b)
-		*(int *)args->b = status;
+	if (r > 0 && args->b && copy_to_user(args->b, &status, sizeof status) < 0)
+		return -EFAULT;
 	return r;
 }
 
@@ -78,19 +79,22 @@ int64_t sys_setpgid(struct syscall_args *args)
 	struct process *self = args->process;
 	uint32_t pid = args->a ? (uint32_t)args->a : self->pid;
 	struct process *p = proc_by_pid(pid);
-	if (!p || (p != self && p->ppid != self->pid))
-		return -ESRCH;
 	int64_t pgid = args->b ? (int64_t)args->b : (int64_t)pid;
-	if (pgid < 0)
-		return -EINVAL;
-	p->pgid = (uint32_t)pgid;
-	return 0;
+	int64_t r = !p || (p != self && p->ppid != self->pid) ? -ESRCH : pgid < 0 ? -EINVAL : 0;
+	if (r == 0)
+		p->pgid = (uint32_t)pgid;
+	proc_put(p);
+	return r;
 }
 
 int64_t sys_getpgid(struct syscall_args *args)
 {
-	struct process *p = args->a ? proc_by_pid((uint32_t)args->a) : args->process;
-	return p ? (int64_t)p->pgid : -ESRCH;
+	if (!args->a)
+		return args->process->pgid;
+	struct process *p = proc_by_pid((uint32_t)args->a);
+	int64_t r = p ? (int64_t)p->pgid : -ESRCH;
+	proc_put(p);
+	return r;
 }
 
 /* setreuid/setregid: -1 keeps a value; only root may pick any id. */
@@ -111,7 +115,15 @@ static int64_t set_ids(struct process *p, uint64_t real, uint64_t effective, uin
 int64_t sys_setreuid(struct syscall_args *args)
 {
 	struct process *p = args->process;
-	return set_ids(p, args->a, args->b, &p->uid, &p->euid);
+	uint32_t uid = p->uid, euid = p->euid;
+	int64_t r = set_ids(p, args->a, args->b, &uid, &euid);
+	if (r == 0)
+		r = proc_change_account(p, uid); /* the new user's limits apply from now */
+	if (r == 0) {
+		p->uid = uid;
+		p->euid = euid;
+	}
+	return r;
 }
 
 int64_t sys_setregid(struct syscall_args *args)
@@ -161,11 +173,10 @@ int64_t sys_chdir(struct syscall_args *args)
 int64_t sys_getcwd(struct syscall_args *args)
 {
 	struct process *p = args->process;
-	if (!user_buffer_ok(args, args->a, args->b, 1))
-		return -EFAULT;
 	size_t n = strlen(p->cwd);
 	if (n + 1 > args->b)
 		return -ERANGE;
-	memcpy((void *)args->a, p->cwd, n + 1);
+	if (copy_to_user(args->a, p->cwd, n + 1) < 0)
+		return -EFAULT;
 	return (int64_t)n;
 }

@@ -7,6 +7,7 @@
 
 #include "syscall.h"
 #include "../proc/process.h"
+#include "../mm/usercopy.h"
 #include "../proc/signal.h"
 
 static bool may_signal(const struct process *from, const struct process *to)
@@ -23,25 +24,29 @@ int64_t sys_kill(struct syscall_args *args)
 		return -EINVAL;
 	if (pid > 0) {
 		struct process *p = proc_by_pid((uint32_t)pid);
-		if (!p || p->zombie)
-			return -ESRCH;
-		if (!may_signal(self, p))
-			return -EPERM;
-		return sig ? signal_send(p, sig) : 0;
+		int64_t r = !p || p->zombie ? -ESRCH
+		            : !may_signal(self, p) ? -EPERM
+		            : sig                  ? signal_send(p, sig)
+		                                   : 0;
+		proc_put(p);
+		return r;
 	}
 	/* a group (0: the caller's, < -1: -pid) or everyone we may (-1) */
 	uint32_t group = pid == 0 ? self->pgid : (uint32_t)-pid;
 	int found = 0, allowed = 0;
 	for (uint32_t i = 2; i < MAX_PROCESSES; i++) {
 		struct process *p = proc_by_pid(i);
-		if (!p || p->zombie || (pid != -1 && p->pgid != group) || (pid == -1 && p == self))
+		if (!p || p->zombie || (pid != -1 && p->pgid != group) || (pid == -1 && p == self)) {
+			proc_put(p);
 			continue;
+		}
 		found++;
-		if (!may_signal(self, p))
-			continue;
-		allowed++;
-		if (sig)
-			signal_send(p, sig);
+		if (may_signal(self, p)) {
+			allowed++;
+			if (sig)
+				signal_send(p, sig);
+		}
+		proc_put(p);
 	}
 	return !found ? -ESRCH : !allowed ? -EPERM : 0;
 }
@@ -53,21 +58,18 @@ int64_t sys_sigaction(struct syscall_args *args)
 	int sig = (int)args->a;
 	if (sig <= 0 || sig >= NSIG)
 		return -EINVAL;
-	struct redox_sigaction *act = (struct redox_sigaction *)args->b;
-	struct redox_sigaction *old = (struct redox_sigaction *)args->c;
-	if (act && !user_buffer_ok(args, args->b, sizeof *act, 0))
+	struct redox_sigaction act, old = p->actions[sig];
+	if (args->b && copy_from_user(&act, args->b, sizeof act) < 0)
 		return -EFAULT;
-	if (old && !user_buffer_ok(args, args->c, sizeof *old, 1))
-		return -EFAULT;
-	if (act && (sig == SIGKILL || sig == SIGSTOP))
+	if (args->b && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (old)
-		*old = p->actions[sig];
-	if (act) {
-		p->actions[sig] = *act;
+	if (args->c && copy_to_user(args->c, &old, sizeof old) < 0)
+		return -EFAULT;
+	if (args->b) {
+		p->actions[sig] = act;
 		if (!p->actions[sig].sa_restorer)
 			p->actions[sig].sa_restorer = args->d;
-		if (act->sa_handler == SIG_IGN)
+		if (act.sa_handler == SIG_IGN)
 			__atomic_and_fetch(&p->sig_pending, ~(1ULL << sig), __ATOMIC_SEQ_CST);
 	}
 	return 0;
@@ -77,13 +79,12 @@ int64_t sys_sigaction(struct syscall_args *args)
 int64_t sys_sigprocmask(struct syscall_args *args)
 {
 	struct process *p = args->process;
-	if (args->b && !user_buffer_ok(args, args->b, sizeof(uint64_t), 0))
+	uint64_t old = p->sig_mask, set = 0;
+	if (args->b && copy_from_user(&set, args->b, sizeof set) < 0)
 		return -EFAULT;
 	if (args->c && !user_buffer_ok(args, args->c, sizeof(uint64_t), 1))
 		return -EFAULT;
-	uint64_t old = p->sig_mask;
 	if (args->b) {
-		uint64_t set = *(const uint64_t *)args->b;
 		switch (args->a) {
 		case SIG_BLOCK:
 			p->sig_mask |= set;
@@ -99,8 +100,8 @@ int64_t sys_sigprocmask(struct syscall_args *args)
 		}
 		p->sig_mask &= ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
 	}
-	if (args->c)
-		*(uint64_t *)args->c = old;
+	if (args->c && copy_to_user(args->c, &old, sizeof old) < 0)
+		return -EFAULT;
 	return 0;
 }
 

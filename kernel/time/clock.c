@@ -75,6 +75,17 @@ uint64_t clock_monotonic_ns(void)
 	return seconds * 1000000000ULL + rest * 1000000000ULL / tsc_hz;
 }
 
+uint64_t clock_deadline_after(int64_t sec, int64_t nsec)
+{
+	uint64_t now = clock_monotonic_ns(), max = ~0ULL;
+	if (sec < 0 || nsec < 0)
+		return now;
+	if ((uint64_t)sec > (max - now) / 1000000000ULL)
+		return max;
+	uint64_t d = now + (uint64_t)sec * 1000000000ULL;
+	return (uint64_t)nsec > max - d ? max : d + (uint64_t)nsec;
+}
+
 uint64_t clock_realtime_ns(void)
 {
 	return realtime_at_boot_ns + clock_monotonic_ns();

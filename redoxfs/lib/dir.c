@@ -3,9 +3,13 @@
  * list of 1024-byte chunks of records (format.h). Removing an entry
  * leaves a hole (ino 0) so that readdir cookies — byte offsets — stay
  * valid; a chunk is compacted only when an insert needs its holes, and
- * empty chunks at the end are cut off.
+ * empty chunks at the end are cut off. Large directories are looked up
+ * and grown through an in-memory index (dirindex.c) instead of a scan;
+ * an insert there goes after a chunk's last record or into a new chunk
+ * (holes come back when their chunk empties).
  */
 #include "rw.h"
+#include "dirindex.h"
 
 #define CH REDOXFS_DIR_CHUNK
 
@@ -50,6 +54,9 @@ static int64_t read_block(struct redoxfs *fs, const struct redoxfs_node *d, uint
 int rfs_dir_find(struct redoxfs *fs, const struct redoxfs_node *d, const char *name, size_t len,
                  uint32_t *ino, uint64_t *pos)
 {
+	struct rfs_dix *x = rfs_dix_for(fs, d);
+	if (x)
+		return rfs_dix_find(x, name, len, ino, pos);
 	for (uint64_t off = 0; off < d->size; off += BS) {
 		int64_t got = read_block(fs, d, off);
 		if (got < 0)
@@ -89,6 +96,25 @@ int rfs_dir_add(struct redoxfs *fs, struct redoxfs_node *d, const char *name, si
 	size_t need = REDOXFS_DIR_REC_HDR + len;
 	uint8_t tmp[CH];
 	uint64_t squeeze = UINT64_MAX; /* a chunk that fits after compaction */
+
+	struct rfs_dix *x = rfs_dix_for(fs, d);
+	if (x) {
+		uint64_t at;
+		int err;
+		rfs_memset(tmp, 0, CH);
+		size_t n = put_record(tmp, name, len, ino);
+		if (rfs_dix_room(x, need, &at) >= 0) {
+			err = rfs_data_write(fs, d, at, tmp, n);
+		} else {
+			at = d->size;
+			err = rfs_data_write(fs, d, at, tmp, CH);
+		}
+		if (err)
+			rfs_dix_drop(fs);
+		else
+			rfs_dix_added(fs, x, d, name, len, ino, at);
+		return err;
+	}
 
 	for (uint64_t off = 0; off < d->size; off += BS) {
 		int64_t got = read_block(fs, d, off);
@@ -143,8 +169,10 @@ int rfs_dir_remove(struct redoxfs *fs, struct redoxfs_node *d, uint64_t pos)
 	if (ci.live == 0)
 		rfs_memset(tmp, 0, CH);
 	int err = rfs_data_write(fs, d, start, tmp, CH);
-	if (err)
+	if (err) {
+		rfs_dix_drop(fs);
 		return err;
+	}
 	/* Cut empty chunks off the end. */
 	while (d->size) {
 		got = read_block(fs, d, d->size - CH);
@@ -153,15 +181,19 @@ int rfs_dir_remove(struct redoxfs *fs, struct redoxfs_node *d, uint64_t pos)
 		if (!rfs_is_zero(fs->chunk + ((d->size - CH) & (BS - 1)), CH))
 			break;
 		err = rfs_data_truncate(fs, d, d->size - CH);
-		if (err)
+		if (err) {
+			rfs_dix_drop(fs);
 			return err;
+		}
 	}
+	rfs_dix_removed(fs, d, pos, ci.live == 0);
 	return 0;
 }
 
 int rfs_dir_set(struct redoxfs *fs, struct redoxfs_node *d, uint64_t pos, uint32_t ino)
 {
 	uint8_t b[4];
+	rfs_dix_drop(fs); /* rename over an entry: rebuilt on the next use */
 	rfs_put32(b, ino);
 	return rfs_data_write(fs, d, pos, b, 4);
 }

@@ -9,11 +9,13 @@
  * header is the previous one, whose blocks are untouched.
  */
 #include "rw.h"
+#include "dirindex.h"
 
 static void fs_free(struct redoxfs *fs)
 {
 	void (*release)(void *) = fs->hooks.free;
 
+	rfs_dix_drop(fs);
 	release(fs->cur);
 	release(fs->com);
 	release(fs->chunk_dirty);

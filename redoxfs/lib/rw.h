@@ -49,6 +49,7 @@ struct redoxfs {
 	uint8_t *chunk;      /* dir.c's: one block of directory data */
 	char *path;          /* ops.c's: RFS_PATH_BUF bytes for lookups */
 	struct redoxfs_node *node[RFS_NODE_BUFS];
+	struct rfs_dix *dix; /* dirindex.c: one large directory's index, or NULL */
 };
 
 /* alloc.c */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # The root filesystem at run time. The default image: the bootloader loads
-# the RedoxFS partition into memory (the live image), init starts redoxfsd
-# from the initfs, which serves it as file:, then runs the scripts of
+# the kernel and the initfs, init starts pcid (which starts ahcid) and
+# redoxfsd from the initfs, which serves the disk's RedoxFS partition as
+# file:, then runs the scripts of
 # file:/etc/init.d, where the helloworld package's script makes the seed's
 # system call. The fs-test image: its init (tests/guest/fs-test.c) starts
 # redoxfsd itself and checks the file: scheme from user mode, one line per
@@ -30,14 +31,15 @@ fs_ok() {
 	}
 }
 
-@test "the bootloader loads the RedoxFS partition as the live image; the kernel keeps it" {
-	serial_has '^bootloader: live filesystem [0-9]+ MiB at [0-9a-f]+$'
-	serial_has '^kernel::start:INFO -- Live filesystem: [0-9a-f]+:[0-9a-f]+ \([0-9]+ MiB\)$'
+@test "the bootloader loads only the kernel and the initfs (no live copy of the filesystem)" {
+	serial_has '^bootloader: initfs [0-9]+ KiB at [0-9a-f]+$'
+	! grep -q '^bootloader: live filesystem' "$SERIAL_LOG"
 }
 
-@test "redoxfsd serves file: from the live image" {
-	serial_has '^redoxfsd: file: served from live image \([0-9]+ MiB, generation [0-9]+\)$'
-	! grep -Eq '^redoxfsd: (no live|cannot|reading)' "$SERIAL_LOG"
+@test "redoxfsd serves file: from the disk, through pcid and ahcid" {
+	serial_order '^pcid: 1 drivers started$' \
+		'^redoxfsd: file: served from disk\.ahci0:0p[0-9]+ \([0-9]+ MiB, generation [0-9]+\)$'
+	! grep -Eq '^redoxfsd: (no live|cannot|reading|filesystem)' "$SERIAL_LOG"
 }
 
 @test "init runs file:/etc/init.d after the initfs script, and helloworld runs from file:" {

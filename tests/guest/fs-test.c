@@ -98,15 +98,7 @@ static int write_file(const char *path, int flags, int mode, const char *text)
 /* Start initfs:bin/redoxfsd; it returns once file: is served. */
 static int start_daemon(void)
 {
-	pid_t pid = fork();
-	if (pid == 0) {
-		char *argv[] = {"initfs:bin/redoxfsd", 0};
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	int status = -1;
-	waitpid(pid, &status, 0);
-	return status;
+	return start_root_fs();
 }
 
 /* ---- the checks ---- */
@@ -343,7 +335,7 @@ static void test_restart(void)
 	}
 	while (waitpid(-1, 0, WNOHANG) > 0)
 		; /* the killed daemon was given to us, pid 1 */
-	int status = gone ? start_daemon() : -1;
+	int status = gone ? run_initfs("redoxfsd") : -1; /* pcid and ahcid still run */
 	snprintf(buf, sizeof buf, "pid %d killed %d gone %d status %#x", (int)daemon, killed, gone,
 	         status);
 	check(status == 0, "a second redoxfsd takes over file: after the first is killed", buf);

@@ -618,15 +618,18 @@ static int have_file_scheme(void)
 {
 	int root = open("file:/", O_RDONLY | O_DIRECTORY);
 	if (root < 0 && access("initfs:bin/redoxfsd", X_OK) == 0) {
-		fflush(0);
-		pid_t pid = fork();
-		if (pid == 0) {
-			char *argv[] = {"initfs:bin/redoxfsd", 0};
-			execv(argv[0], argv);
-			_exit(127);
+		/* as init.rc: pcid (the disk driver), then redoxfsd mounts the disk */
+		const char *daemons[] = {"initfs:bin/pcid", "initfs:bin/redoxfsd"};
+		for (int i = 0; i < 2; i++) {
+			fflush(0);
+			pid_t pid = fork();
+			if (pid == 0) {
+				char *argv[] = {(char *)daemons[i], 0};
+				execv(argv[0], argv);
+				_exit(127);
+			}
+			waitpid(pid, 0, 0);
 		}
-		int status;
-		waitpid(pid, &status, 0);
 		root = open("file:/", O_RDONLY | O_DIRECTORY);
 	}
 	if (root < 0)

@@ -116,13 +116,16 @@ static int have_file_scheme(void)
 	if (access("initfs:bin/redoxfsd", X_OK) < 0)
 		return 0;
 	/* not through run(): the daemon keeps its stdout, a pipe would never end */
-	fflush(0);
-	pid_t pid = fork();
-	if (pid == 0) {
-		execl("initfs:bin/redoxfsd", "redoxfsd", (char *)0);
-		_exit(127);
+	const char *daemons[] = {"initfs:bin/pcid", "initfs:bin/redoxfsd"}; /* as init.rc */
+	for (int i = 0; i < 2; i++) {
+		fflush(0);
+		pid_t pid = fork();
+		if (pid == 0) {
+			execl(daemons[i], daemons[i], (char *)0);
+			_exit(127);
+		}
+		waitpid(pid, 0, 0);
 	}
-	waitpid(pid, 0, 0);
 	return access("file:/", F_OK) == 0;
 }
 

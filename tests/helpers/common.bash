@@ -57,3 +57,17 @@ serial_order() {
 		last=$n
 	done
 }
+
+# Byte offset of the RedoxFS partition in a disk image (GPT entries at LBA 2).
+redoxfs_offset() {
+	local img=$1 i type lba
+	for i in 0 1 2 3; do
+		type=$(od -An -tx1 -j $((1024 + 128 * i)) -N16 "$img" | tr -d ' \n')
+		if [ "$type" = 465844520053534f8000524f4f544653 ]; then
+			lba=$(od -An -tu8 -j $((1024 + 128 * i + 32)) -N8 "$img" | tr -d ' ')
+			echo $((lba * 512))
+			return 0
+		fi
+	done
+	return 1
+}

@@ -8,6 +8,7 @@
 #include "../../lib/log.h"
 #include "cpu.h"
 #include "interrupt.h"
+#include "../../mm/usercopy.h"
 
 static const char *const exception_names[32] = {"divide error",
                                                 "debug",
@@ -87,9 +88,31 @@ static void stack_trace(uint64_t rbp)
 	}
 }
 
+/* The exception table (usercopy.asm, gathered by linker.ld). */
+struct extable_entry {
+	uint64_t fault, fixup;
+};
+extern const struct extable_entry __ex_table_start[], __ex_table_end[];
+
+uint64_t extable_fixup(uint64_t rip)
+{
+	for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++)
+		if (e->fault == rip)
+			return e->fixup;
+	return 0;
+}
+
 void exception_handle(struct interrupt_frame *frame)
 {
 	const char *name = exception_name(frame->vector);
+	if (!frame_from_user(frame) && (frame->vector == 14 || frame->vector == 13)) {
+		/* a copy from or to user memory hit a bad page: it returns EFAULT */
+		uint64_t fixup = extable_fixup(frame->rip);
+		if (fixup) {
+			frame->rip = fixup;
+			return;
+		}
+	}
 	if (frame_from_user(frame) && user_exception(frame, name))
 		return;
 	cpu_interrupts_off();

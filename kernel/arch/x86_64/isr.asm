@@ -8,6 +8,7 @@
 
 global isr_table
 extern interrupt_dispatch
+extern cpu_smap_on
 
 section .text
 bits 64
@@ -35,6 +36,10 @@ isr_common:
 .kernel_entry:
 	PUSH_FRAME_REGISTERS
 	cld
+	cmp byte [rel cpu_smap_on], 0
+	je .no_smap
+	clac                        ; AC may be set by user code or a copy in progress
+.no_smap:
 	mov rdi, rsp
 	call interrupt_dispatch
 global isr_return

@@ -43,6 +43,8 @@ static inline struct cpu *this_cpu(void)
 
 /* Load GDT/TSS/IDT and GS for this CPU (BSP and APs). */
 void cpu_setup(struct cpu *cpu);
+/* CR0.WP, SMEP, SMAP on this CPU (protect.c). */
+void cpu_protect_init(struct cpu *cpu);
 /* Start every other CPU the MADT lists; returns how many are online. */
 uint32_t smp_start_aps(void);
 

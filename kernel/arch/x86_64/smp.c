@@ -35,9 +35,10 @@ void cpu_setup(struct cpu *cpu)
 	uint64_t df = kstack_alloc(), nmi = kstack_alloc();
 	if (!df || !nmi)
 		panic("no memory for CPU %u's interrupt stacks", cpu->index);
+	idt_load(); /* first: a fault from here on is reported, not a triple fault */
 	gdt_load(&cpu->gdt, &cpu->tss, df, nmi);
 	fpu_init_cpu();
-	idt_load();
+	cpu_protect_init(cpu);
 	wrmsr(MSR_GS_BASE, (uint64_t)cpu);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 }

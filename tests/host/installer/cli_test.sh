@@ -41,6 +41,7 @@ init
 ion
 kernel
 login
+nvmed
 pcid
 redoxfs
 relibc" "" -- packages config/minimal.toml
@@ -73,6 +74,7 @@ kernel
 login
 mine
 netstack
+nvmed
 pcid
 redoxfs
 relibc" "" -- packages "$T/mine.toml"

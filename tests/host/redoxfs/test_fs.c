@@ -412,6 +412,79 @@ static void test_large_file(void)
 	md_free(&md);
 }
 
+/* A directory large enough for the in-memory index (dirindex.c): every
+ * lookup must agree with what is there, through removals, re-creations,
+ * renames over entries and a remount that rebuilds the index from disk. */
+static void big_dir_expect(struct redoxfs *fs, uint32_t dir, const int8_t *state, int n)
+{
+	char name[32];
+	for (int i = 0; i < n; i++) {
+		uint32_t ino;
+		snprintf(name, sizeof(name), "f%05d", i);
+		int r = redoxfs_lookup(fs, dir, name, strlen(name), &ino);
+		CHECK(state[i] ? r == 0 : r == -REDOXFS_ENOENT);
+	}
+	uint64_t cookie = 0;
+	struct redoxfs_dirent ent;
+	int count = 0, live = 0;
+	while (redoxfs_readdir(fs, dir, &cookie, &ent) == 1)
+		count++;
+	for (int i = 0; i < n; i++)
+		live += state[i] != 0;
+	CHECK(count == live);
+}
+
+static void test_big_dir(void)
+{
+	struct memdisk md;
+	struct redoxfs *fs = fresh_fs(&md, 128 * MiB); /* a block per node */
+	enum { N = 12000 };
+	static int8_t state[N];
+	uint32_t dir, ino;
+	char name[32], other[32];
+	OK(redoxfs_mkdir(fs, 1, "big", 0755, 0, 0, &dir));
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "f%05d", i);
+		OK(redoxfs_create(fs, dir, name, REDOXFS_MODE_FILE | 0644, 0, 0, &ino));
+		state[i] = 1;
+	}
+	CHECK(redoxfs_create(fs, dir, "f00007", REDOXFS_MODE_FILE | 0644, 0, 0, &ino) ==
+	      -REDOXFS_EEXIST);
+	for (int i = 0; i < N; i += 3) {
+		snprintf(name, sizeof(name), "f%05d", i);
+		OK(redoxfs_unlink(fs, dir, name));
+		state[i] = 0;
+	}
+	for (int i = 0; i < N; i += 6) {
+		snprintf(name, sizeof(name), "f%05d", i);
+		OK(redoxfs_create(fs, dir, name, REDOXFS_MODE_FILE | 0644, 0, 0, &ino));
+		state[i] = 1;
+	}
+	for (int i = 1; i < 300; i += 3) { /* f(i) replaces f(i+1) */
+		snprintf(name, sizeof(name), "f%05d", i);
+		snprintf(other, sizeof(other), "f%05d", i + 1);
+		OK(redoxfs_rename(fs, dir, name, dir, other));
+		state[i] = 0;
+		state[i + 1] = 1;
+	}
+	big_dir_expect(fs, dir, state, N);
+	OK(redoxfs_commit(fs));
+	fs = remount(&md, fs);
+	expect_clean(&md);
+	big_dir_expect(fs, dir, state, N);
+	for (int i = 0; i < N; i++)
+		if (state[i]) {
+			snprintf(name, sizeof(name), "f%05d", i);
+			OK(redoxfs_unlink(fs, dir, name));
+			state[i] = 0;
+		}
+	big_dir_expect(fs, dir, state, N);
+	OK(redoxfs_commit(fs));
+	expect_clean(&md);
+	redoxfs_unmount(fs);
+	md_free(&md);
+}
+
 static void test_many_files(void)
 {
 	struct memdisk md;
@@ -645,6 +718,7 @@ int main(void)
 	test_reader();
 	test_space();
 	test_many_files();
+	test_big_dir();
 	test_large_file();
 	printf("test_fs: ok\n");
 	return 0;

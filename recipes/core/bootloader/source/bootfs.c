@@ -57,3 +57,8 @@ bool bootfs_read(const char *path, uint64_t offset, void *buffer, uint64_t lengt
 	int64_t n = redoxfs_reader_read(&reader, ino, offset, buffer, length);
 	return n >= 0 && (uint64_t)n == length;
 }
+
+const uint8_t *bootfs_uuid(void)
+{
+	return redoxfs_reader_uuid(&reader);
+}

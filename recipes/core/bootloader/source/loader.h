@@ -34,6 +34,8 @@ bool bootfs_mount(const struct partition *part);
 /* Size of a regular file, or -1 when missing. */
 int64_t bootfs_size(const char *path);
 bool bootfs_read(const char *path, uint64_t offset, void *buffer, uint64_t length);
+/* The mounted filesystem's uuid (16 bytes). */
+const uint8_t *bootfs_uuid(void);
 
 /* elf.c: load a kernel ELF to its physical addresses */
 struct loaded_kernel {

@@ -1,9 +1,11 @@
 /*
  * Stage 2's main: find the root filesystem, load boot/kernel and
- * boot/initfs from it, copy the whole RedoxFS partition into memory (the
- * "live" image the root filesystem daemon serves until there is a disk
- * driver), describe the machine to the kernel (memory map, RSDP,
- * environment), and jump to the kernel in long mode.
+ * boot/initfs from it, describe the machine to the kernel (memory map,
+ * RSDP, environment: REDOXFS_UUID names the filesystem redoxfsd mounts
+ * from disk), and jump to the kernel in long mode. Only a live disk (the
+ * live ISO: bytes 440..443 of the MBR, the disk signature, are "LIVE")
+ * gets the whole RedoxFS partition copied into memory, for redoxfsd to
+ * serve from RAM.
  *
  * Physical memory the bootloader hands over, in order after the kernel:
  *   initfs | live filesystem | one page of boot args + memory areas +
@@ -128,7 +130,10 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	} else {
 		print("bootloader: no boot/initfs\n");
 	}
-	uint64_t live_base = next, live_size = load_live(e820, e820_count, &root, live_base);
+	uint8_t mbr[512];
+	bool live = !disk_read(0, mbr, sizeof mbr) && !memcmp(mbr + 440, "LIVE", 4);
+	uint64_t live_base = next,
+	         live_size = live ? load_live(e820, e820_count, &root, live_base) : 0;
 	next = align_up(live_base + live_size, PAGE_SIZE);
 
 	/* One page: args, then the memory areas, then the environment. */
@@ -152,6 +157,13 @@ void stage2_main(const struct e820_entry *e820, uint32_t e820_count, uint8_t dri
 	                              "REDOXFS_SECTORS=%llu\n",
 	                              (unsigned long long)rsdp, (unsigned long long)root.first_lba,
 	                              (unsigned long long)root.sectors);
+	const uint8_t *u = bootfs_uuid();
+	if (env_len < env_room)
+		env_len += fmt_snprintf(env + env_len, env_room - env_len,
+		                        "REDOXFS_UUID=%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		                        "%02x%02x%02x%02x%02x%02x\n",
+		                        u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
+		                        u[10], u[11], u[12], u[13], u[14], u[15]);
 	if (live_size && env_len < env_room)
 		env_len +=
 		    fmt_snprintf(env + env_len, env_room - env_len,

@@ -11,6 +11,9 @@
  *                    the order of their names (a name in a later folder
  *                    replaces the same name in an earlier one); each is
  *                    announced as "init: running DIR/NAME"
+ *   critical CMD ARGS  spawn and wait; if it fails, say so and run nothing
+ *                    more (the system cannot go on without it: the root
+ *                    filesystem, say); init then only reaps
  *   nowait CMD ARGS  start a program without waiting for it (a daemon that
  *                    does not put itself into the background)
  *   # ...            a comment
@@ -94,12 +97,15 @@ static void exec_path(char **argv)
 	errno = error;
 }
 
-static void spawn(char **argv, int wait)
+static int stopped; /* a critical command failed: run nothing more */
+
+/* The wait status (0 when not waited for), or -1 when it did not start. */
+static int spawn(char **argv, int wait)
 {
 	pid_t pid = fork();
 	if (pid < 0) {
 		say("init: fork: %s\n", strerror(errno));
-		return;
+		return -1;
 	}
 	if (pid == 0) {
 		exec_path(argv);
@@ -107,14 +113,15 @@ static void spawn(char **argv, int wait)
 		_exit(127);
 	}
 	if (!wait)
-		return; /* reaped by main's loop */
-	int status;
+		return 0; /* reaped by main's loop */
+	int status = -1;
 	if (waitpid(pid, &status, 0) == pid && status != 0) {
 		if (WIFSIGNALED(status))
 			say("init: %s: killed by signal %d\n", argv[0], WTERMSIG(status));
 		else
 			say("init: %s: exit status %d\n", argv[0], WEXITSTATUS(status));
 	}
+	return status;
 }
 
 struct script {
@@ -188,7 +195,7 @@ static void run_line(char *line)
 	for (char *tok = strtok(expanded, " \t"); tok && argc < MAX_ARGS; tok = strtok(0, " \t"))
 		argv[argc++] = tok;
 	argv[argc] = 0;
-	if (argc == 0 || argv[0][0] == '#')
+	if (argc == 0 || argv[0][0] == '#' || stopped)
 		return;
 	if (!strcmp(argv[0], "echo")) {
 		for (int i = 1; i < argc; i++)
@@ -207,6 +214,13 @@ static void run_line(char *line)
 		run_script(argv[1]);
 	} else if (!strcmp(argv[0], "run.d") && argc >= 2) {
 		run_dirs(argc - 1, argv + 1);
+	} else if (!strcmp(argv[0], "critical") && argc >= 2) {
+		if (spawn(argv + 1, 1) != 0) {
+			say("init: %s failed and the system cannot go on without it: stopping here "
+			    "(the initfs has no shell to drop to)\n",
+			    argv[1]);
+			stopped = 1;
+		}
 	} else if (!strcmp(argv[0], "nowait") && argc >= 2) {
 		spawn(argv + 1, 0);
 	} else {

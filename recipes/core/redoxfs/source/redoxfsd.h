@@ -6,13 +6,26 @@
 #ifndef REDOXFSD_H
 #define REDOXFSD_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <redox/abi/types.h>
 #include <redoxfs/format.h>
 #include <redoxfs/redoxfs.h>
 
-/* Serve the filesystem `fs` (mounted read-write). */
-void scheme_init(struct redoxfs *fs);
+/* Serve the filesystem `fs` (mounted read-write); lazy: commit only in
+ * scheme_flush() and on fsync, not after every change. */
+void scheme_init(struct redoxfs *fs, bool lazy);
+/* Changes since the last commit? */
+bool scheme_dirty(void);
+/* Commit what changed since the last commit (0 when nothing did). */
+int scheme_flush(void);
+
+/* disk.c: the filesystem on a disk: scheme, found by uuid, with a block cache. */
+struct disk;
+/* Find the partition holding RedoxFS `uuid` ("xxxxxxxx-xxxx-..."): its io, or
+ * NULL with *why set. `where` gets "disk.ahci0:0p3". */
+const struct redoxfs_io *disk_find(const char *uuid, char *where, size_t len, const char **why);
 /* Answer one request: the value for the reply's `a` (a result or -errno). */
 int64_t scheme_handle(const struct redox_packet *p);
 

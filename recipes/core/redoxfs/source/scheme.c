@@ -16,7 +16,9 @@
  * Reading a directory gives its entry names, one per line. open with
  * O_CREAT|O_DIRECTORY is mkdir; open with O_CREAT|O_SYMLINK makes a
  * symlink whose target is the first write. Every request that changes
- * something is committed before the reply, so a reply means durable (on
+ * something is committed before the reply (live mode; on a disk commits are
+ * lazy: within a second, at once when idle, and fsync commits before it
+ * replies), so a reply means durable (on
  * the medium the daemon writes to). Unknown path calls give ENOENT,
  * unknown handle calls EBADF.
  */
@@ -67,9 +69,12 @@ static struct redoxfs *fs;
 static struct handle **handles; /* id = index + 1 */
 static size_t handle_cap;
 
-void scheme_init(struct redoxfs *mounted)
+static bool lazy, dirty;
+
+void scheme_init(struct redoxfs *mounted, bool lazy_commit)
 {
 	fs = mounted;
+	lazy = lazy_commit;
 }
 
 /* ---- helpers ---- */
@@ -104,10 +109,36 @@ static int may_remove(uint32_t dir, uint32_t victim, const struct cred *c)
 	return 0;
 }
 
-/* Make the changes durable; keeps `result` unless the commit fails. */
+/* Make the changes durable; keeps `result` unless the commit fails. Lazy
+ * (on a disk): only mark them; main.c's loop commits soon (scheme_flush),
+ * fsync at once. */
 static int64_t commit(int64_t result)
 {
+	if (lazy) {
+		dirty = true;
+		return result;
+	}
 	int r = redoxfs_commit(fs);
+	return r ? r : result;
+}
+
+bool scheme_dirty(void)
+{
+	return dirty;
+}
+
+int scheme_flush(void)
+{
+	if (!dirty)
+		return 0;
+	dirty = false;
+	return redoxfs_commit(fs);
+}
+
+static int64_t commit_now(int64_t result)
+{
+	dirty = true;
+	int r = scheme_flush();
 	return r ? r : result;
 }
 
@@ -479,7 +510,7 @@ static int64_t do_write(struct handle *h, const void *buf, size_t len)
 	if (h->flags & O_APPEND)
 		h->offset = st.size;
 	r = redoxfs_write(fs, h->ino, h->offset, buf, len);
-	if (r == -ENOSPC && !redoxfs_commit(fs)) /* blocks freed since the last commit */
+	if (r == -ENOSPC && !commit_now(0)) /* blocks freed since the last commit */
 		r = redoxfs_write(fs, h->ino, h->offset, buf, len);
 	if (r > 0)
 		h->offset += (uint64_t)r;
@@ -690,7 +721,7 @@ static int64_t handle_call(const struct redox_packet *p, struct handle *h)
 	case SYS_FRENAME:
 		return do_frename(h, (const char *)p->c, p->d, &c);
 	case SYS_FSYNC:
-		return commit(0);
+		return commit_now(0);
 	case SYS_FTRUNCATE:
 		if (!writable(h) || !h->ino)
 			return -EINVAL;
