@@ -23,7 +23,13 @@ ROWS=(
 	"micro-thread-create-join|ns|thread create + join"
 	"tcp-in|MB/s|TCP throughput host to guest, hostfwd (higher is better)"
 	"tcp-out|MB/s|TCP throughput guest to host, hostfwd (higher is better)"
-	"files-100k|s|100 000 files created and listed"
+	"storage-boot-64m|s|storage: boot to file: from disk, 64 MiB filesystem"
+	"storage-boot-1g|s|storage: boot to file: from disk, 1 GiB filesystem"
+	"storage-seq-write|KiB/s|storage: sequential write + fsync, 8 MiB (higher is better)"
+	"storage-seq-read|KiB/s|storage: sequential read, 8 MiB (higher is better)"
+	"files-100k|s|100 000 files created in one directory"
+	"files-100k-list|s|100 000 files listed and counted"
+	"files-100k-remove|s|100 000 files removed"
 	"desktop-drag|fps|desktop: drag frame rate (higher is better)"
 	"mem-used|kib|memory in use when the bench program starts (-m minus free)"
 	"mem-min|mib|smallest -m that still boots to the end"
@@ -60,11 +66,12 @@ LINUX_FAIL='Kernel panic|Out of memory|invoked oom-killer'
 # Rows that wait for a feature (bench/features.sh), and its name in notes.
 declare -A ROW_FEATURE=(
 	[boot-login]=login [boot-dhcp]=dhcp [tcp-in]=tcp [tcp-out]=tcp
-	[files-100k]=disk [desktop-drag]=desktop
+	[files-100k]=disk [files-100k-list]=disk [files-100k-remove]=disk [desktop-drag]=desktop
+	[storage-boot-64m]=disk [storage-boot-1g]=disk [storage-seq-write]=disk [storage-seq-read]=disk
 )
 declare -A FEATURE_NAME=(
 	[login]="login prompt" [dhcp]="DHCP client" [tcp]="TCP/IP stack"
-	[disk]="a disk driver (the live filesystem is in memory)" [desktop]="desktop"
+	[disk]="a disk driver" [desktop]="desktop"
 )
 
 declare -A samples_ours samples_linux notes_ours notes_linux
@@ -240,9 +247,11 @@ A row is a line in bench/rows.sh; bench/run.sh adds its samples. A row
 saying "not yet: FEATURE" fills in by itself for the login prompt and DHCP
 once bench/features.sh finds their programs in the image (the boot then
 waits for `login: ` and `DHCP: Ack` too); threads once relibc-c has
-`<pthread.h>` (bench/microbench.c checks). TCP, 100 000 files and the
-desktop need their measurement written into bench/run.sh: until then they
-say "not measured yet" once their feature is there.
+`<pthread.h>` (bench/microbench.c checks). TCP and the desktop need their
+measurement written into bench/run.sh: until then they say "not measured
+yet" once their feature is there. The storage rows come from
+bench/storage.sh (storage-test and manyfiles-test images); Linux has no
+column there yet.
 EOF
 	local any=0
 	for k in "${!notes_ours[@]}" "${!notes_linux[@]}"; do

@@ -12,7 +12,8 @@
 #
 # Environment (mk/bench.mk sets it): BUILD (the server config's build
 # folder), MICROBENCH_IMG, BENCH_RUNS (boots per system, default 3),
-# BENCH_LINUX_MINMEM=1 (also bisect Linux's smallest -m: about 7 more
+# BENCH_MANYFILES_TIMEOUT (seconds for the 100 000 files; default: what
+# 15 minutes leave), BENCH_LINUX_MINMEM=1 (also bisect Linux's smallest -m: about 7 more
 # minutes here, a Linux short of memory often hangs instead of panicking).
 # Besides the table, each figure is one machine-readable line:
 #   bench: row: KEY: ours=VALUE linux=VALUE ratio=R
@@ -146,6 +147,37 @@ if [ "$linux" = 1 ]; then
 	esac
 fi
 grep -h '^bench: micro: .*: \(not yet\|failed\)' "$work/ours-micro.log" || true
+
+# ---- storage (ours: bench/storage.sh; not timed for Linux yet) ----
+storage_rows=(storage-boot-64m storage-boot-1g storage-seq-write storage-seq-read files-100k
+	files-100k-list files-100k-remove)
+if [ "$quick" = 1 ]; then
+	for k in "${storage_rows[@]}"; do note_once ours "$k" "skipped (--quick)"; done
+elif [ "${have[disk]}" = 1 ]; then
+	echo "bench: storage (bench/storage.sh)"
+	# the 100 000 files get what is left of 15 minutes, less about 5 for the
+	# build and the -m bisection, and at least 2
+	left=$((15 * 60 - ($(date +%s) - t_start) - 300))
+	[ "$left" -ge 120 ] || left=120
+	MANYFILES_TIMEOUT=${BENCH_MANYFILES_TIMEOUT:-$left} \
+		bench/storage.sh "${TEST_IMAGES_DIR:-build/x86_64/tests}" >"$work/storage.out" 2>&1 || true
+	cat "$work/storage.out"
+	st() { sed -n "s/^bench: storage: $1/\1/p" "$work/storage.out" | head -1; }
+	add_sample ours storage-boot-64m "$(st '64 MiB filesystem: file: from disk: \([0-9.]*\) s')"
+	add_sample ours storage-boot-1g "$(st '1 GiB filesystem: file: from disk: \([0-9.]*\) s')"
+	add_sample ours storage-seq-write "$(st 'sequential [0-9]* MiB: write+fsync \([0-9]*\) KiB.s.*')"
+	add_sample ours storage-seq-read "$(st 'sequential .* read \([0-9]*\) KiB.s')"
+	add_sample ours files-100k "$(st '100 000 files: created [0-9]* files in \([0-9.]*\) s')"
+	add_sample ours files-100k-list "$(st '100 000 files: listed and counted [0-9]* names in \([0-9.]*\) s')"
+	add_sample ours files-100k-remove "$(st '100 000 files: removed [0-9]* files in \([0-9.]*\) s')"
+	if grep -q '100 000 files: not done in' "$work/storage.out"; then
+		for k in files-100k files-100k-list files-100k-remove; do
+			note_once ours "$k" "$(sed -n 's/^bench: storage: 100 000 files: \(not done in .*\)/\1/p' "$work/storage.out")"
+		done
+	fi
+	for k in "${storage_rows[@]}"; do note_once ours "$k" "not seen (log: $work/storage.out)"; done
+fi
+for k in "${storage_rows[@]}"; do note_once linux "$k" "—"; done
 
 # ---- sizes ----
 size_of() { stat -c %s "$1"; }
