@@ -218,14 +218,15 @@ print_notes() {
   tests/helpers/qemu.sh (q35, 4 CPUs, 2048 MiB, e1000 on user networking,
   HDA, xHCI, a raw disk), in a loopback-only network namespace. Times are
   when the host sees each serial line arrive, counted from QEMU's start
-  (bench/boot.sh). Ours boots from its disk (BIOS, our bootloader, which
-  also copies the whole RedoxFS partition into memory since there is no
-  disk driver yet); Linux is Debian's packaged kernel loaded by QEMU's
-  `-kernel` with a busybox initramfs (bench/linux-ref/assemble.sh): its
-  "bootloader line" is the kernel's real-mode setup code printing
-  `Probing EDD`, its init loads e1000.ko, runs udhcpc and a getty.
+  (bench/boot.sh). Ours boots from its disk (BIOS, our bootloader loads
+  kernel and initfs; init starts pcid, the disk driver and redoxfsd, which
+  serves file: from the disk); Linux is Debian's packaged kernel loaded
+  by QEMU's `-kernel` with a busybox initramfs
+  (bench/linux-ref/assemble.sh): its "bootloader line" is the kernel's
+  real-mode setup code printing `Probing EDD`, its init loads e1000.ko,
+  runs udhcpc and a getty.
 - Micro-benchmarks: bench/microbench.c, built for our system (init of its
-  own test image, file: served by redoxfsd from memory) and statically
+  own test image, file: served by redoxfsd from its disk) and statically
   against Debian's musl for Linux (files in the initramfs's tmpfs). On
   Linux the userspace-scheme row is a request and its answer through a pipe
   to a server process (Linux has no userspace schemes; no FUSE).
