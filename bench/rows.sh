@@ -43,13 +43,15 @@ ROWS=(
 # The line that ends our boot today (the last init.d script), and each
 # milestone's line. Login and DHCP are waited for once their programs exist.
 OUR_BOOT_END='SYS_HELLOWORLD: Hello'
-BOOT_KEYS=(boot-firmware boot-kernel boot-init boot-login boot-dhcp)
+# boot-end (not a row): the end of the boot, for the -m bisection's limit
+BOOT_KEYS=(boot-firmware boot-kernel boot-init boot-login boot-dhcp boot-end)
 declare -A OUR_MILESTONES=(
 	[boot-firmware]='^Redox OS Bootloader'
 	[boot-kernel]='^kernel::start:INFO -- Redox OS starting'
 	[boot-init]='started initfs:bin/init'
 	[boot-login]='login: '
 	[boot-dhcp]='DHCP: Ack'
+	[boot-end]="$OUR_BOOT_END"
 )
 declare -A LINUX_MILESTONES=(
 	[boot-firmware]='Probing EDD'
@@ -57,6 +59,7 @@ declare -A LINUX_MILESTONES=(
 	[boot-init]='Run /init as init process'
 	[boot-login]='login: '
 	[boot-dhcp]='udhcpc: lease of .* obtained'
+	[boot-end]='udhcpc: lease of .* obtained'
 )
 
 # Lines that end a -m try as failed at once (bench/minmem.sh --fail).

@@ -214,7 +214,7 @@ if [ "$quick" = 1 ]; then
 	note_once linux mem-min "skipped (--quick)"
 else
 	# a boot that has not ended in 3 times the usual time is a failed one
-	t_end=$(median "${samples_ours[boot-init]:-20}")
+	t_end=$(median "${samples_ours[boot-end]:-${samples_ours[boot-init]:-20}}")
 	limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
 	echo "bench: smallest -m: ours (each try up to $limit s)"
 	if m=$(bench/minmem.sh --timeout "$limit" --fail "$OUR_FAIL" "${our_until[@]}" "$image"); then
@@ -223,7 +223,7 @@ else
 		note_once ours mem-min "bisection failed"
 	fi
 	if [ "$linux" = 1 ] && [ "${BENCH_LINUX_MINMEM:-0}" = 1 ]; then
-		t_end=$(median "${samples_linux[boot-dhcp]:-40}")
+		t_end=$(median "${samples_linux[boot-end]:-40}")
 		limit=$(awk -v t="$t_end" 'BEGIN { printf "%d", t * 3 + 20 }')
 		echo "bench: smallest -m: linux (each try up to $limit s)"
 		if m=$(QEMU_KERNEL=$ref/vmlinuz QEMU_INITRD=$ref/initrd.gz QEMU_APPEND="$linux_append" \
