@@ -28,6 +28,7 @@ FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
 host-test-format:
 	$(call progress,FORMAT,check)
 	$(Q)test -n "$(CLANG_FORMAT)" || { echo "clang-format not found"; exit 1; }
+	$(Q)test -n "$(FORMAT_FILES)" || { echo "host-test-format: git ls-files lists no C files"; exit 1; }
 	$(Q)$(CLANG_FORMAT) --dry-run -Werror $(FORMAT_FILES)
 
 format:

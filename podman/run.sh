@@ -40,6 +40,14 @@ esac
 args=(run --rm --network none --security-opt label=disable --user 0:0
 	--label "$LABEL" --label "$TREE_LABEL" -v "$REDOX_ROOT:$REDOX_ROOT" -w "$workdir" -e HOME=/root)
 
+# A git worktree's .git file points into the main repository's .git: mount
+# that too, so git (make format, host-test-format) works inside.
+common=$(git -C "$REDOX_ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+case $common in
+"" | "$REDOX_ROOT"/*) ;;
+*) args+=(-v "$common:$common:ro") ;;
+esac
+
 # The shared specs and seed sit beside the tree on every developer and CI
 # machine; tests may read them (never write).
 shared=$(dirname "$REDOX_ROOT")/shared

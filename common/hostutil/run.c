@@ -17,7 +17,8 @@
 static void child_setup(const char *cwd, const char *log, char *const env[])
 {
 	if (cwd && chdir(cwd) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", program_invocation_short_name, cwd, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", program_invocation_short_name, cwd,
+		        strerror(errno));
 		_exit(127);
 	}
 	if (log) {

@@ -7,8 +7,9 @@
  *       dma BYTES           how much memory SYS_PHYSALLOC may give it in all
  *       scheme PREFIX       schemes it may provide: PREFIX, or names starting
  *                           with it ("disk." allows disk.pci-00-1f.2)
- *       ports BASE COUNT    I/O ports (recorded; SYS_IOPL stays refused to a
- *                           confined process: there is no per-port bitmap yet)
+ *       ports BASE COUNT    I/O ports it may use: each CPU's TSS I/O bitmap
+ *                           opens them while the process runs (SYS_IOPL, all
+ *                           ports, stays refused to a confined process)
  *   (numbers in C notation: 0x.. hex or decimal). The first line makes the
  *   process confined. Reading a grant: handle lists the table in the same
  *   form, then "dma-used BYTES".
@@ -22,6 +23,8 @@
 #include <redox/abi/flags.h>
 
 #include "grant.h"
+#include "../arch/x86_64/gdt.h"
+#include "../arch/x86_64/percpu.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
@@ -52,6 +55,7 @@ struct table {
 
 static struct table tables[MAX_TABLES];
 static struct spinlock lock;
+static uint32_t io_generation = 1; /* bumped whenever a table changes */
 
 /* Under lock. */
 static struct table *find(uint32_t pid)
@@ -80,6 +84,30 @@ static void refuse(uint32_t pid, const char *fmt, unsigned long long a, unsigned
 	fmt_snprintf(what, sizeof what, fmt, a, b);
 	struct process *p = proc_by_pid(pid);
 	log_warn("pid %u (%s) refused: %s", (unsigned)pid, p ? p->name : "?", what);
+	if (p)
+		proc_put(p);
+}
+
+void grant_io_switch(struct tss *tss, const struct process *p)
+{
+	uint32_t pid = p ? p->pid : 0;
+	if (tss->io_owner == pid && tss->io_generation == io_generation)
+		return;
+	uint64_t f = spin_lock_irqsave(&lock);
+	struct table *t = pid ? find(pid) : 0;
+	if (t && t->port_count) {
+		memset(tss->iomap, 0xFF, sizeof tss->iomap);
+		for (int i = 0; i < t->port_count; i++)
+			for (uint64_t port = t->ports[i].base;
+			     port < t->ports[i].base + t->ports[i].size; port++)
+				tss->iomap[port / 8] &= (uint8_t) ~(1u << (port % 8));
+		tss->io_owner = pid;
+	} else if (tss->io_owner) {
+		memset(tss->iomap, 0xFF, sizeof tss->iomap);
+		tss->io_owner = 0;
+	}
+	tss->io_generation = io_generation;
+	spin_unlock_irqrestore(&lock, f);
 }
 
 void grant_fork(uint32_t parent, uint32_t child)
@@ -104,6 +132,7 @@ void grant_exit(uint32_t pid)
 	uint64_t kept = t ? t->dma_used : 0;
 	if (t)
 		t->pid = 0;
+	io_generation++;
 	spin_unlock_irqrestore(&lock, f);
 	/* The device may still write there until its next driver resets it:
 	 * the frames stay allocated rather than going back to the kernel. */
@@ -245,8 +274,10 @@ static int64_t grant_open(void *data, const char *path, uint64_t flags, const st
 				return -ENOENT;
 			pid = pid * 10 + (uint32_t)(*c - '0');
 		}
-		if (!pid || !proc_by_pid(pid))
+		struct process *p = pid ? proc_by_pid(pid) : 0;
+		if (!p)
 			return -ENOENT;
+		proc_put(p);
 	}
 	struct handle *h = kzalloc(sizeof *h);
 	if (!h)
@@ -355,11 +386,21 @@ static int64_t grant_write(void *data, uint64_t id, const void *buf, size_t len,
 			r = add_line(t, s, nl);
 		s = nl + 1;
 	}
+	io_generation++;
 	spin_unlock_irqrestore(&lock, f);
 	if (r)
 		return r;
 	struct process *p = proc_by_pid(h->pid);
+	if (h->pid == who->pid) { /* its own ports open now, not at its next switch */
+		uint64_t flags;   /* no migration to another CPU half way */
+		__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
+		grant_io_switch(&this_cpu()->tss, p);
+		if (flags & (1 << 9))
+			__asm__ volatile("sti" : : : "memory");
+	}
 	log_info("pid %u (%s) is confined to its manifest", (unsigned)h->pid, p ? p->name : "?");
+	if (p)
+		proc_put(p);
 	return (int64_t)len;
 }
 

@@ -128,7 +128,8 @@ uint64_t frame_alloc_contiguous(size_t count, uint64_t limit)
 	size_t run = 0;
 	for (size_t i = LOW_MEMORY_END / PAGE_SIZE; i < end; i++) {
 		if (i % 64 == 0 && bitmap[i / 64] == ~0ULL && i + 63 < end) {
-			run = 0; /* a full word: 64 used frames at once (bounce buffers come here often) */
+			run = 0; /* a full word: 64 used frames at once (bounce buffers come here
+			            often) */
 			i += 63;
 			continue;
 		}

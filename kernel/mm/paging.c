@@ -18,8 +18,8 @@ static struct spinlock pt_lock;
 
 static uint64_t kernel_root;
 
-extern const char __kernel_start[], __kernel_end[], __text_start[], __text_end[],
-    __rodata_start[], __rodata_end[];
+extern const char __kernel_start[], __kernel_end[], __text_start[], __text_end[], __rodata_start[],
+    __rodata_end[];
 
 static uint64_t *table(uint64_t phys)
 {

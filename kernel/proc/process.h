@@ -39,7 +39,7 @@ struct process {
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
-	int refs; /* the table's one, plus one per proc_by_pid holder */
+	int refs;          /* the table's one, plus one per proc_by_pid holder */
 	uint32_t acct_uid; /* whose account (account.h) holds this process and its memory */
 };
 

@@ -8,6 +8,7 @@
 #define LOG_MODULE "sched"
 #include <freestanding/string.h>
 
+#include "../grant/grant.h"
 #include "sched.h"
 #include "../arch/x86_64/apic.h"
 #include "../arch/x86_64/cpu.h"
@@ -106,6 +107,7 @@ static void schedule_locked(void)
 		cpu->kernel_stack_top = next->kstack_top;
 		cpu->tss.rsp[0] = next->kstack_top;
 	}
+	grant_io_switch(&cpu->tss, next->process); /* its manifest's I/O ports */
 	if (prev->process)
 		fpu_save(prev->fpu_state);
 	if (next->process)

@@ -237,8 +237,7 @@ static const struct scheme_ops pipe_ops = {
     .close = pipe_close,
 };
 
-int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end,
-                    struct file **write_end)
+int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end, struct file **write_end)
 {
 	if (!pipe_scheme)
 		return -ENODEV;

@@ -127,8 +127,7 @@ void serio_scheme_init(void); /* reserves its IRQs: before irq_scheme_init */
 void irq_scheme_init(void);
 /* SYS_PIPE2: a new pipe's read and write ends (flags: O_NONBLOCK); its
  * buffer is charged to uid's kernel-buffer account. */
-int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end,
-                    struct file **write_end);
+int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end, struct file **write_end);
 /* A kernel driver owns IRQ n, so irq:n cannot be opened. */
 void irq_reserve(uint32_t n);
 /* memory.c: physical mappings, and the frames SYS_PHYSALLOC hands out */

@@ -45,7 +45,7 @@ struct handle {
 	enum sys_file file;
 	char *text;
 	size_t len, offset;
-	uint32_t uid;    /* charged for charge bytes of kernel heap */
+	uint32_t uid; /* charged for charge bytes of kernel heap */
 	uint64_t charge;
 };
 

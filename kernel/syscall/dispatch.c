@@ -58,9 +58,9 @@ static int64_t (*handler_for(uint64_t number))(struct syscall_args *)
 	}
 }
 
-/* The largest kernel copy of a slice: a read returns at most this much; a
- * write goes in pieces of this size (it still writes everything, as POSIX
- * wants of a blocking write). */
+/* The largest kernel copy of a slice: larger reads and writes go in pieces
+ * of this size (a blocking write still writes everything, as POSIX wants;
+ * a read of a file still returns all it asked for). */
 #define BOUNCE_MAX (128 * 1024)
 
 /* Run the handler with the user's slice at args->b replaced by a kernel copy. */
@@ -94,6 +94,31 @@ static int64_t with_bounce(struct syscall_args *args, int64_t (*handler)(struct 
 	}
 	kfree(buf);
 	return r;
+}
+
+/* A read larger than one bounce buffer: piece by piece while each piece
+ * comes back full; later pieces never wait (a stream that had exactly one
+ * piece ready returns it, not a block). */
+static int64_t read_in_pieces(struct syscall_args *args, int64_t (*handler)(struct syscall_args *))
+{
+	uint64_t user = args->b, len = args->c, done = 0;
+	int64_t r = 0;
+	while (done < len) {
+		uint64_t piece = len - done < BOUNCE_MAX ? len - done : BOUNCE_MAX;
+		args->b = user + done;
+		args->c = piece;
+		args->nonblock = done > 0;
+		r = with_bounce(args, handler, true);
+		if (r <= 0)
+			break;
+		done += (uint64_t)r;
+		if ((uint64_t)r < piece)
+			break;
+	}
+	args->b = user;
+	args->c = len;
+	args->nonblock = false;
+	return done ? (int64_t)done : r;
 }
 
 /* A write larger than one bounce buffer: piece by piece, stopping at a short
@@ -134,6 +159,8 @@ static int64_t dispatch(struct syscall_args *args)
 	} else if (class == SYS_CLASS_FILE) {
 		if (args->number == SYS_WRITE && args->c > BOUNCE_MAX)
 			return write_in_pieces(args, handler);
+		if (args->number == SYS_READ && args->c > BOUNCE_MAX)
+			return read_in_pieces(args, handler);
 		if (arg == SYS_ARG_SLICE || arg == SYS_ARG_MSLICE)
 			return with_bounce(args, handler, arg == SYS_ARG_MSLICE);
 		if (arg == SYS_ARG_PATH &&

@@ -147,9 +147,11 @@ int64_t sys_dup2(struct syscall_args *args)
 #define OP(name) (f->scheme->ops->name)
 
 int64_t sys_read(struct syscall_args *args){
-    WITH_FILE(!(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
-              : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
-                         : -EBADF)}
+    /* a later piece of a large read never waits (dispatch.c) */
+    WITH_FILE(((who.flags |= args->nonblock ? O_NONBLOCK : 0),
+               !(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
+               : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
+                          : -EBADF))}
 
 int64_t sys_write(struct syscall_args *args){
     WITH_FILE(!(f->flags & O_WRONLY) ? -EBADF /* O_RDONLY or access mode 0 */

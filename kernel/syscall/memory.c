@@ -101,7 +101,8 @@ static uint64_t allowed_prot(uint64_t pte)
 int64_t sys_mprotect(struct syscall_args *args)
 {
 	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
-	if (!user_region(args->a, size) || (args->c & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
+	if (!user_region(args->a, size) ||
+	    (args->c & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
 	uint64_t root = args->process->cr3;
 	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
@@ -114,7 +115,8 @@ int64_t sys_mprotect(struct syscall_args *args)
 	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
 		uint64_t old;
 		paging_translate(root, v, &old);
-		uint64_t keep = old & (PTE_OWNED | PTE_MAY_WRITE | PTE_MAY_EXEC | PTE_LENT | PTE_CACHE_BITS);
+		uint64_t keep =
+		    old & (PTE_OWNED | PTE_MAY_WRITE | PTE_MAY_EXEC | PTE_LENT | PTE_CACHE_BITS);
 		/* PROT_NONE: still mapped, but a supervisor page: any user access faults */
 		uint64_t user = args->c ? PTE_USER : 0;
 		paging_protect(root, v, keep | user | pte_flags(args->c));

@@ -24,7 +24,7 @@ int64_t sys_kill(struct syscall_args *args)
 		return -EINVAL;
 	if (pid > 0) {
 		struct process *p = proc_by_pid((uint32_t)pid);
-		int64_t r = !p || p->zombie ? -ESRCH
+		int64_t r = !p || p->zombie        ? -ESRCH
 		            : !may_signal(self, p) ? -EPERM
 		            : sig                  ? signal_send(p, sig)
 		                                   : 0;
@@ -36,7 +36,8 @@ int64_t sys_kill(struct syscall_args *args)
 	int found = 0, allowed = 0;
 	for (uint32_t i = 2; i < MAX_PROCESSES; i++) {
 		struct process *p = proc_by_pid(i);
-		if (!p || p->zombie || (pid != -1 && p->pgid != group) || (pid == -1 && p == self)) {
+		if (!p || p->zombie || (pid != -1 && p->pgid != group) ||
+		    (pid == -1 && p == self)) {
 			proc_put(p);
 			continue;
 		}

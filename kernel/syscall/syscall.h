@@ -7,6 +7,7 @@
 #ifndef KERNEL_SYSCALL_SYSCALL_H
 #define KERNEL_SYSCALL_SYSCALL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct interrupt_frame;
@@ -21,6 +22,8 @@ struct syscall_args {
 	char *path;
 	/* LINK / FRENAME: the second path */
 	char *path2;
+	/* a later piece of a large read: it must not wait for more data */
+	bool nonblock;
 };
 
 #define X(NAME, name, number) int64_t sys_##name(struct syscall_args *args) __attribute__((weak));

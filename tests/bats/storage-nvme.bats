@@ -2,7 +2,7 @@
 # Storage on NVMe (make qemu disk=nvme): the storage-test image on an NVMe
 # drive, booted twice. pcid starts nvmed beside ahcid (q35 always has the
 # AHCI controller); redoxfsd mounts the root filesystem from disk.nvme0:.
-# storage-test makes 8 checks on a first boot and 9 on later ones here
+# storage-test makes 9 checks on a first boot and 10 on later ones here
 # (the BAR manifest check is AHCI's).
 
 load ../helpers/common
@@ -52,12 +52,12 @@ boot_log() {
 		'^storage-test: nvmed killed during a write/read loop: every byte right, nvmed back: ok$'
 }
 
-@test "NVMe: every check passes (8, then 9); the host's fsck finds the filesystem clean" {
+@test "NVMe: every check passes (9, then 10); the host's fsck finds the filesystem clean" {
 	SERIAL_LOG=$(boot_log 1)
-	serial_has '^storage-test: done: 8 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
 	grep '^storage-test: sequential' "$SERIAL_LOG" | sed 's/^/# nvme boot 1: /' >&3
 	SERIAL_LOG=$(boot_log 2)
-	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 10 checks ok, 0 failed$'
 	run "$ROOT/build/host/redoxfs/redoxfs-fsck" "$DISK_IMG" --offset "$(redoxfs_offset "$DISK_IMG")"
 	echo "$output"
 	[ "$status" -eq 0 ]

@@ -4,7 +4,7 @@
 # the second boot must read back what the first wrote. Each boot runs the
 # isolation checks (uid 1000 against disk:, irq:, memory:physical, grant:)
 # and starts ahcid by hand under a manifest without its BAR.
-# storage-test makes 9 checks on a first boot and 10 on later ones.
+# storage-test makes 10 checks on a first boot and 11 on later ones.
 
 load ../helpers/common
 
@@ -71,6 +71,13 @@ boot_log() {
 	serial_has '^storage-test: ahcid confined to a manifest without BAR5 cannot map it: ok$'
 }
 
+@test "a process confined to I/O port 0x80 may use it; port 0x81 faults; no iopl" {
+	SERIAL_LOG=$(boot_log 1)
+	serial_has '^storage-test: a driver confined to port 0x80 may use it, not 0x81, and gets no iopl: ok$'
+	serial_has '^kernel::grant:WARN -- pid [0-9]+ \(init\) refused: iopl 3$'
+	serial_has '^kernel::proc:ERROR -- process [0-9]+ \(init\) killed: general protection fault'
+}
+
 @test "ahcid killed during a write/read loop: pcid restarts it, redoxfsd retries, no byte lost" {
 	SERIAL_LOG=$(boot_log 1)
 	serial_has '^storage-test: killed ahcid \(pid [0-9]+\) during the write loop$'
@@ -80,12 +87,12 @@ boot_log() {
 	serial_has '^redoxfsd: disk\.ahci0:0p2: I/O resumed after [0-9]+ ms$'
 }
 
-@test "storage-test: every check passes, 9 on the first boot and 10 on the second" {
+@test "storage-test: every check passes, 10 on the first boot and 11 on the second" {
 	SERIAL_LOG=$(boot_log 1)
-	serial_has '^storage-test: done: 9 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 10 checks ok, 0 failed$'
 	grep '^storage-test: sequential' "$SERIAL_LOG" | sed 's/^/# boot 1: /' >&3
 	SERIAL_LOG=$(boot_log 2)
-	serial_has '^storage-test: done: 10 checks ok, 0 failed$'
+	serial_has '^storage-test: done: 11 checks ok, 0 failed$'
 	! grep -q 'KERNEL PANIC' "$(boot_log 1)" "$(boot_log 2)"
 }
 

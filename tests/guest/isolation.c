@@ -112,7 +112,7 @@ static void test_selectors(void)
 
 enum mode {
 	SERVE,   /* open, read (fills 'x'), close, fstat */
-	BATCH,   /* hold up to 70 requests (or 1.5 s), then answer them all */
+	BATCH,   /* hold requests until none came for 2 s, then answer them all */
 	LIAR,    /* read answers 4096 bytes more than the buffer holds */
 	NO_TOUCH /* answer without touching windows (a forked child serving) */
 };
@@ -160,12 +160,13 @@ static void serve_batch(int fd)
 	enum { MAX = 80 };
 	static struct redox_packet held[MAX];
 	for (;;) {
+		/* hold everything that arrives until 2 s pass without a new request */
 		int n = 0;
-		uint64_t first = 0;
-		while (n < 70 && (n == 0 || now_ns() - first < 1500000000ULL)) {
+		uint64_t last = 0;
+		while (n < MAX && (n == 0 || now_ns() - last < 2000000000ULL)) {
 			if (read(fd, &held[n], sizeof held[n]) == sizeof held[n]) {
-				if (n++ == 0)
-					first = now_ns();
+				n++;
+				last = now_ns();
 			} else {
 				sleep_ms(5);
 			}
@@ -254,7 +255,9 @@ static void test_windows(void)
 		if ((r[i] = fork()) == 0) {
 			become_user();
 			char buf[16];
-			_exit(read(fd, buf, sizeof buf) == sizeof buf ? 0 : errno == EAGAIN ? 2 : 3);
+			_exit(read(fd, buf, sizeof buf) == sizeof buf ? 0
+			      : errno == EAGAIN                       ? 2
+			                                              : 3);
 		}
 	int ok = 0;
 	for (int i = 0; i < READERS; i++)
@@ -391,7 +394,8 @@ static void test_process_refs(void)
 	int ok = wait_for(spawner, 30000) == 0;
 	for (int i = 0; i < 3; i++)
 		ok &= wait_for(attackers[i], 30000) == 0;
-	check(ok, "kill and sys:context racing processes being reaped; init cannot be killed by a user",
+	check(ok,
+	      "kill and sys:context racing processes being reaped; init cannot be killed by a user",
 	      0);
 }
 
@@ -421,8 +425,9 @@ static void test_handle_tables(void)
 	}
 	int fd = open("initfs:bin/init", O_RDONLY);
 	char detail[80];
-	snprintf(detail, sizeof detail, "users hold %d initfs handles; root's open gave %d (errno %d)",
-	         total, fd, fd < 0 ? errno : 0);
+	snprintf(detail, sizeof detail,
+	         "users hold %d initfs handles; root's open gave %d (errno %d)", total, fd,
+	         fd < 0 ? errno : 0);
 	check(fd >= 0 && total >= HOGS * 200, "users holding initfs handles cannot exhaust root's",
 	      detail);
 	if (fd >= 0)
@@ -650,14 +655,16 @@ static void test_fmap_fixed(void)
 			_exit(2);
 		/* map over the page that holds the request itself */
 		struct redox_map *m = (struct redox_map *)page;
-		*m = (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
+		*m =
+		    (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
 		int64_t a = raw(syscall3(SYS_FMAP, ~0ULL, (uint64_t)m, sizeof *m));
 		if (a != (int64_t)(uint64_t)page)
 			_exit(3);
 		int fd = open("memory:", O_RDWR);
 		if (fd < 0)
 			_exit(4);
-		*m = (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
+		*m =
+		    (struct redox_map){0, 4096, PROT_READ | PROT_WRITE | MAP_FIXED, (uint64_t)page};
 		a = raw(syscall3(SYS_FMAP, (uint64_t)fd, (uint64_t)m, sizeof *m));
 		_exit(a == (int64_t)(uint64_t)page ? 0 : 5);
 	}

@@ -74,6 +74,8 @@ int main(void)
 		snprintf(path, sizeof path, MANY "/file-%06d", i);
 		if (unlink(path))
 			return fail("unlink", i);
+		if (i && i % 10000 == 0)
+			say("manyfiles: %d removed\n", i);
 	}
 	phase("removed", COUNT, t0);
 	if (rmdir(MANY))

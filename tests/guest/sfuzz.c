@@ -153,9 +153,9 @@ static int nkids;
 static char scratch[4096];
 
 static const char *const paths[] = {
-    "initfs:bin/sfuzz", "initfs:", "initfs:bin", "event:",     "time:1",     "time:4",
-    "memory:",          "sys:uname", "sys:context", "sys:cpu", "sys:log",    "sfz:a",
-    "sfz:b/c",          "pipe:",   "debug:",      "nope:x",     "memory:physical",
+    "initfs:bin/sfuzz", "initfs:",   "initfs:bin",  "event:",  "time:1",          "time:4",
+    "memory:",          "sys:uname", "sys:context", "sys:cpu", "sys:log",         "sfz:a",
+    "sfz:b/c",          "pipe:",     "debug:",      "nope:x",  "memory:physical",
 };
 
 static int64_t raw(uint64_t r)
@@ -192,14 +192,23 @@ static uint64_t buffer(uint64_t *len)
 {
 	uint64_t r = next() % 10;
 	*len = next() % 20 == 0 ? next() % (256 * 1024) : next() % 512;
-	if (r < 5)
-		return (uint64_t)scratch + next() % 2048;
+	if (r < 5) {
+		/* inside scratch only: a read must not overwrite the worker's own tables */
+		uint64_t off = next() % 2048;
+		if (*len > sizeof scratch - off)
+			*len = sizeof scratch - off;
+		return (uint64_t)scratch + off;
+	}
 	if (r < 8 && nregions) {
 		int i = (int)(next() % nregions);
 		return regions[i].addr + next() % (regions[i].pages * 4096);
 	}
-	static const uint64_t bad[] = {0, 0x1000, 0xFFFF800000000000ULL, 0xFFFFFFFF80200000ULL,
-	                               0x00007FFFFFFFF000ULL, 0x0000800000000000ULL};
+	static const uint64_t bad[] = {0,
+	                               0x1000,
+	                               0xFFFF800000000000ULL,
+	                               0xFFFFFFFF80200000ULL,
+	                               0x00007FFFFFFFF000ULL,
+	                               0x0000800000000000ULL};
 	return bad[next() % 6];
 }
 
@@ -330,12 +339,14 @@ static void one_op(void)
 		if (nregions) {
 			int i = (int)(next() % nregions);
 			static const uint64_t prot[] = {0, PROT_READ, PROT_READ | PROT_WRITE,
-			                                PROT_READ | PROT_EXEC, PROT_WRITE | PROT_EXEC};
+			                                PROT_READ | PROT_EXEC,
+			                                PROT_WRITE | PROT_EXEC};
 			uint64_t pages = 1 + next() % regions[i].pages, pr = prot[next() % 5];
 			int64_t r = raw(syscall3(SYS_MPROTECT, regions[i].addr, pages * 4096, pr));
 			if (r == 0)
-				regions[i].writable = (pr & PROT_WRITE) &&
-				                      (pages == regions[i].pages || regions[i].writable);
+				regions[i].writable =
+				    (pr & PROT_WRITE) &&
+				    (pages == regions[i].pages || regions[i].writable);
 		}
 		break;
 	case 10:
@@ -364,7 +375,8 @@ static void one_op(void)
 		if (nkids && next() % 2)
 			syscall2(SYS_KILL, (uint64_t)kids[next() % nkids], next() % 32);
 		else
-			syscall2(SYS_KILL, next() % 300 - (next() % 4 ? 0 : 300), harmless[next() % 5]);
+			syscall2(SYS_KILL, next() % 300 - (next() % 4 ? 0 : 300),
+			         harmless[next() % 5]);
 		break;
 	}
 	case 14: {
@@ -382,11 +394,13 @@ static void one_op(void)
 		break;
 	case 17:
 		syscall3(SYS_LSEEK, (uint64_t)any_fd(), next() % 1000, next() % 4);
-		syscall3(SYS_FCNTL, (uint64_t)any_fd(), next() % 6, O_NONBLOCK | (next() % 2 ? O_RDWR : 0));
+		syscall3(SYS_FCNTL, (uint64_t)any_fd(), next() % 6,
+		         O_NONBLOCK | (next() % 2 ? O_RDWR : 0));
 		break;
 	case 18: {
 		struct redox_timespec t = {0, (int32_t)(next() % 1000000)};
-		buf = nregions && next() % 2 ? regions[next() % nregions].addr : buffer(&len) & ~3ULL;
+		buf =
+		    nregions && next() % 2 ? regions[next() % nregions].addr : buffer(&len) & ~3ULL;
 		syscall4(SYS_FUTEX, buf, FUTEX_WAIT, next() % 2, (uint64_t)&t);
 		break;
 	}
@@ -503,8 +517,10 @@ int main(int argc, char **argv)
 					refused++; /* at the user's process limit */
 					slots[i].pid = 0;
 				} else if (slots[i].pid == gone) {
-					/* workers never exit on their own: an end is a signal nobody sent */
-					say("sfuzz: FAIL seed %llu: worker ended with status %#x after "
+					/* workers never exit on their own: an end is a signal
+					 * nobody sent */
+					say("sfuzz: FAIL seed %llu: worker ended with status %#x "
+					    "after "
 					    "%llu calls\n",
 					    (unsigned long long)slots[i].seed, st,
 					    (unsigned long long)slots[i].count);

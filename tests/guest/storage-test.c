@@ -9,12 +9,14 @@
  *     memory:physical;
  *   - a driver confined to a manifest without BAR5 cannot map it (ahcid
  *     started by hand with grants lacking its BAR; only on AHCI);
+ *   - a process confined to one I/O port may use it and no other;
  *   - sequential write and read speed (printed, not checked);
  *   - the driver (ahcid or nvmed) killed while a child writes, fsyncs and reads back files:
  *     pcid restarts it, redoxfsd retries, the child sees every byte.
  * Ends with "storage-test: done: N checks ok, M failed" (QEMU exits).
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <redox/syscall.h>
 
 #include "guest.h"
 
@@ -45,6 +48,19 @@ static void pattern(uint8_t *buf, size_t len, unsigned seed)
 		buf[i] = (uint8_t)((i * 131 + seed * 7 + (i >> 12)) & 0xFF);
 }
 
+/* All of len bytes (the kernel may move a big buffer in pieces). */
+static bool full(int fd, uint8_t *buf, size_t len, bool out)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n =
+		    out ? write(fd, buf + done, len - done) : read(fd, buf + done, len - done);
+		if (n <= 0)
+			return false;
+		done += (size_t)n;
+	}
+	return true;
+}
+
 static long slurp(const char *path, void *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY);
@@ -63,8 +79,7 @@ static int spill(const char *path, const void *buf, size_t len)
 	int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
 	if (fd < 0)
 		return -1;
-	ssize_t n = write(fd, buf, len);
-	int r = n == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
+	int r = full(fd, (uint8_t *)buf, len, true) && fsync(fd) == 0 ? 0 : -1;
 	close(fd);
 	return r;
 }
@@ -203,7 +218,7 @@ static void test_supervision(const char *driver)
 	pid_t worker = fork();
 	if (worker == 0) {
 		static uint8_t want[64 * 1024], got[64 * 1024];
-		for (unsigned i = 0; i < 24; i++) {
+		for (unsigned i = 0; i < 80; i++) {
 			char path[64];
 			snprintf(path, sizeof path, DIR "/loop-%u", i % 4);
 			pattern(want, sizeof want, 100 + i);
@@ -216,13 +231,15 @@ static void test_supervision(const char *driver)
 	}
 	sleep_ms(300);
 	int victim = find_pid(driver);
-	int killed = victim > 0 && kill(victim, SIGKILL) == 0;
+	/* the loop must still be running, so it needs the disk after the kill */
+	int running = waitpid(worker, 0, WNOHANG) == 0;
+	int killed = running && victim > 0 && kill(victim, SIGKILL) == 0;
 	int status = -1;
 	waitpid(worker, &status, 0);
 	sleep_ms(500); /* let pcid's restart line out */
 	char detail[64];
-	snprintf(detail, sizeof detail, "ahcid pid %d killed %d, worker status %#x", victim, killed,
-	         status);
+	snprintf(detail, sizeof detail, "pid %d, loop running %d, killed %d, worker status %#x",
+	         victim, running, killed, status);
 	if (killed)
 		say("storage-test: killed %s (pid %d) during the write loop\n", driver, victim);
 	char what[96];
@@ -230,6 +247,37 @@ static void test_supervision(const char *driver)
 	         driver, driver);
 	check(killed && WIFEXITED(status) && WEXITSTATUS(status) == 0 && find_pid(driver) > 0, what,
 	      detail);
+}
+
+/* A process confined to "ports 0x80 1" (the POST-code port, harmless) may
+ * write port 0x80 but not 0x81, and gets no SYS_IOPL. */
+static int port_child(uint16_t port)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		const char *grants = "ports 0x80 1\ndma 0\n";
+		int fd = open("grant:self", O_WRONLY);
+		if (fd < 0 || write(fd, grants, strlen(grants)) < 0)
+			_exit(3);
+		close(fd);
+		setreuid(1000, 1000);
+		if (!redox_is_error(syscall1(SYS_IOPL, 3)))
+			_exit(4);
+		__asm__ volatile("outb %b0, %w1" : : "a"(0x42), "Nd"(port));
+		_exit(0);
+	}
+	int status = -1;
+	waitpid(pid, &status, 0);
+	return status;
+}
+
+static void test_ports(void)
+{
+	int ok = port_child(0x80), bad = port_child(0x81);
+	char detail[64];
+	snprintf(detail, sizeof detail, "0x80: status %#x, 0x81: status %#x", ok, bad);
+	check(WIFEXITED(ok) && WEXITSTATUS(ok) == 0 && WIFSIGNALED(bad),
+	      "a driver confined to port 0x80 may use it, not 0x81, and gets no iopl", detail);
 }
 
 static void test_speed(void)
@@ -240,12 +288,12 @@ static void test_speed(void)
 	uint64_t t0 = now_ns();
 	int ok = fd >= 0;
 	for (int i = 0; ok && i < SPEED_MIB; i++)
-		ok = write(fd, buf, sizeof buf) == (ssize_t)sizeof buf;
+		ok = full(fd, buf, sizeof buf, true);
 	ok = ok && fsync(fd) == 0;
 	uint64_t t1 = now_ns();
 	ok = ok && lseek(fd, 0, SEEK_SET) == 0;
 	for (int i = 0; ok && i < SPEED_MIB; i++)
-		ok = read(fd, buf, sizeof buf) == (ssize_t)sizeof buf;
+		ok = full(fd, buf, sizeof buf, false);
 	uint64_t t2 = now_ns();
 	close(fd);
 	unlink(DIR "/speed");
@@ -269,6 +317,7 @@ int main(void)
 		test_user(disk);
 		if (!strcmp(disk, "disk.ahci0"))
 			test_manifest();
+		test_ports();
 		test_speed();
 		test_supervision(strcmp(disk, "disk.ahci0") ? "nvmed" : "ahcid");
 	}

@@ -28,6 +28,11 @@ struct tss {
 	uint64_t reserved2;
 	uint16_t reserved3;
 	uint16_t iomap_base;
+	/* I/O permission bitmap (a clear bit lets user mode use that port) and
+	 * its all-ones terminator; kernel/grant fills it per process. */
+	uint8_t iomap[65536 / 8 + 1];
+	/* not the CPU's: what the bitmap was filled for (kernel/grant) */
+	uint32_t io_owner, io_generation;
 } __attribute__((packed));
 
 struct gdt {

@@ -46,8 +46,9 @@ void cpu_protect_init(struct cpu *cpu)
 		cpu_smap_on = smap;
 		__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
 		__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-		log_info("CPU protections: WP %s, NX %s, SMEP %s, SMAP %s", cr0 & CR0_WP ? "on" : "off",
-		         efer & (1 << 11) ? "on" : "off", cr4 & CR4_SMEP ? "on" : "off (no CPU support)",
+		log_info("CPU protections: WP %s, NX %s, SMEP %s, SMAP %s",
+		         cr0 & CR0_WP ? "on" : "off", efer & (1 << 11) ? "on" : "off",
+		         cr4 & CR4_SMEP ? "on" : "off (no CPU support)",
 		         cr4 & CR4_SMAP ? "on" : "off (no CPU support)");
 	} else if (smap != (bool)cpu_smap_on) {
 		panic("CPU %u differs from the boot CPU in SMAP support", cpu->index);

@@ -59,8 +59,15 @@ static int transfer(uint64_t offset, void *buf, size_t len, bool write_it)
 		if (d.fd < 0)
 			d.fd = open(d.path, O_RDWR);
 		if (d.fd >= 0 && lseek(d.fd, (off_t)offset, SEEK_SET) == (off_t)offset) {
-			ssize_t n = write_it ? write(d.fd, buf, len) : read(d.fd, buf, len);
-			if (n == (ssize_t)len) {
+			/* the kernel moves at most 128 KiB per read: loop over short counts */
+			size_t done = 0;
+			ssize_t n = 1;
+			while (done < len && n > 0) {
+				n = write_it ? write(d.fd, (uint8_t *)buf + done, len - done)
+				             : read(d.fd, (uint8_t *)buf + done, len - done);
+				done += n > 0 ? (size_t)n : 0;
+			}
+			if (done == len) {
 				if (waited)
 					printf("redoxfsd: %s: I/O resumed after %ld ms\n", d.path,
 					       waited);
