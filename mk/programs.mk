@@ -1,14 +1,16 @@
 # Our own user programs, built against the sysroot: init, helloworld,
-# redoxfsd, and every in-guest test program tests/guest/<name>.c. (The
+# redoxfsd, every in-guest test program tests/guest/<name>.c and the
+# in-guest micro-benchmarks bench/microbench.c (mk/bench.mk). (The
 # cookbook builds packaged programs the same way through their recipes.)
 
 PROGRAMS_OUT := $(ARCH_BUILD)/programs
 PROGRAM_CFLAGS := -O2 -g $(WARNINGS)
 GUEST_TESTS := $(basename $(notdir $(wildcard tests/guest/*.c)))
-PROGRAMS := init helloworld redoxfsd pcid ahcid nvmed $(GUEST_TESTS)
+PROGRAMS := init helloworld redoxfsd pcid ahcid nvmed $(GUEST_TESTS) microbench
 
 $(PROGRAMS_OUT)/init: recipes/core/init/source/init.c
 $(PROGRAMS_OUT)/helloworld: recipes/core/helloworld/source/helloworld.c
+$(PROGRAMS_OUT)/microbench: bench/microbench.c tests/guest/guest.h
 $(foreach t,$(GUEST_TESTS),$(eval $(PROGRAMS_OUT)/$(t): tests/guest/$(t).c tests/guest/guest.h))
 $(PROGRAMS_OUT)/sfuzz-stress: tests/guest/sfuzz.c
 

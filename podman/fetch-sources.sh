@@ -5,6 +5,8 @@
 # Tarballs already there are kept; each download is checked against its
 # recipe's sha256. A tarball that cannot be fetched is reported, not fatal:
 # the cookbook then says clearly which recipe lacks its source.
+# Then the Debian packages of make bench's Linux reference
+# (bench/linux-ref/fetch.sh); without them make bench leaves Linux out.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/build/source-cache"
@@ -31,4 +33,6 @@ for recipe in "$root"/recipes/*/*/recipe.toml; do
 		status=1
 	fi
 done
+"$root/bench/linux-ref/fetch.sh" ||
+	echo "fetch-sources: the Linux reference of make bench is incomplete (see above)" >&2
 exit $status

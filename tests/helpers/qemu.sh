@@ -17,7 +17,9 @@
 #
 # Environment knobs (make passes them): KVM=auto|yes|no (the decision is
 # accel.sh's), GPU=yes|no, GDB=yes, DISK=ata|nvme, UEFI=yes|no, QEMU_SMP,
-# QEMU_MEM, QEMU_EXTRA (more arguments).
+# QEMU_MEM, QEMU_EXTRA (more arguments), and QEMU_KERNEL, QEMU_INITRD,
+# QEMU_APPEND to boot a kernel directly (make bench's Linux reference; IMAGE
+# is then only the disk).
 # `boot` exits 0 when the patterns were all seen or the guest ended QEMU
 # through isa-debug-exit with success (code 0 -> QEMU status 1); the
 # guest's isa-debug-exit code is written to LOG.exit.
@@ -71,6 +73,11 @@ live) args+=(-cdrom "$image" -boot d) ;;
 	fi
 	;;
 esac
+if [ -n "${QEMU_KERNEL:-}" ]; then
+	args+=(-kernel "$QEMU_KERNEL")
+	[ -n "${QEMU_INITRD:-}" ] && args+=(-initrd "$QEMU_INITRD")
+	[ -n "${QEMU_APPEND:-}" ] && args+=(-append "$QEMU_APPEND")
+fi
 # shellcheck disable=SC2206
 args+=(${QEMU_EXTRA:-})
 
