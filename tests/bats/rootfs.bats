@@ -37,7 +37,7 @@ fs_ok() {
 }
 
 @test "redoxfsd serves file: from the disk, through pcid and ahcid" {
-	serial_order '^pcid: 1 drivers started$' \
+	serial_order '^pcid: 2 drivers started$' \
 		'^redoxfsd: file: served from disk\.ahci0:0p[0-9]+ \([0-9]+ MiB, generation [0-9]+\)$'
 	! grep -Eq '^redoxfsd: (no live|cannot|reading|filesystem)' "$SERIAL_LOG"
 }
