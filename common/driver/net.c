@@ -200,9 +200,8 @@ static bool handle_packet(struct redox_packet *p)
 		break;
 	}
 	case SYS_FEVENT:
-		r = (int64_t)(p->c & (EVENT_WRITE | (h->kind != FRAMES || rxq_count || pull()
-		                                         ? EVENT_READ
-		                                         : 0)));
+		r = (int64_t)(p->c & (EVENT_WRITE |
+		                      (h->kind != FRAMES || rxq_count || pull() ? EVENT_READ : 0)));
 		break;
 	case SYS_FCNTL:
 		if (p->c == F_SETFL)
@@ -245,7 +244,8 @@ static void deliver(void)
 		return;
 	for (int i = 0; i < MAX_HANDLES; i++)
 		if (handles[i].used && handles[i].kind == FRAMES) {
-			struct redox_packet ev = {.a = SYS_FEVENT, .b = (uint64_t)i + 1, .c = EVENT_READ};
+			struct redox_packet ev = {
+			    .a = SYS_FEVENT, .b = (uint64_t)i + 1, .c = EVENT_READ};
 			reply(&ev);
 		}
 }
@@ -318,7 +318,8 @@ int net_serve(const char *name, struct net_backend *b)
 	int queue = open("event:", O_RDWR);
 	timer_fd = open("time:4", O_RDWR);
 	if (queue < 0 || timer_fd < 0 || watch(queue, scheme_fd, EV_SCHEME) ||
-	    watch(queue, timer_fd, EV_TIMER) || (b->irq_fd >= 0 && watch(queue, b->irq_fd, EV_IRQ))) {
+	    watch(queue, timer_fd, EV_TIMER) ||
+	    (b->irq_fd >= 0 && watch(queue, b->irq_fd, EV_IRQ))) {
 		say("%s: cannot set up its event queue: %s\n", me, strerror(errno));
 		return 1;
 	}

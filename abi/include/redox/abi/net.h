@@ -13,18 +13,18 @@
 #define NET_ADAPTER_MAC    "mac"  /* 6 raw bytes */
 #define NET_ADAPTER_LINK   "link" /* "up\n" or "down\n" */
 
-#define NET_MAC_LEN       6
-#define NET_ETH_HEADER    14
-#define NET_ETH_MTU       1500
-#define NET_FRAME_MAX     (NET_ETH_HEADER + NET_ETH_MTU) /* without the FCS */
-#define NET_FRAME_MIN_IN  NET_ETH_HEADER                 /* a write shorter is EINVAL */
+#define NET_MAC_LEN      6
+#define NET_ETH_HEADER   14
+#define NET_ETH_MTU      1500
+#define NET_FRAME_MAX    (NET_ETH_HEADER + NET_ETH_MTU) /* without the FCS */
+#define NET_FRAME_MIN_IN NET_ETH_HEADER                 /* a write shorter is EINVAL */
 
 /* netcfg: (upstream's layout, ../shared/spec/build-and-formats.md) */
-#define NETCFG_NAMESERVER "netcfg:resolv/nameserver"
-#define NETCFG_ROUTE_LIST "netcfg:route/list"
-#define NETCFG_ROUTE_ADD  "netcfg:route/add"
-#define NETCFG_ROUTE_RM   "netcfg:route/rm"
-#define NETCFG_IFACE_DIR  "netcfg:ifaces/"
+#define NETCFG_NAMESERVER     "netcfg:resolv/nameserver"
+#define NETCFG_ROUTE_LIST     "netcfg:route/list"
+#define NETCFG_ROUTE_ADD      "netcfg:route/add"
+#define NETCFG_ROUTE_RM       "netcfg:route/rm"
+#define NETCFG_IFACE_DIR      "netcfg:ifaces/"
 #define NETCFG_NOT_CONFIGURED "Not configured"
 
 #endif

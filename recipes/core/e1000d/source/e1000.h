@@ -40,20 +40,20 @@
 #define STATUS_LU       (1u << 1)
 #define STATUS_SPEED(s) (((s) >> 6) & 3) /* 0: 10, 1: 100, 2/3: 1000 Mb/s */
 
-#define EERD_START   (1u << 0)
-#define EERD_DONE    (1u << 4)
-#define RAH_AV       (1u << 31)
+#define EERD_START (1u << 0)
+#define EERD_DONE  (1u << 4)
+#define RAH_AV     (1u << 31)
 
 #define RCTL_EN    (1u << 1)
 #define RCTL_BAM   (1u << 15)
 #define RCTL_SECRC (1u << 26) /* strip the FCS */
 /* buffer size bits 17:16 = 0 with BSEX = 0: 2048 bytes */
 
-#define TCTL_EN       (1u << 1)
-#define TCTL_PSP      (1u << 3) /* pad short frames */
-#define TCTL_CT(x)    ((uint32_t)(x) << 4)
-#define TCTL_COLD(x)  ((uint32_t)(x) << 12)
-#define TIPG_DEFAULT  0x0060200Au
+#define TCTL_EN      (1u << 1)
+#define TCTL_PSP     (1u << 3) /* pad short frames */
+#define TCTL_CT(x)   ((uint32_t)(x) << 4)
+#define TCTL_COLD(x) ((uint32_t)(x) << 12)
+#define TIPG_DEFAULT 0x0060200Au
 
 /* interrupt causes (ICR, IMS) */
 #define INT_TXDW   (1u << 0)
@@ -75,17 +75,17 @@ struct tx_desc {
 	uint64_t addr;
 	uint16_t length;
 	uint8_t cso;
-	uint8_t cmd; /* EOP bit 0, IFCS bit 1, RS bit 3 */
+	uint8_t cmd;    /* EOP bit 0, IFCS bit 1, RS bit 3 */
 	uint8_t status; /* DD bit 0 */
 	uint8_t css;
 	uint16_t special;
 };
 
-#define DESC_DD     0x01
-#define DESC_EOP    0x02
-#define TXCMD_EOP   0x01
-#define TXCMD_IFCS  0x02
-#define TXCMD_RS    0x08
+#define DESC_DD    0x01
+#define DESC_EOP   0x02
+#define TXCMD_EOP  0x01
+#define TXCMD_IFCS 0x02
+#define TXCMD_RS   0x08
 
 _Static_assert(sizeof(struct rx_desc) == 16, "rx descriptor is 16 bytes");
 _Static_assert(sizeof(struct tx_desc) == 16, "tx descriptor is 16 bytes");

@@ -216,7 +216,8 @@ int main(void)
 		snprintf(path, sizeof path, "irq:%s", irq);
 		b.irq_fd = open(path, O_RDWR);
 		if (b.irq_fd < 0)
-			printf("e1000d: %s: cannot open %s: %s; polling\n", dev, path, strerror(errno));
+			printf("e1000d: %s: cannot open %s: %s; polling\n", dev, path,
+			       strerror(errno));
 	}
 	int err = init(b.mac);
 	if (err) {
