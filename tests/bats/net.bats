@@ -22,6 +22,31 @@ setup_file() {
 		tail -n 40 "$OTHER_LOG" >&2
 		return 1
 	}
+	SESSION_LOG="$LOGS/net.session.serial.log"
+	export SESSION_LOG
+	# $((...)) in what is typed: the echo of the command line never matches
+	# the marker its output prints
+	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SESSION_LOG" --timeout 300 \
+		--send 'redox login: ' 'user\r' \
+		--send '\$ $' 'cat netcfg:ifaces/eth0/addr/list netcfg:resolv/nameserver netcfg:ifaces/eth0/mac; ping -c 3 10.0.2.2; echo P-$((2*3))\r' \
+		--send '^P-6' 'echo 10.0.2.9 >netcfg:resolv/nameserver; cat netcfg:resolv/nameserver; echo W-$((3*3))\r' \
+		--send '^W-9' 'exit\r' \
+		--send 'redox login: ' 'root\r' \
+		--send 'Password: ' 'password\r' \
+		--send '# $' "kill -9 \$(grep ' netstack ' sys:context | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
+		--until '^K-16' || {
+		echo "the console session did not finish; serial log: $SESSION_LOG" >&2
+		tail -n 40 "$SESSION_LOG" >&2
+		return 1
+	}
+}
+
+# serial_order on the session log from the first line matching $1 on
+session_after() {
+	local from=$1
+	shift
+	sed -n "/$from/,\$p" "$SESSION_LOG" >"$SESSION_LOG.after"
+	SERIAL_LOG="$SESSION_LOG.after" serial_order "$@"
 }
 
 @test "pcid starts e1000d for QEMU's e1000 (8086:100e) under its manifest" {
@@ -42,7 +67,7 @@ setup_file() {
 }
 
 @test "netstack runs lwIP on eth0 over the adapter" {
-	serial_has '^netstack: eth0 on network\.e1000_0: MAC 52:54:00:12:34:56 \(lwIP 2\.1\.3\); serving udp: netcfg:'
+	serial_has '^netstack: eth0 on network\.e1000_0: MAC 52:54:00:12:34:56 \(lwIP 2\.1\.3\); serving udp: tcp: icmp: netcfg:$'
 }
 
 @test "dhcpd prints the seed's DHCP lines, in order" {
@@ -84,4 +109,26 @@ setup_file() {
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 	failures=$(grep -E '^init: ' "$SERIAL_LOG" | grep -v '^init: running ' | grep ': ' || true)
 	[ -z "$failures" ]
+}
+
+@test "netcfg: shows the configuration to user and refuses user's writes" {
+	session_after 'cat netcfg:ifaces' '^10\.0\.2\.15/24$' '^10\.0\.2\.3$' '^52-54-00-12-34-56$'
+	session_after 'echo 10.0.2.9' 'Permission denied' '^10\.0\.2\.3$' '^W-9'
+}
+
+@test "ping -c 3 10.0.2.2 gets three replies (icmp:echo)" {
+	session_after 'ping -c 3' '^PING 10\.0\.2\.2 \(10\.0\.2\.2\): 56 data bytes$' \
+		'^64 bytes from 10\.0\.2\.2: icmp_seq=1 time=[0-9.]+ ms$' \
+		'^64 bytes from 10\.0\.2\.2: icmp_seq=2 time=[0-9.]+ ms$' \
+		'^64 bytes from 10\.0\.2\.2: icmp_seq=3 time=[0-9.]+ ms$' \
+		'^3 packets transmitted, 3 received, 0% packet loss$' '^P-6'
+}
+
+@test "a killed netstack is logged and restarted, dhcpd configures it again, ping works" {
+	session_after 'kill -9' '^init: netstack: killed by signal 9$' \
+		'^netstack: eth0 on network\.e1000_0:' \
+		'^dhcpd: starting again' \
+		"$P"'DHCP: Ack IP: \[10, 0, 2, 15\], Server IP: \[10, 0, 2, 2\]$' \
+		'^64 bytes from 10\.0\.2\.2: icmp_seq=2 time=[0-9.]+ ms$' \
+		'^2 packets transmitted, 2 received, 0% packet loss$' '^K-16'
 }

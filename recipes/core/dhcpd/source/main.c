@@ -4,8 +4,8 @@
  * server through netcfg:, sends REQUEST and waits for the ACK, printing
  * the seed's lines (../shared/spec/seed.md section 5) with every value
  * formatted from the packets received. Then it renews at half the lease,
- * for ever. When the netstack goes away (killed: its sockets fail) dhcpd
- * exits and init starts it again, which configures the new netstack.
+ * for ever. When the netstack goes away (killed: its sockets fail) the
+ * run ends and dhcpd starts one again, which configures the new netstack.
  * Errors: one line "dhcpd: <what>".
  */
 #include <arpa/inet.h>
@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <redox/abi/net.h>
@@ -62,7 +64,8 @@ static void send_to(int fd, const uint8_t *buf, size_t len, const uint8_t to[4])
 	memcpy(&sin.sin_addr, to, 4);
 	if (sendto(fd, buf, len, 0, (struct sockaddr *)&sin, sizeof sin) != (ssize_t)len) {
 		char msg[128];
-		snprintf(msg, sizeof msg, "sending to port %d: %s", DHCP_SERVER_PORT, strerror(errno));
+		snprintf(msg, sizeof msg, "sending to port %d: %s", DHCP_SERVER_PORT,
+		         strerror(errno));
 		die(msg);
 	}
 }
@@ -171,7 +174,8 @@ static void read_mac(char *current, size_t size)
 	printf("DHCP: MAC: %s Current IP: %s\n", text, current);
 }
 
-int main(void)
+/* One DHCP client run: lease, then renewals; exits (die) when anything fails. */
+static void run(int notify)
 {
 	char current[64];
 	read_mac(current, sizeof current);
@@ -224,6 +228,10 @@ int main(void)
 		die("the server refused the offered address (NAK)");
 	print_ip_line("Ack", &ack);
 	fflush(stdout);
+	if (notify >= 0) {
+		write(notify, "", 1);
+		close(notify);
+	}
 	/* renew at half the lease (RFC 2131 T1), unicast to the server */
 	for (;;) {
 		const struct dhcp_option *lease = dhcp_find(&ack, OPT_LEASE_TIME, 4);
@@ -231,7 +239,20 @@ int main(void)
 		                            (uint32_t)lease->data[1] << 16 |
 		                            (uint32_t)lease->data[2] << 8 | lease->data[3]
 		                      : 3600;
-		sleep(secs / 2 ? secs / 2 : 1);
+		/* wait, noticing a netstack that went away (the socket fails) */
+		for (uint32_t waited = 0; waited < (secs / 2 ? secs / 2 : 1); waited++) {
+			struct pollfd pf = {fd, POLLIN, 0};
+			if (poll(&pf, 1, 1000) > 0) {
+				struct stat st;
+				/* a dead provider answers EIO; anything else is passing */
+				if ((pf.revents & (POLLERR | POLLNVAL | POLLHUP)) &&
+				    fstat(fd, &st) < 0 && (errno == EIO || errno == EBADF))
+					die("the network stack went away");
+				if (pf.revents & (POLLERR | POLLNVAL | POLLHUP))
+					continue;
+				recv(fd, in, sizeof in, 0); /* a stray reply: dropped */
+			}
+		}
 		xid++;
 		len = dhcp_build(out, DHCP_REQUEST, xid, mac, 0, 0, ack.yiaddr);
 		send_to(fd, out, len, server);
@@ -239,5 +260,50 @@ int main(void)
 			die("the lease could not be renewed");
 		print_ip_line("Renewed", &ack);
 		fflush(stdout);
+	}
+}
+
+/*
+ * The first lease is waited for (so that init's later scripts find the
+ * network configured), then dhcpd goes on in the background: a child
+ * renews, and is run again (a fresh DISCOVER, a fresh configuration) when
+ * it fails, e.g. because the netstack was killed and init started a new
+ * one. Without an answer in 30 s the boot goes on and dhcpd keeps trying.
+ */
+int main(void)
+{
+	int ready[2];
+	if (pipe(ready) < 0)
+		die("pipe: cannot make one");
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork failed");
+	if (pid > 0) {
+		close(ready[1]);
+		struct pollfd pf = {ready[0], POLLIN, 0};
+		char c;
+		if (poll(&pf, 1, 30000) <= 0 || read(ready[0], &c, 1) != 1) {
+			printf("dhcpd: no lease yet; still trying in the background\n");
+			return 1;
+		}
+		return 0;
+	}
+	close(ready[0]);
+	int notify = ready[1];
+	for (unsigned runs = 0;; runs++) {
+		pid_t worker = fork();
+		if (worker == 0)
+			run(notify);
+		int status = 0;
+		if (worker > 0)
+			waitpid(worker, &status, 0);
+		if (notify >= 0) {
+			close(notify); /* the first run's lease has been reported, or not */
+			notify = -1;
+		}
+		printf("dhcpd: starting again (run %u ended with status %d)\n", runs + 1,
+		       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		fflush(stdout);
+		sleep(1);
 	}
 }

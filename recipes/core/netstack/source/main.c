@@ -33,7 +33,7 @@ struct netif eth0;
 ip4_addr_t nameserver;
 static int adapter_fd = -1;
 /* the schemes served */
-static const struct scheme_ops *const all[] = {&udp_ops, &netcfg_ops};
+static const struct scheme_ops *const all[] = {&udp_ops, &tcp_ops, &icmp_ops, &netcfg_ops};
 #define SCHEMES ((int)(sizeof all / sizeof all[0]))
 static uint8_t adapter_mac[NET_MAC_LEN];
 static char adapter_name[48];
@@ -127,8 +127,8 @@ static int open_adapter(void)
 					continue;
 				ssize_t got = read(fd, adapter_mac, sizeof adapter_mac);
 				close(fd);
-				snprintf(adapter_name, sizeof adapter_name, "%s%s_%d:", NET_ADAPTER_PREFIX,
-				         drivers[i], n);
+				snprintf(adapter_name, sizeof adapter_name,
+				         "%s%s_%d:", NET_ADAPTER_PREFIX, drivers[i], n);
 				if (got != NET_MAC_LEN)
 					continue;
 				return open(adapter_name, O_RDWR | O_NONBLOCK);

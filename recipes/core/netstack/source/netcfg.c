@@ -56,7 +56,8 @@ static size_t route_list(char *out, size_t size)
 	size_t n = 0;
 	if (addr && host(netif_ip4_gw(&eth0))) {
 		addr_format(host(netif_ip4_gw(&eth0)), gw, sizeof gw);
-		n += (size_t)snprintf(out + n, size - n, "default via %s dev eth0 src %s\n", gw, ip);
+		n +=
+		    (size_t)snprintf(out + n, size - n, "default via %s dev eth0 src %s\n", gw, ip);
 	}
 	n += (size_t)snprintf(out + n, size - n, "127.0.0.0/8  dev loopback src 127.0.0.1\n");
 	if (addr) {

@@ -15,7 +15,7 @@
 extern struct netif eth0;
 extern ip4_addr_t nameserver;
 
-extern const struct scheme_ops udp_ops, tcp_ops, icmp_ops, ip_ops, netcfg_ops;
+extern const struct scheme_ops udp_ops, tcp_ops, icmp_ops, netcfg_ops;
 
 /* lwIP's error as a negative errno */
 int err_errno(int err);

@@ -185,9 +185,10 @@ static int64_t u_write(struct handle *h, const void *buf, size_t len)
 	ip_addr_t to = IPADDR4_INIT(u->remote.addr);
 	if (!u->sock->pcb->local_port)
 		udp_bind(u->sock->pcb, IP4_ADDR_ANY, 0);
-	err_t err = ip4_addr_isbroadcast_u32(u->remote.addr, &eth0) || u->remote.addr == IPADDR_BROADCAST
-	                ? udp_sendto_if(u->sock->pcb, p, &to, u->remote_port, &eth0)
-	                : udp_sendto(u->sock->pcb, p, &to, u->remote_port);
+	err_t err =
+	    ip4_addr_isbroadcast_u32(u->remote.addr, &eth0) || u->remote.addr == IPADDR_BROADCAST
+	        ? udp_sendto_if(u->sock->pcb, p, &to, u->remote_port, &eth0)
+	        : udp_sendto(u->sock->pcb, p, &to, u->remote_port);
 	pbuf_free(p);
 	return err == ERR_OK ? (int64_t)len : err_errno(err);
 }
