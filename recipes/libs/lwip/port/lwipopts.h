@@ -9,50 +9,50 @@
 #ifndef LWIPOPTS_H
 #define LWIPOPTS_H
 
-#define NO_SYS                 1
-#define SYS_LIGHTWEIGHT_PROT   0
-#define LWIP_NETCONN           0
-#define LWIP_SOCKET            0
-#define LWIP_TIMERS            1
+#define NO_SYS               1
+#define SYS_LIGHTWEIGHT_PROT 0
+#define LWIP_NETCONN         0
+#define LWIP_SOCKET          0
+#define LWIP_TIMERS          1
 
-#define MEM_LIBC_MALLOC        1
-#define MEMP_MEM_MALLOC        1
-#define MEM_ALIGNMENT          8
+#define MEM_LIBC_MALLOC 1
+#define MEMP_MEM_MALLOC 1
+#define MEM_ALIGNMENT   8
 
-#define LWIP_IPV4              1
-#define LWIP_IPV6              0
-#define LWIP_ARP               1
-#define LWIP_ETHERNET          1
-#define LWIP_ICMP              1
-#define LWIP_RAW               1
-#define LWIP_UDP               1
-#define LWIP_TCP               1
-#define LWIP_DHCP              0
-#define LWIP_AUTOIP            0
-#define LWIP_DNS               0
-#define LWIP_IGMP              0
-#define IP_REASSEMBLY          1
-#define IP_FRAG                1
-#define SO_REUSE               1
-#define LWIP_TCP_KEEPALIVE     1
-#define LWIP_NETIF_LOOPBACK    1
-#define LWIP_HAVE_LOOPIF       1
-#define LWIP_NETIF_HOSTNAME    0
-#define LWIP_STATS             0
+#define LWIP_IPV4                     1
+#define LWIP_IPV6                     0
+#define LWIP_ARP                      1
+#define LWIP_ETHERNET                 1
+#define LWIP_ICMP                     1
+#define LWIP_RAW                      1
+#define LWIP_UDP                      1
+#define LWIP_TCP                      1
+#define LWIP_DHCP                     0
+#define LWIP_AUTOIP                   0
+#define LWIP_DNS                      0
+#define LWIP_IGMP                     0
+#define IP_REASSEMBLY                 1
+#define IP_FRAG                       1
+#define SO_REUSE                      1
+#define LWIP_TCP_KEEPALIVE            1
+#define LWIP_NETIF_LOOPBACK           1
+#define LWIP_HAVE_LOOPIF              1
+#define LWIP_NETIF_HOSTNAME           0
+#define LWIP_STATS                    0
 #define LWIP_IP_ACCEPT_UDP_PORT(port) ((port) == PP_NTOHS(68))
 
-#define TCP_MSS                1460
-#define TCP_WND                (44 * TCP_MSS)
-#define TCP_SND_BUF            (44 * TCP_MSS)
-#define TCP_SND_QUEUELEN       (4 * TCP_SND_BUF / TCP_MSS)
-#define MEMP_NUM_TCP_SEG       TCP_SND_QUEUELEN
-#define MEMP_NUM_TCP_PCB       64
+#define TCP_MSS                 1460
+#define TCP_WND                 (44 * TCP_MSS)
+#define TCP_SND_BUF             (44 * TCP_MSS)
+#define TCP_SND_QUEUELEN        (4 * TCP_SND_BUF / TCP_MSS)
+#define MEMP_NUM_TCP_SEG        TCP_SND_QUEUELEN
+#define MEMP_NUM_TCP_PCB        64
 #define MEMP_NUM_TCP_PCB_LISTEN 16
-#define MEMP_NUM_UDP_PCB       32
-#define MEMP_NUM_RAW_PCB       16
-#define MEMP_NUM_PBUF          256
-#define PBUF_POOL_SIZE         256
-#define ARP_TABLE_SIZE         16
-#define ARP_QUEUEING           1
+#define MEMP_NUM_UDP_PCB        32
+#define MEMP_NUM_RAW_PCB        16
+#define MEMP_NUM_PBUF           256
+#define PBUF_POOL_SIZE          256
+#define ARP_TABLE_SIZE          16
+#define ARP_QUEUEING            1
 
 #endif
