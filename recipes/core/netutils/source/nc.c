@@ -127,11 +127,13 @@ int main(int argc, char **argv)
 		optind += 2;
 	}
 	if (optind != argc || !port_text || (!listen_mode && !host)) {
-		fprintf(stderr, "usage: nc [-u] [-e PROG] [-q SECS] HOST PORT | nc -l [-u] [-e PROG] "
-		                "[-p] PORT\n");
+		fprintf(stderr,
+		        "usage: nc [-u] [-e PROG] [-q SECS] HOST PORT | nc -l [-u] [-e PROG] "
+		        "[-p] PORT\n");
 		return 1;
 	}
-	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(port_text))};
+	struct sockaddr_in sin = {.sin_family = AF_INET,
+	                          .sin_port = htons((uint16_t)atoi(port_text))};
 	if (host) {
 		struct addrinfo hints = {.ai_family = AF_INET}, *res;
 		int gai = getaddrinfo(host, 0, &hints, &res);

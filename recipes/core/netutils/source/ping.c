@@ -82,8 +82,10 @@ int main(int argc, char **argv)
 			if (n < 2)
 				continue;
 			memcpy(&got, in, 2);
-			if (got != s || n != (ssize_t)sizeof out || memcmp(in + 2, out + 2, PAYLOAD)) {
-				printf("ping: a reply from %s with sequence %u or data not ours\n", ip, got);
+			if (got != s || n != (ssize_t)sizeof out ||
+			    memcmp(in + 2, out + 2, PAYLOAD)) {
+				printf("ping: a reply from %s with sequence %u or data not ours\n",
+				       ip, got);
 				continue;
 			}
 			double ms = now_ms() - sent;
@@ -91,7 +93,8 @@ int main(int argc, char **argv)
 			sum += ms;
 			min = ms < min ? ms : min;
 			max = ms > max ? ms : max;
-			printf("%zd bytes from %s: icmp_seq=%d time=%.3f ms\n", n - 2 + 8, ip, seq, ms);
+			printf("%zd bytes from %s: icmp_seq=%d time=%.3f ms\n", n - 2 + 8, ip, seq,
+			       ms);
 			fflush(stdout);
 			if (seq == count)
 				break;
