@@ -23,7 +23,13 @@ setup_file() {
 		return 1
 	}
 	SESSION_LOG="$LOGS/net.session.serial.log"
-	export SESSION_LOG
+	PEERS="$LOGS/net.peers"
+	export SESSION_LOG PEERS
+	rm -rf "$PEERS" && mkdir -p "$PEERS"
+	"$ROOT/tests/helpers/dns-responder.py" 53 gateway.test=10.0.2.2 >"$PEERS/dns.log" 2>&1 &
+	echo $! >"$PEERS/pids"
+	"$ROOT/tests/helpers/tcp-peer.py" 8081 "$PEERS/small" >/dev/null 2>&1 &
+	echo $! >>"$PEERS/pids"
 	# $((...)) in what is typed: the echo of the command line never matches
 	# the marker its output prints
 	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SESSION_LOG" --timeout 300 \
@@ -33,12 +39,17 @@ setup_file() {
 		--send '^W-9' 'exit\r' \
 		--send 'redox login: ' 'root\r' \
 		--send 'Password: ' 'password\r' \
-		--send '# $' "kill -9 \$(grep ' netstack ' sys:context | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
+		--send '# $' 'echo 10.0.2.2 >netcfg:resolv/nameserver; ping -c 1 gateway.test; ping -c 1 nosuch.test; echo hello-from-guest | nc -q 3 gateway.test 8081; echo D-$((5*5))\r' \
+		--send '^D-25' "kill -9 \$(grep ' netstack ' sys:context | tail -n 1 | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
 		--until '^K-16' || {
 		echo "the console session did not finish; serial log: $SESSION_LOG" >&2
 		tail -n 40 "$SESSION_LOG" >&2
 		return 1
 	}
+}
+
+teardown_file() {
+	[ -f "$PEERS/pids" ] && kill $(cat "$PEERS/pids") 2>/dev/null || true
 }
 
 # serial_order on the session log from the first line matching $1 on
@@ -113,11 +124,11 @@ session_after() {
 
 @test "netcfg: shows the configuration to user and refuses user's writes" {
 	session_after 'cat netcfg:ifaces' '^10\.0\.2\.15/24$' '^10\.0\.2\.3$' '^52-54-00-12-34-56$'
-	session_after 'echo 10.0.2.9' 'Permission denied' '^10\.0\.2\.3$' '^W-9'
+	session_after '^P-6' 'Permission denied' '^10\.0\.2\.3$' '^W-9'
 }
 
 @test "ping -c 3 10.0.2.2 gets three replies (icmp:echo)" {
-	session_after 'ping -c 3' '^PING 10\.0\.2\.2 \(10\.0\.2\.2\): 56 data bytes$' \
+	session_after '^52-54-00-12-34-56$' '^PING 10\.0\.2\.2 \(10\.0\.2\.2\): 56 data bytes$' \
 		'^64 bytes from 10\.0\.2\.2: icmp_seq=1 time=[0-9.]+ ms$' \
 		'^64 bytes from 10\.0\.2\.2: icmp_seq=2 time=[0-9.]+ ms$' \
 		'^64 bytes from 10\.0\.2\.2: icmp_seq=3 time=[0-9.]+ ms$' \
@@ -125,10 +136,27 @@ session_after() {
 }
 
 @test "a killed netstack is logged and restarted, dhcpd configures it again, ping works" {
-	session_after 'kill -9' '^init: netstack: killed by signal 9$' \
-		'^netstack: eth0 on network\.e1000_0:' \
+	# the supervisor is the older of the two netstack processes: kill took the stack
+	session_after '^D-25' '^netstack: pid [0-9]+ killed by signal 9; starting again$' \
 		'^dhcpd: starting again' \
+		'^netstack: eth0 on network\.e1000_0:' \
 		"$P"'DHCP: Ack IP: \[10, 0, 2, 15\], Server IP: \[10, 0, 2, 2\]$' \
 		'^64 bytes from 10\.0\.2\.2: icmp_seq=2 time=[0-9.]+ ms$' \
 		'^2 packets transmitted, 2 received, 0% packet loss$' '^K-16'
+}
+
+@test "a name resolves through the DNS server in netcfg: (a responder on the namespace's loopback)" {
+	session_after '^P-6' '^PING gateway\.test \(10\.0\.2\.2\): 56 data bytes$' \
+		'^64 bytes from 10\.0\.2\.2: icmp_seq=1' '^D-25'
+	grep -qx 'dns-responder: gateway.test -> 10.0.2.2' "$PEERS/dns.log"
+}
+
+@test "an unknown name fails clearly" {
+	session_after '^PING gateway\.test' '^ping: nosuch\.test: Name or service not known$' '^D-25'
+	grep -qx 'dns-responder: nosuch.test -> NXDOMAIN' "$PEERS/dns.log"
+}
+
+@test "TCP: nc talks to a program on the host both ways" {
+	session_after '^PING gateway\.test' '^greetings from the host$' '^D-25'
+	[ "$(cat "$PEERS/small")" = hello-from-guest ]
 }

@@ -25,4 +25,14 @@ int __relibc_hosts_reverse(FILE *f, int af, const void *addr, char *name, size_t
 int __relibc_services_find(FILE *f, const char *name, int port, const char *proto,
                            struct __relibc_service *out);
 
+/* A DNS query (type A, class IN, recursion desired) for name into out:
+ * its length, or -1 (bad name, no room). */
+int __relibc_dns_query(const char *name, unsigned id, unsigned char *out, size_t size);
+/* The first IPv4 address of a reply to query id: 1 (addr set), 0 no such
+ * name or no address, -1 not a usable reply. */
+int __relibc_dns_answer(const unsigned char *msg, size_t len, unsigned id, void *addr);
+/* Platform hook: ask the DNS server netcfg: names for name's IPv4
+ * address. 1 found, 0 the server says no such name, -1 no answer. */
+int __relibc_dns_lookup(const char *name, void *addr);
+
 #endif

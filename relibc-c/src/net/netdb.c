@@ -1,9 +1,9 @@
 /*
- * Name and service lookup without a resolver: numeric addresses,
- * /etc/hosts ("address name alias..." lines, '#' comments), "localhost"
- * when the file does not name it, and /etc/services ("name port/proto
- * alias..."). getaddrinfo, getnameinfo, gethostbyname, getservbyname,
- * getservbyport, gai_strerror and h_errno.
+ * Name and service lookup: numeric addresses, /etc/hosts ("address name
+ * alias..." lines, '#' comments), "localhost" when the file does not name
+ * it, then DNS (IPv4, the server in netcfg:resolv/nameserver; dns.c and
+ * src/platform/dns.c), and /etc/services ("name port/proto alias..."). getaddrinfo, getnameinfo,
+ * gethostbyname, getservbyname, getservbyport, gai_strerror and h_errno.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -105,7 +105,8 @@ int __relibc_services_find(FILE *f, const char *name, int port, const char *prot
 	return found;
 }
 
-/* An address for a name: numeric, /etc/hosts, or localhost. 1, or 0 if unknown. */
+/* An address for a name: numeric, /etc/hosts, localhost, or DNS (IPv4).
+ * 1, 0 if unknown, -1 when no DNS server answered. */
 static int resolve(const char *name, int af, void *addr, char *canon, size_t clen, int numeric)
 {
 	if (inet_pton(af, name, addr) == 1) {
@@ -129,6 +130,11 @@ static int resolve(const char *name, int af, void *addr, char *canon, size_t cle
 		if (canon)
 			strcpy(canon, "localhost");
 		found = 1;
+	}
+	if (!found && af == AF_INET) {
+		found = __relibc_dns_lookup(name, addr);
+		if (found == 1 && canon && strlen(name) < clen)
+			strcpy(canon, name);
 	}
 	return found;
 }
@@ -200,6 +206,7 @@ int getaddrinfo(const char *restrict node, const char *restrict service,
 			return e;
 	}
 	struct addrinfo *head = 0, **tail = &head;
+	int dns_down = 0;
 	static const int families[] = {AF_INET, AF_INET6};
 	for (int fi = 0; fi < 2; fi++) {
 		int af = families[fi];
@@ -208,7 +215,11 @@ int getaddrinfo(const char *restrict node, const char *restrict service,
 		unsigned char addr[16] = {0};
 		char canon[256] = "";
 		if (node) {
-			if (!resolve(node, af, addr, canon, sizeof canon, flags & AI_NUMERICHOST))
+			int r =
+			    resolve(node, af, addr, canon, sizeof canon, flags & AI_NUMERICHOST);
+			if (r < 0)
+				dns_down = 1;
+			if (r != 1)
 				continue;
 		} else if (!(flags & AI_PASSIVE)) {
 			if (af == AF_INET) {
@@ -232,7 +243,7 @@ int getaddrinfo(const char *restrict node, const char *restrict service,
 		}
 	}
 	if (!head)
-		return EAI_NONAME;
+		return dns_down ? EAI_AGAIN : EAI_NONAME;
 	*res = head;
 	return 0;
 }
@@ -323,8 +334,9 @@ struct hostent *gethostbyname(const char *name)
 {
 	static struct hostent h;
 	static char canon[256], addr[4], *addrs[2], *aliases[1];
-	if (!resolve(name, AF_INET, addr, canon, sizeof canon, 0)) {
-		h_errno = HOST_NOT_FOUND;
+	int r = resolve(name, AF_INET, addr, canon, sizeof canon, 0);
+	if (r != 1) {
+		h_errno = r < 0 ? TRY_AGAIN : HOST_NOT_FOUND;
 		return 0;
 	}
 	addrs[0] = addr;

@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dhcp_parse(copy, size, xid, mac, &r, &why) == 0) {
 		char text[1200];
 		for (int i = 0; i < r.count; i++) {
-			if (r.options[i].data < copy || r.options[i].data + r.options[i].len > copy + size)
+			if (r.options[i].data < copy ||
+			    r.options[i].data + r.options[i].len > copy + size)
 				abort();
 			dhcp_format_bytes(r.options[i].data, r.options[i].len, text, sizeof text);
 		}

@@ -91,9 +91,9 @@ static size_t slirp_offer(uint8_t *p, uint32_t xid, const uint8_t mac[6])
 	memcpy(p + 20, (uint8_t[]){10, 0, 2, 2}, 4);
 	memcpy(p + 28, mac, 6);
 	memcpy(p + 236, (uint8_t[]){99, 130, 83, 99}, 4);
-	static const uint8_t opts[] = {53, 1, 2,  54, 4, 10, 0,  2, 2,  1,  4, 255, 255, 255, 0,
-	                               3,  4, 10, 0,  2, 2,  6,  4, 10, 0,  2, 3,   51,  4,   0,
-	                               1,  81, 128, 255};
+	static const uint8_t opts[] = {53,  1,   2, 54, 4, 10, 0, 2,  2,   1,  4, 255,
+	                               255, 255, 0, 3,  4, 10, 0, 2,  2,   6,  4, 10,
+	                               0,   2,   3, 51, 4, 0,  1, 81, 128, 255};
 	memcpy(p + 240, opts, sizeof opts);
 	return 240 + sizeof opts;
 }

@@ -47,6 +47,8 @@ int rl___relibc_gr_search(rl_FILE *f, const char *name, unsigned gid, struct rl_
 int rl___relibc_hosts_find(rl_FILE *f, const char *name, int af, void *addr, char *canon,
                            size_t clen);
 int rl___relibc_hosts_reverse(rl_FILE *f, int af, const void *addr, char *name, size_t len);
+int rl___relibc_dns_query(const char *name, unsigned id, unsigned char *out, size_t size);
+int rl___relibc_dns_answer(const unsigned char *msg, size_t len, unsigned id, void *addr);
 int rl___relibc_services_find(rl_FILE *f, const char *name, int port, const char *proto,
                               struct rl_service *out);
 int rl_inet_pton(int af, const char *s, void *out);
@@ -161,6 +163,46 @@ static void test_hosts_services(void)
 	rl_rewind(f);
 	CHECK(rl___relibc_services_find(f, "domain", 0, "tcp", &s) == 0);
 	rl_fclose(f);
+}
+
+/* The resolver's messages (src/net/dns.c): a query, and answers as a
+ * server sends them (compressed names, a CNAME first, NXDOMAIN, junk). */
+static void test_dns(void)
+{
+	unsigned char q[300];
+	int n = rl___relibc_dns_query("www.example.com", 0xBEEF, q, sizeof q);
+	static const unsigned char want[] = {
+	    0xBE, 0xEF, 1,   0,   0,   1,   0,   0, 0,   0,   0,   0, 3, 'w', 'w', 'w', 7,
+	    'e',  'x',  'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0, 0, 1,   0,   1};
+	CHECK(n == (int)sizeof want && !memcmp(q, want, sizeof want));
+	CHECK(rl___relibc_dns_query("a..b", 1, q, sizeof q) == -1);
+	CHECK(rl___relibc_dns_query("", 1, q, sizeof q) == -1);
+	CHECK(rl___relibc_dns_query("www.example.com", 1, q, 20) == -1);
+
+	unsigned char r[128];
+	memcpy(r, want, sizeof want);
+	r[2] = 0x81;
+	r[3] = 0x80;
+	r[7] = 2; /* two answers: a CNAME, then the A record */
+	size_t m = sizeof want;
+	static const unsigned char cname[] = {0xC0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 2, 0xC0, 16};
+	static const unsigned char a_rec[] = {0xC0, 16, 0, 1, 0,  1, 0, 0,
+	                                      0,    60, 0, 4, 10, 0, 2, 99};
+	memcpy(r + m, cname, sizeof cname);
+	m += sizeof cname;
+	memcpy(r + m, a_rec, sizeof a_rec);
+	m += sizeof a_rec;
+	unsigned char addr[4] = {0};
+	CHECK(rl___relibc_dns_answer(r, m, 0xBEEF, addr) == 1 && addr[0] == 10 && addr[3] == 99);
+	CHECK(rl___relibc_dns_answer(r, m, 0xBEEE, addr) == -1);     /* another query's */
+	CHECK(rl___relibc_dns_answer(r, m - 1, 0xBEEF, addr) == -1); /* cut short */
+	r[3] = 0x83;                                                 /* NXDOMAIN */
+	CHECK(rl___relibc_dns_answer(r, m, 0xBEEF, addr) == 0);
+	r[3] = 0x80;
+	r[sizeof want] = 0x80; /* a label type that does not exist */
+	CHECK(rl___relibc_dns_answer(r, m, 0xBEEF, addr) == -1);
+	r[2] = 0x01; /* a query, not a reply */
+	CHECK(rl___relibc_dns_answer(r, m, 0xBEEF, addr) == -1);
 }
 
 static void test_inet(void)
@@ -306,6 +348,7 @@ static void test_dirent(void)
 
 void test_posix(void)
 {
+	test_dns();
 	test_passwd();
 	test_group();
 	test_hosts_services();

@@ -9,7 +9,8 @@
  * requests that were waiting (scheme.c).
  *
  * eth0 starts without an address ("Not configured"); dhcpd gives it one
- * through netcfg:. Runs as root, in the foreground (init respawns it).
+ * through netcfg:. Runs as root; returns once it serves, and a supervisor
+ * process restarts the stack whenever it ends (see main).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <lwip/etharp.h>
 #include <lwip/init.h>
@@ -178,7 +180,8 @@ static void arm(int timer, uint32_t ms)
 	write(timer, &t, sizeof t);
 }
 
-int main(void)
+/* The stack itself: returns only on failure (message printed). */
+static int serve(int notify)
 {
 	adapter_fd = open_adapter();
 	if (adapter_fd < 0) {
@@ -214,6 +217,10 @@ int main(void)
 	       adapter_name, adapter_mac[0], adapter_mac[1], adapter_mac[2], adapter_mac[3],
 	       adapter_mac[4], adapter_mac[5], LWIP_VERSION_STRING, names);
 	fflush(stdout);
+	if (notify >= 0) {
+		write(notify, "", 1);
+		close(notify);
+	}
 	for (;;) {
 		feed_frames();
 		for (int i = 0; i < SCHEMES; i++)
@@ -228,5 +235,55 @@ int main(void)
 		arm(timer, sleep > 250 ? 250 : sleep);
 		struct redox_event ev;
 		read(queue, &ev, sizeof ev);
+	}
+}
+
+/*
+ * netstack returns once the schemes are served (init goes on with the
+ * next script); a supervisor stays in the background and starts the stack
+ * again whenever it ends (killed, or its adapter gone), saying so. dhcpd
+ * notices the old sockets failing and configures the new stack.
+ */
+int main(void)
+{
+	int ready[2];
+	if (pipe(ready) < 0) {
+		fprintf(stderr, "netstack: pipe: %s\n", strerror(errno));
+		return 1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "netstack: fork: %s\n", strerror(errno));
+		return 1;
+	}
+	if (pid > 0) {
+		char c;
+		close(ready[1]);
+		return read(ready[0], &c, 1) == 1 ? 0 : 1;
+	}
+	close(ready[0]);
+	int notify = ready[1];
+	for (;;) {
+		pid_t worker = fork();
+		if (worker == 0)
+			return serve(notify);
+		if (notify >= 0) {
+			close(notify); /* the first worker's readiness reaches init, or its end does
+			                */
+			notify = -1;
+		}
+		int status = 0;
+		if (worker < 0 || waitpid(worker, &status, 0) < 0) {
+			sleep(1);
+			continue;
+		}
+		if (WIFSIGNALED(status))
+			printf("netstack: pid %d killed by signal %d; starting again\n", worker,
+			       WTERMSIG(status));
+		else
+			printf("netstack: pid %d ended with status %d; starting again\n", worker,
+			       WEXITSTATUS(status));
+		fflush(stdout);
+		sleep(1);
 	}
 }

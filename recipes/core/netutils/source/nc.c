@@ -48,7 +48,7 @@ static int write_all(int fd, const char *buf, size_t len)
 /* Copy both ways until the peer closes (or stdin ends and -q passes). */
 static void pump(int s, bool udp, int quit_after)
 {
-	static char buf[65536];
+	static char buf[16384]; /* larger reads ask the kernel for more contiguous bounce memory */
 	bool in_open = true;
 	double in_closed_at = 0;
 	for (;;) {

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""One TCP peer for the network tests, on the namespace's loopback (the
+guest reaches it as 10.0.2.2:PORT through QEMU's user network).
+
+    tcp-peer.py PORT OUT          accept one connection, send a greeting
+                                  line, save everything received until the
+                                  end in OUT (the seconds from its first to
+                                  its last byte in OUT.seconds)
+    tcp-peer.py PORT OUT SIZE     the same, but send SIZE random bytes
+                                  (their SHA-256 goes to OUT.sha256, the
+                                  seconds to OUT.seconds) and then end the
+                                  sending side
+"""
+import hashlib
+import os
+import socket
+import sys
+import threading
+import time
+
+
+def main():
+    port, out = int(sys.argv[1]), sys.argv[2]
+    size = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    ls = socket.socket()
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("127.0.0.1", port))
+    ls.listen(1)
+    c, _ = ls.accept()
+    data = os.urandom(size)
+    with open(out + ".sha256", "w") as f:
+        f.write(hashlib.sha256(data).hexdigest() + "\n")
+
+    def send():
+        start = time.time()
+        if size:
+            c.sendall(data)
+            c.shutdown(socket.SHUT_WR)
+            with open(out + ".seconds", "w") as f:
+                f.write("%.2f\n" % (time.time() - start))
+        else:
+            c.sendall(b"greetings from the host\n")
+
+    t = threading.Thread(target=send)
+    t.start()
+    first = last = None
+    with open(out, "wb") as f:
+        while True:
+            b = c.recv(65536)
+            if not b:
+                break
+            last = time.time()
+            first = first or last
+            f.write(b)
+    t.join()
+    if not size and first:
+        with open(out + ".seconds", "w") as f:
+            f.write("%.2f\n" % (last - first))
+    c.close()
+
+
+if __name__ == "__main__":
+    main()
