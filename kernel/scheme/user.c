@@ -36,6 +36,11 @@
 #define WINDOW_BASE 0x0000600000000000ULL
 #define WINDOW_SIZE (4ULL << 20) /* the largest buffer one request carries */
 #define WINDOWS     64
+/* Each provider's windows get their own range: one process may provide
+ * several schemes (the netstack: udp, tcp, icmp, netcfg), and their
+ * windows must not share addresses in its address space. 1024 ranges of
+ * 256 MiB, handed out in turn. */
+#define WINDOW_RANGES 1024
 
 struct request {
 	struct redox_packet packet;
@@ -58,6 +63,7 @@ struct provider {
 	bool dead;
 	uint64_t next_id;
 	uint64_t windows;               /* bitmap of windows in use */
+	uint64_t window_base;           /* this provider's range of windows */
 	struct wait_queue window_free;  /* callers waiting for a window */
 	struct provider_handle *handle; /* for readiness of the provider handle */
 };
@@ -111,7 +117,7 @@ static int64_t window_map(struct provider *pv, struct request *r, uint64_t len)
 	r->frames = kzalloc(r->pages * sizeof(uint64_t));
 	if (!r->frames)
 		return -ENOMEM;
-	uint64_t base = WINDOW_BASE + (uint64_t)w * WINDOW_SIZE;
+	uint64_t base = pv->window_base + (uint64_t)w * WINDOW_SIZE;
 	for (uint64_t i = 0; i < r->pages; i++) {
 		r->frames[i] = frame_alloc();
 		if (!r->frames[i] ||
@@ -133,7 +139,7 @@ static void window_unmap(struct provider *pv, struct request *r)
 {
 	if (r->window < 0)
 		return;
-	uint64_t base = WINDOW_BASE + (uint64_t)r->window * WINDOW_SIZE;
+	uint64_t base = pv->window_base + (uint64_t)r->window * WINDOW_SIZE;
 	for (uint64_t i = 0; i < r->pages; i++)
 		paging_unmap(pv->cr3, base + i * PAGE_SIZE);
 	pv->windows &= ~(1ULL << r->window);
@@ -485,6 +491,9 @@ int64_t provider_create(const char *name, const struct caller *who, struct provi
 	}
 	pv->pid = who->pid;
 	pv->cr3 = p->cr3;
+	static uint64_t next_range;
+	pv->window_base = WINDOW_BASE + __atomic_fetch_add(&next_range, 1, __ATOMIC_RELAXED) %
+	                                    WINDOW_RANGES * WINDOWS * WINDOW_SIZE;
 	/* windows are mapped into this space for as long as the provider handle
 	 * lives, which may be after the process exits or execs: hold it */
 	bool held = user_space_hold(pv->cr3);

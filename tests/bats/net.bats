@@ -30,6 +30,10 @@ setup_file() {
 	echo $! >"$PEERS/pids"
 	"$ROOT/tests/helpers/tcp-peer.py" 8081 "$PEERS/small" >/dev/null 2>&1 &
 	echo $! >>"$PEERS/pids"
+	"$ROOT/tests/helpers/tcp-peer.py" 8082 "$PEERS/down" 1048576 >/dev/null 2>&1 &
+	echo $! >>"$PEERS/pids"
+	"$ROOT/tests/helpers/tcp-peer.py" 8083 "$PEERS/up" >/dev/null 2>&1 &
+	echo $! >>"$PEERS/pids"
 	# $((...)) in what is typed: the echo of the command line never matches
 	# the marker its output prints
 	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SESSION_LOG" --timeout 300 \
@@ -40,7 +44,8 @@ setup_file() {
 		--send 'redox login: ' 'root\r' \
 		--send 'Password: ' 'password\r' \
 		--send '# $' 'echo 10.0.2.2 >netcfg:resolv/nameserver; ping -c 1 gateway.test; ping -c 1 nosuch.test; echo hello-from-guest | nc -q 3 gateway.test 8081; echo D-$((5*5))\r' \
-		--send '^D-25' "kill -9 \$(grep ' netstack ' sys:context | tail -n 1 | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
+		--send '^D-25' 'nc 10.0.2.2 8082 </etc/hostname >/tmp/down; sha256sum /tmp/down; nc -q 5 10.0.2.2 8083 </tmp/down; echo T-$((6*6))\r' \
+		--send '^T-36' "kill -9 \$(grep ' netstack ' sys:context | tail -n 1 | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
 		--until '^K-16' || {
 		echo "the console session did not finish; serial log: $SESSION_LOG" >&2
 		tail -n 40 "$SESSION_LOG" >&2
@@ -137,7 +142,7 @@ session_after() {
 
 @test "a killed netstack is logged and restarted, dhcpd configures it again, ping works" {
 	# the supervisor is the older of the two netstack processes: kill took the stack
-	session_after '^D-25' '^netstack: pid [0-9]+ killed by signal 9; starting again$' \
+	session_after '^T-36' '^netstack: pid [0-9]+ killed by signal 9; starting again$' \
 		'^dhcpd: starting again' \
 		'^netstack: eth0 on network\.e1000_0:' \
 		"$P"'DHCP: Ack IP: \[10, 0, 2, 15\], Server IP: \[10, 0, 2, 2\]$' \
@@ -159,4 +164,11 @@ session_after() {
 @test "TCP: nc talks to a program on the host both ways" {
 	session_after '^PING gateway\.test' '^greetings from the host$' '^D-25'
 	[ "$(cat "$PEERS/small")" = hello-from-guest ]
+}
+
+@test "TCP: 1 MiB from the host and back arrives intact (SHA-256)" {
+	want=$(cat "$PEERS/down.sha256")
+	session_after '^D-25' "^$want  /tmp/down\$" '^T-36'
+	[ "$(sha256sum <"$PEERS/up" | cut -d' ' -f1)" = "$want" ]
+	echo "# 1 MiB host to guest: $(cat "$PEERS/down.seconds") s, guest to host: $(cat "$PEERS/up.seconds") s (TCG, through QEMU's user network)" >&3
 }

@@ -7,9 +7,10 @@ guest reaches it as 10.0.2.2:PORT through QEMU's user network).
                                   end in OUT (the seconds from its first to
                                   its last byte in OUT.seconds)
     tcp-peer.py PORT OUT SIZE     the same, but send SIZE random bytes
-                                  (their SHA-256 goes to OUT.sha256, the
-                                  seconds to OUT.seconds) and then end the
-                                  sending side
+                                  (their SHA-256 goes to OUT.sha256) and
+                                  end the sending side; OUT.seconds: from
+                                  the first byte sent until the peer's end
+                                  (it closes once it has read everything)
 """
 import hashlib
 import os
@@ -31,13 +32,12 @@ def main():
     with open(out + ".sha256", "w") as f:
         f.write(hashlib.sha256(data).hexdigest() + "\n")
 
+    start = time.time()
+
     def send():
-        start = time.time()
         if size:
             c.sendall(data)
             c.shutdown(socket.SHUT_WR)
-            with open(out + ".seconds", "w") as f:
-                f.write("%.2f\n" % (time.time() - start))
         else:
             c.sendall(b"greetings from the host\n")
 
@@ -53,9 +53,9 @@ def main():
             first = first or last
             f.write(b)
     t.join()
-    if not size and first:
+    if size or first:
         with open(out + ".seconds", "w") as f:
-            f.write("%.2f\n" % (last - first))
+            f.write("%.2f\n" % (time.time() - start if size else last - first))
     c.close()
 
 
