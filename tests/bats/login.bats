@@ -28,7 +28,7 @@ setup_file() {
 	local start=$SECONDS
 	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SERIAL_LOG" --timeout $((300 + 6 * WRONG_LOGINS)) \
 		--send 'redox login: ' 'user\r' \
-		--send '\$ $' 'ls /; echo hi | wc -c; cat /etc/hostname; id; cat /etc/shadow; cat irq:; helloworld; sudo whoami; echo U-$((6*7))\r' \
+		--send '\$ $' 'ls /; echo hi | wc -c; cat /etc/hostname; id; cat /etc/shadow; cat irq:; helloworld; sudo whoami; echo gone >/dev/null; echo D-$(wc -c </dev/null)-$(head -c 3 /dev/zero | wc -c); echo U-$((6*7))\r' \
 		--send '^U-42' 'vi note.txt\r' \
 		--send '~' 'ihello from vi' \
 		--send 'Modified' '\x1b' \
@@ -76,8 +76,12 @@ after() {
 }
 
 @test "user's shell runs ls /, a pipe, cat /etc/hostname and id (uid 1000)" {
-	serial_has '^bin +boot +etc +home +lib +root +tmp +usr$'
+	serial_has '^bin +boot +dev +etc +home +lib +root +tmp +usr$'
 	serial_order '^file:/home/user \$ ls /' '^3$' '^redox$' '^uid=1000\(user\) gid=1000\(user\)$'
+}
+
+@test "/dev/null and /dev/zero lead to the kernel's null: and zero: schemes" {
+	serial_order '^uid=1000\(user\)' '^D-0-3$' '^U-42$'
 }
 
 @test "user cannot read /etc/shadow nor open irq: (login_schemes.toml)" {
