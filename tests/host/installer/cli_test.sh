@@ -70,6 +70,7 @@ init
 kernel
 mine
 netstack
+netutils
 nvmed
 pcid
 redoxfs
