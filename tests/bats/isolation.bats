@@ -14,8 +14,8 @@ ok() {
 	serial_has "^isolation: $1: ok"
 }
 
-@test "every check ran and passed (20 checks)" {
-	serial_has '^isolation: done: 20 checks ok, 0 failed$'
+@test "every check ran and passed (21 checks)" {
+	serial_has '^isolation: done: 21 checks ok, 0 failed$'
 }
 
 @test "1: FS/GS selectors loaded by a user do not reach other processes' TLS" {
@@ -69,6 +69,10 @@ ok() {
 
 @test "fork copies the parent's live FS base" {
 	ok "fork copies the parent's live FS base, not a saved one"
+}
+
+@test "signals racing fork never start a child twice (the sfuzz-stress panic)" {
+	ok 'signals racing fork never start a child twice'
 }
 
 @test "limits per user: processes, memory fork copies, kernel buffers, open files" {

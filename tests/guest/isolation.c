@@ -777,6 +777,72 @@ static void test_fork_fs_base(void)
 	check(st == 0, "fork copies the parent's live FS base, not a saved one", detail);
 }
 
+/* ---- signals racing fork: a child not started yet is not woken (queued twice) ---- */
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static void test_fork_signal_race(void)
+{
+	enum { KILLERS = 2 };
+	/* a handled signal acts (wakes) but kills nobody, whichever pid it hits */
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, &old);
+	int pids[2];
+	pipe(pids);
+	fcntl(pids[0], F_SETFL, O_NONBLOCK);
+	pid_t forker = fork();
+	if (forker == 0) {
+		/* fork for 4 s; each child exits at once; tell the killers the pid */
+		uint64_t end = now_ns() + 4000000000ULL;
+		int n = 0;
+		while (now_ns() < end) {
+			pid_t k = fork();
+			if (k == 0)
+				_exit(0);
+			if (k > 0) {
+				write(pids[1], &k, sizeof k);
+				while (waitpid(k, 0, 0) < 0 && errno == EINTR)
+					;
+				n++;
+			}
+		}
+		_exit(n > 50 ? 0 : 1);
+	}
+	pid_t killer[KILLERS];
+	for (int i = 0; i < KILLERS; i++)
+		if ((killer[i] = fork()) == 0) {
+			/* signal the next pids (a fork makes its pid visible before it
+			 * starts the child): without the fix a child was queued twice */
+			pid_t last = forker + 1;
+			for (;;) {
+				pid_t k;
+				while (read(pids[0], &k, sizeof k) == sizeof k)
+					last = k;
+				for (int d = 1; d <= 3; d++)
+					kill(last + d, SIGUSR1);
+			}
+		}
+	int st = wait_for(forker, 60000);
+	for (int i = 0; i < KILLERS; i++)
+		stop(killer[i]);
+	close(pids[0]);
+	close(pids[1]);
+	pid_t after = fork();
+	if (after == 0)
+		_exit(0);
+	int after_st = after > 0 ? wait_for(after, 10000) : -1;
+	sigaction(SIGUSR1, &old, 0);
+	char detail[80];
+	snprintf(detail, sizeof detail, "forker status %#x; a new process afterwards: %#x", st,
+	         after_st);
+	check(st == 0 && after_st == 0, "signals racing fork never start a child twice", detail);
+}
+
 /* ---- 2: last, because it panicked the old kernel ---- */
 
 static void test_fmap_fixed(void)
@@ -824,6 +890,7 @@ int main(void)
 	test_console();
 	test_file_limit();
 	test_fork_fs_base();
+	test_fork_signal_race();
 	test_fmap_fixed();
 	say("isolation: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
