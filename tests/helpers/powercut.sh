@@ -39,7 +39,9 @@ for cut in $(seq 1 "$cuts"); do
 	fi
 	# every fsynced record present and whole: recompute them
 	# (record n's byte i, 13 <= i < 511, is letter (n + i) % 26: a slice of abc...zabc...)
-	bad=$("$cat" "$disk" /cut/log --offset "$offset" | head -c $((synced * 512)) | awk -v want="$synced" '
+	# (through a file: head stops early, which would kill a piped cat by SIGPIPE)
+	"$cat" "$disk" /cut/log --offset "$offset" >"$disk.log"
+	bad=$(head -c $((synced * 512)) "$disk.log" | awk -v want="$synced" '
 		BEGIN { for (k = 0; k < 21; k++) abc = abc "abcdefghijklmnopqrstuvwxyz" }
 		{ n = NR - 1; line = sprintf("rec %08d ", n) substr(abc, 1 + (n + 13) % 26, 498)
 		  if ($0 != line) { print "record " n " is damaged"; exit } }
