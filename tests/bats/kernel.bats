@@ -49,6 +49,8 @@ check_ok() {
 @test "programs run from the initfs, and a missing one is ENOENT" {
 	check_ok 'exec of initfs:bin/helloworld'
 	check_ok 'exec of a missing file gives ENOENT'
+	check_ok 'exec passes 5000 arguments, each intact'
+	check_ok 'exec of more than ARG_MAX bytes of arguments gives E2BIG'
 	[ "$(grep -c '^SYS_HELLOWORLD: Hello, world!$' "$SERIAL_LOG")" -eq 2 ]
 }
 
