@@ -264,8 +264,10 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 		return -ENOMEM;
 	}
 	p->ctx->process = p;
-	p->ctx->fs_base = parent->ctx->fs_base;
-	p->ctx->gs_base = parent->ctx->gs_base;
+	/* the parent's live bases, not what its last switch saved: it may have
+	 * loaded a selector since (a switch in between saves and restores them) */
+	p->ctx->fs_base = rdmsr(MSR_FS_BASE);
+	p->ctx->gs_base = rdmsr(MSR_KERNEL_GS_BASE);
 	fpu_save(p->ctx->fpu_state); /* the parent's live registers */
 	uint64_t f = spin_lock_irqsave(&parent->lock);
 	for (int i = 0; i < MAX_FILES; i++)

@@ -16,6 +16,7 @@ struct process;
 struct interrupt_frame;
 
 enum context_state {
+	CONTEXT_NEW, /* made, not started: only sched_enqueue starts it (no wake-up) */
 	CONTEXT_RUNNABLE,
 	CONTEXT_RUNNING,
 	CONTEXT_BLOCKED,

@@ -104,12 +104,9 @@ static int64_t dup_file(struct syscall_args *args, struct file **out)
 		file_put(f);
 		return id;
 	}
-	struct file *n = file_new(f->scheme, (uint64_t)id, f->flags);
+	int64_t r = file_new(f->scheme, (uint64_t)id, f->flags, out);
 	file_put(f);
-	if (!n)
-		return -ENOMEM;
-	*out = n;
-	return 0;
+	return r;
 }
 
 int64_t sys_dup(struct syscall_args *args)

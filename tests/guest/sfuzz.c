@@ -39,6 +39,7 @@
 #endif
 #define WORKERS      3
 #define PROGRESS_FD  200
+#define GARBLED_JUMP 1000000 /* more calls than one report interval can add */
 #define REPORT_EVERY 50
 #define STALL_NS     1500000000ULL
 
@@ -491,7 +492,7 @@ int main(int argc, char **argv)
 	int workers = WORKERS;
 #endif
 	uint64_t start_ns = now_ns(), total = 0, next_seed = base;
-	int failures = 0, stalls = 0, restarts = 0, started = 0, refused = 0;
+	int failures = 0, stalls = 0, restarts = 0, started = 0, refused = 0, garbled = 0;
 	uint64_t last_report = start_ns;
 	pid_t prov = fork();
 	if (prov == 0)
@@ -533,7 +534,14 @@ int main(int argc, char **argv)
 			struct slot *s = &slots[i];
 			uint64_t v;
 			while (read(s->progress, &v, sizeof v) == sizeof v) {
-				s->count = v;
+				/* a worker may have written something else into its own
+				 * pipe (it fuzzes its descriptors): no count jumps that far */
+				if (v <= s->count + GARBLED_JUMP)
+					s->count = v;
+				else if (++garbled <= 10)
+					say("sfuzz: seed %llu: progress report %llu ignored "
+					    "(garbled)\n",
+					    (unsigned long long)s->seed, (unsigned long long)v);
 				s->last_progress = now_ns();
 			}
 			bool ended = s->pid == 0;
@@ -577,9 +585,9 @@ int main(int argc, char **argv)
 		;
 	uint64_t secs = (now_ns() - start_ns) / 1000000000ULL;
 	say("sfuzz: %llu calls in %llu s, %d workers started, %d stalled, %d at the process "
-	    "limit, %d provider restarts, %d failures\n",
+	    "limit, %d provider restarts, %d failures, %d garbled progress reports\n",
 	    (unsigned long long)total, (unsigned long long)secs, started, stalls, refused, restarts,
-	    failures);
+	    failures, garbled);
 
 	/* The kernel must still run new programs. */
 	pid_t pid = fork();
