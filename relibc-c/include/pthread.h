@@ -18,24 +18,36 @@ __RELIBC_BEGIN_DECLS
 #define PTHREAD_MUTEX_ERRORCHECK 2
 #define PTHREAD_MUTEX_DEFAULT    PTHREAD_MUTEX_NORMAL
 
-#define PTHREAD_CREATE_JOINABLE 0
-#define PTHREAD_CREATE_DETACHED 1
-#define PTHREAD_PROCESS_PRIVATE 0
-#define PTHREAD_PROCESS_SHARED  1
-#define PTHREAD_INHERIT_SCHED   0
-#define PTHREAD_EXPLICIT_SCHED  1
-#define PTHREAD_SCOPE_SYSTEM    0
-#define PTHREAD_SCOPE_PROCESS   1
+#define PTHREAD_CREATE_JOINABLE       0
+#define PTHREAD_CREATE_DETACHED       1
+#define PTHREAD_PROCESS_PRIVATE       0
+#define PTHREAD_PROCESS_SHARED        1
+#define PTHREAD_INHERIT_SCHED         0
+#define PTHREAD_EXPLICIT_SCHED        1
+#define PTHREAD_SCOPE_SYSTEM          0
+#define PTHREAD_SCOPE_PROCESS         1
 #define PTHREAD_BARRIER_SERIAL_THREAD (-1)
-#define PTHREAD_KEYS_MAX        128
+#define PTHREAD_KEYS_MAX              128
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
-#define PTHREAD_STACK_MIN       16384
+#define PTHREAD_STACK_MIN             16384
 
-#define PTHREAD_MUTEX_INITIALIZER  {0, 0, 0, 0}
-#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP {PTHREAD_MUTEX_RECURSIVE, 0, 0, 0}
-#define PTHREAD_COND_INITIALIZER   {0, CLOCK_REALTIME}
-#define PTHREAD_RWLOCK_INITIALIZER                                                   \
-	{PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0}
+#define PTHREAD_MUTEX_INITIALIZER                                                                  \
+	{                                                                                          \
+		0, 0, 0, 0                                                                         \
+	}
+#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP                                                     \
+	{                                                                                          \
+		PTHREAD_MUTEX_RECURSIVE, 0, 0, 0                                                   \
+	}
+#define PTHREAD_COND_INITIALIZER                                                                   \
+	{                                                                                          \
+		0, CLOCK_REALTIME                                                                  \
+	}
+#define PTHREAD_RWLOCK_INITIALIZER                                                                 \
+	{                                                                                          \
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, 0,  \
+		    0, 0                                                                           \
+	}
 #define PTHREAD_ONCE_INIT 0
 
 struct sched_param;
@@ -57,11 +69,9 @@ int pthread_attr_destroy(pthread_attr_t *a);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
 int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
-int pthread_attr_getstacksize(const pthread_attr_t *__restrict_arg a,
-                              size_t *__restrict_arg size);
+int pthread_attr_getstacksize(const pthread_attr_t *__restrict_arg a, size_t *__restrict_arg size);
 int pthread_attr_setguardsize(pthread_attr_t *a, size_t size);
-int pthread_attr_getguardsize(const pthread_attr_t *__restrict_arg a,
-                              size_t *__restrict_arg size);
+int pthread_attr_getguardsize(const pthread_attr_t *__restrict_arg a, size_t *__restrict_arg size);
 int pthread_attr_setstack(pthread_attr_t *a, void *addr, size_t size);
 int pthread_attr_getstack(const pthread_attr_t *__restrict_arg a, void **__restrict_arg addr,
                           size_t *__restrict_arg size);

@@ -91,8 +91,8 @@ int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abst
 		relp = &rel;
 	}
 	int error = 0;
-	int64_t r = redox_demux(syscall4(SYS_FUTEX, (uint64_t)addr, FUTEX_WAIT, (uint64_t)(unsigned)val,
-	                                 (uint64_t)relp),
+	int64_t r = redox_demux(syscall4(SYS_FUTEX, (uint64_t)addr, FUTEX_WAIT,
+	                                 (uint64_t)(unsigned)val, (uint64_t)relp),
 	                        &error);
 	return r < 0 ? error : 0;
 }
@@ -177,8 +177,8 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->live = 1;
 	t->state = attr->__detach ? THREAD_DETACHED : THREAD_JOINABLE;
 	__atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
-	struct redox_clone_args ca = {(uint64_t)thread_start, (uint64_t)t, (uint64_t)top, tcb,
-	                              (uint64_t)&t->live, 0};
+	struct redox_clone_args ca = {
+	    (uint64_t)thread_start, (uint64_t)t, (uint64_t)top, tcb, (uint64_t)&t->live, 0};
 	int error = 0;
 	int64_t tid = redox_demux(syscall1(SYS_CLONE_THREAD, (uint64_t)&ca), &error);
 	if (tid < 0) {
