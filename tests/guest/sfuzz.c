@@ -314,9 +314,12 @@ static void op_thread(void)
 	if (thread_live[slot])
 		return;
 	thread_live[slot] = 1;
-	struct redox_clone_args ca = {(uint64_t)thread_body, next(),
+	struct redox_clone_args ca = {(uint64_t)thread_body,
+	                              next(),
 	                              (uint64_t)(thread_stacks[slot] + sizeof thread_stacks[slot]),
-	                              0, (uint64_t)&thread_live[slot], 0};
+	                              0,
+	                              (uint64_t)&thread_live[slot],
+	                              0};
 	if (next() % 8 == 0) /* bad arguments as well */
 		ca.flags = next() % 2 ? next() : 0, ca.tls = next(), ca.clear_tid |= next() % 4;
 	int64_t tid = raw(syscall1(SYS_CLONE_THREAD, (uint64_t)&ca));

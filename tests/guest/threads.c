@@ -35,7 +35,7 @@ static void check(int ok, const char *what)
 		failed++;
 }
 
-static _Thread_local int tls_value = 42; /* .tdata: every thread starts with 42 */
+static _Thread_local int tls_value = 42;   /* .tdata: every thread starts with 42 */
 static _Thread_local char tls_buffer[100]; /* .tbss: every thread starts with zeros */
 
 static pthread_t spawn(void *(*fn)(void *), void *arg)
@@ -145,8 +145,7 @@ static void test_mutex_kinds(void)
 #define QSIZE 4
 #define ITEMS 500
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t q_not_empty = PTHREAD_COND_INITIALIZER,
-                      q_not_full = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t q_not_empty = PTHREAD_COND_INITIALIZER, q_not_full = PTHREAD_COND_INITIALIZER;
 static int queue[QSIZE], q_head, q_count, consumed;
 static long consumed_sum;
 
@@ -199,8 +198,8 @@ static void test_condvars(void)
 	long n = (long)(NTHREADS / 2) * ITEMS, expect = 0;
 	for (long i = 1; i <= n; i++)
 		expect += i;
-	say("threads: %ld items through a %d-slot queue, 8 producers, 8 consumers, in %llu ms\n",
-	    n, QSIZE, (unsigned long long)((now_ns() - t0) / 1000000));
+	say("threads: %ld items through a %d-slot queue, 8 producers, 8 consumers, in %llu ms\n", n,
+	    QSIZE, (unsigned long long)((now_ns() - t0) / 1000000));
 	check(consumed == n && consumed_sum == expect,
 	      "8 producers and 8 consumers pass every item through condition variables");
 
@@ -467,8 +466,8 @@ static int child(const char *what)
 			_exit(handler_tid == tid ? 0 : 1);
 		} else {
 			int write = !strcmp(what, "protect");
-			shared_page = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			                   -1, 0);
+			shared_page = mmap(0, 4096, PROT_READ | PROT_WRITE,
+			                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 			start_busy(0, 0);
 			spawn(touch_page, (void *)(long)write);
 			while (__atomic_load_n(&spinning, __ATOMIC_SEQ_CST) < 1)

@@ -194,7 +194,8 @@ static void cond_timeouts(void)
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		rl_pthread_mutex_lock(&m);
 		pthread_mutex_lock(&gm);
-		CHECK_INT(rl_pthread_cond_timedwait(&c, &m, &d), pthread_cond_timedwait(&gc, &gm, &d));
+		CHECK_INT(rl_pthread_cond_timedwait(&c, &m, &d),
+		          pthread_cond_timedwait(&gc, &gm, &d));
 		CHECK(ms_since(&t0) >= 35);
 		/* the mutex is held again after the timeout: unlock works */
 		CHECK_INT(rl_pthread_mutex_unlock(&m), pthread_mutex_unlock(&gm));
