@@ -356,6 +356,84 @@ static void test_objects(void)
 	      "pthread_self and pthread_equal");
 }
 
+/* --- stdio from many threads ---------------------------------------- */
+
+#define LINES 150
+static FILE *shared_out;
+
+static void *print_lines(void *arg)
+{
+	int me = (int)(long)arg;
+	for (int i = 0; i < LINES; i++) {
+		fprintf(shared_out, "thread %d line %d says %s\n", me, i, "hello");
+		/* byte by byte, held together by flockfile */
+		char line[64];
+		int n = snprintf(line, sizeof line, "thread %d line %d says %s\n", me, i, "bytes");
+		flockfile(shared_out);
+		for (int k = 0; k < n; k++)
+			putc_unlocked(line[k], shared_out);
+		funlockfile(shared_out);
+	}
+	return 0;
+}
+
+/* The stream's writes give the CPU away half way: a second writer
+ * inside the stream meanwhile would break its buffer (and the lines). */
+static ssize_t slow_write(void *cookie, const char *buf, size_t n)
+{
+	size_t half = n / 2;
+	ssize_t a = write(*(int *)cookie, buf, half);
+	sched_yield();
+	ssize_t b = write(*(int *)cookie, buf + half, n - half);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
+
+static void *read_lines(void *arg)
+{
+	FILE *in = arg;
+	char line[128];
+	long good = 0, bad = 0;
+	while (fgets(line, sizeof line, in)) {
+		int t, i;
+		char word[16];
+		if (sscanf(line, "thread %d line %d says %15s", &t, &i, word) == 3 && t >= 0 &&
+		    t < NTHREADS / 2 && i >= 0 && i < LINES &&
+		    (!strcmp(word, "hello") || !strcmp(word, "bytes")))
+			good++;
+		else
+			bad++;
+	}
+	return (void *)(good * 1000 + bad);
+}
+
+static void test_stdio(void)
+{
+	int p[2];
+	if (pipe(p) < 0) {
+		check(0, "stdio: one FILE written by 8 threads keeps every line whole");
+		return;
+	}
+	static int out_fd;
+	out_fd = p[1];
+	shared_out = fopencookie(&out_fd, "w", (cookie_io_functions_t){0, slow_write, 0, 0});
+	FILE *in = fdopen(p[0], "r");
+	setvbuf(shared_out, 0, _IOFBF, 50); /* flushes in the middle of lines */
+	pthread_t reader = spawn(read_lines, in), t[NTHREADS / 2];
+	for (long i = 0; i < NTHREADS / 2; i++)
+		t[i] = spawn(print_lines, (void *)i);
+	for (int i = 0; i < NTHREADS / 2; i++)
+		pthread_join(t[i], 0);
+	fclose(shared_out);
+	close(p[1]);
+	void *r;
+	pthread_join(reader, &r);
+	fclose(in);
+	long good = (long)r / 1000, bad = (long)r % 1000;
+	say("threads: stdio: %ld whole lines, %ld broken\n", good, bad);
+	check(good == (NTHREADS / 2) * LINES * 2 && bad == 0,
+	      "stdio: one FILE written by 8 threads keeps every line whole");
+}
+
 /* --- children: faults, exit, exec, signals, TLB shootdown ------------- */
 
 static volatile int spinning;
@@ -505,6 +583,7 @@ int main(int argc, char **argv)
 	test_mutex_kinds();
 	test_condvars();
 	test_objects();
+	test_stdio();
 
 	uint64_t t0 = now_ns();
 	int s = child("fault");
