@@ -63,6 +63,8 @@ static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
 	(void)frame;
 	(void)ctx;
 	lapic_eoi();
+	if (this_cpu()->index == 0)
+		itimer_tick(); /* SIGALRMs, at the tick's 10 ms resolution */
 	sched_tick();
 }
 

@@ -326,6 +326,7 @@ _Noreturn void proc_exit_last(int status)
 	user_free_space(p->cr3);
 	p->cr3 = 0;
 	proc_uncharge_anon(p, p->anon_pages);
+	itimer_cancel(p);
 
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	struct process *parent = hold_locked(p->ppid); /* kept valid below, unlocked */

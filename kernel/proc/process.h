@@ -50,7 +50,10 @@ struct process {
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
-	int refs;          /* the table's one, plus one per proc_by_pid holder */
+	/* ITIMER_REAL (itimer.c): SIGALRM at alarm_at (monotonic ns; 0: off) */
+	uint64_t alarm_at, alarm_interval;
+	struct process *alarm_next; /* the armed list, which holds a reference */
+	int refs;                   /* the table's one, plus one per proc_by_pid holder */
 	uint32_t acct_uid; /* whose account (account.h) holds this process and its memory */
 };
 
@@ -96,6 +99,10 @@ bool thread_all_gone(struct process *p);
 void thread_reap(struct process *p, bool all);
 /* The current process's last thread ends it: files, memory, zombie. */
 _Noreturn void proc_exit_last(int status);
+
+/* itimer.c: send due SIGALRMs (the boot CPU's timer tick); disarm at exit. */
+void itimer_tick(void);
+void itimer_cancel(struct process *p);
 
 /* File descriptors */
 int64_t fd_install(struct process *p, struct file *f, bool cloexec);

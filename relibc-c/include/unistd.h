@@ -64,6 +64,7 @@ int rmdir(const char *path);
 int link(const char *from, const char *to);
 int symlink(const char *target, const char *path);
 ssize_t readlink(const char *__restrict_arg path, char *__restrict_arg buf, size_t n);
+unsigned alarm(unsigned seconds);
 int access(const char *path, int mode);
 int faccessat(int dirfd, const char *path, int mode, int flags);
 int unlinkat(int dirfd, const char *path, int flags);

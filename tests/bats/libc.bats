@@ -108,6 +108,9 @@ ports_skip_if() {
 	ok 'signals: SIG_IGN ignores SIGTERM'
 	ok 'signals: kill SIGKILL'
 	ok 'signals: abort ends the process abnormally'
+	ok 'signals: setitimer\(ITIMER_REAL\) sends SIGALRM on time and repeats; disarmed stops'
+	ok 'signals: alarm returns the seconds left; ITIMER_VIRTUAL is EINVAL'
+	ok 'signals: an unhandled SIGALRM from alarm\(\) ends the process'
 }
 
 @test "time: the real clock through strftime, gettimeofday, mktime, sleeping, clock()" {

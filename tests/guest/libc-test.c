@@ -364,6 +364,14 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+static volatile int alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
 static void test_signals(void)
 {
 	struct sigaction sa = {.sa_handler = on_signal};
@@ -399,6 +407,42 @@ static void test_signals(void)
 		abort();
 	waitpid(pid, &status, 0);
 	CHECK(WIFSIGNALED(status), "signals: abort ends the process abnormally");
+
+	/* the real-time interval timer: SIGALRM after 50 ms, then every 30 ms */
+	struct sigaction al = {.sa_handler = on_alarm};
+	sigaction(SIGALRM, &al, 0);
+	alarms = 0;
+	struct itimerval it = {{0, 30000}, {0, 50000}}, left;
+	uint64_t t0 = now_ms();
+	int armed = setitimer(ITIMER_REAL, &it, 0) == 0 && getitimer(ITIMER_REAL, &left) == 0 &&
+	            (left.it_value.tv_sec || left.it_value.tv_usec) &&
+	            left.it_interval.tv_usec == 30000;
+	while (alarms < 3 && now_ms() - t0 < 3000)
+		sleep_ms(5);
+	uint64_t took = now_ms() - t0;
+	struct itimerval off = {{0, 0}, {0, 0}};
+	setitimer(ITIMER_REAL, &off, 0);
+	int after = alarms;
+	sleep_ms(100);
+	check(armed && after >= 3 && alarms == after && took >= 100 && took < 3000 &&
+	          getitimer(ITIMER_REAL, &left) == 0 && !left.it_value.tv_sec &&
+	          !left.it_value.tv_usec,
+	      "signals: setitimer(ITIMER_REAL) sends SIGALRM on time and repeats; disarmed stops",
+	      "%d alarms in %llu ms", after, (unsigned long long)took);
+	unsigned first = alarm(5), second = alarm(0);
+	CHECK(first == 0 && (second == 5 || second == 4) && setitimer(ITIMER_VIRTUAL, &it, 0) < 0 &&
+	          errno == EINVAL,
+	      "signals: alarm returns the seconds left; ITIMER_VIRTUAL is EINVAL");
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGALRM, SIG_DFL);
+		alarm(1);
+		for (;;)
+			sleep_ms(100);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM,
+	      "signals: an unhandled SIGALRM from alarm() ends the process");
 }
 
 static void test_time(void)

@@ -2,7 +2,8 @@
  * The *at() calls: each resolves (dirfd, path) to one path with
  * __relibc_at_path (fs.c: dirfd's folder from its fpath joined with a
  * relative path; AT_FDCWD or an absolute path as is) and makes the plain
- * call. Also clock_nanosleep (relative or TIMER_ABSTIME on either clock).
+ * call. Also clock_nanosleep (relative or TIMER_ABSTIME on either clock)
+ * and the real-time interval timer (setitimer, getitimer, alarm).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <redox/abi/types.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,7 +20,7 @@
 
 #define AT_PATH(dirfd, path, full)                                                                 \
 	char full[PATH_MAX];                                                                       \
-	if (__relibc_at_path(dirfd, path, full, sizeof full) < 0)                                 \
+	if (__relibc_at_path(dirfd, path, full, sizeof full) < 0)                                  \
 		return -1;
 
 int openat(int dirfd, const char *path, int flags, ...)
@@ -143,9 +146,57 @@ int faccessat(int dirfd, const char *path, int mode, int flags)
 	return 0;
 }
 
+static struct redox_timespec from_tv(const struct timeval *tv)
+{
+	return (struct redox_timespec){tv->tv_sec, (int32_t)(tv->tv_usec * 1000)};
+}
+
+static struct timeval to_tv(const struct redox_timespec *t)
+{
+	/* rounded up: a timer that is armed never reads as 0 */
+	return (struct timeval){t->tv_sec + (t->tv_nsec > 999999000),
+	                        (t->tv_nsec + 999) / 1000 % 1000000};
+}
+
+int setitimer(int which, const struct itimerval *restrict value, struct itimerval *restrict old)
+{
+	struct redox_itimerspec set, prev;
+	if (value) {
+		if (value->it_value.tv_usec < 0 || value->it_value.tv_usec >= 1000000 ||
+		    value->it_interval.tv_usec < 0 || value->it_interval.tv_usec >= 1000000) {
+			errno = EINVAL;
+			return -1;
+		}
+		set.value = from_tv(&value->it_value);
+		set.interval = from_tv(&value->it_interval);
+	}
+	if (__sys_result(syscall3(SYS_SETITIMER, (uint64_t)which, value ? (uint64_t)&set : 0,
+	                          (uint64_t)&prev)) < 0)
+		return -1;
+	if (old) {
+		old->it_value = to_tv(&prev.value);
+		old->it_interval = to_tv(&prev.interval);
+	}
+	return 0;
+}
+
+int getitimer(int which, struct itimerval *value)
+{
+	return setitimer(which, 0, value);
+}
+
+unsigned alarm(unsigned seconds)
+{
+	struct itimerval set = {{0, 0}, {(time_t)seconds, 0}}, old;
+	if (setitimer(ITIMER_REAL, &set, &old) < 0)
+		return 0;
+	/* the seconds left of an earlier alarm, rounded to nearest, never 0 if armed */
+	unsigned left = (unsigned)old.it_value.tv_sec + (old.it_value.tv_usec >= 500000);
+	return left ? left : old.it_value.tv_usec > 0;
+}
+
 /* Returns an error number (not -1 and errno), as POSIX says. */
-int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req,
-                    struct timespec *rem)
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
 {
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
 		return EINVAL;

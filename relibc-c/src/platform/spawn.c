@@ -40,8 +40,8 @@ int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *a)
 	return 0;
 }
 
-static int add(posix_spawn_file_actions_t *a, int kind, int fd, int to, const char *path,
-               int flags, mode_t mode)
+static int add(posix_spawn_file_actions_t *a, int kind, int fd, int to, const char *path, int flags,
+               mode_t mode)
 {
 	if (fd < 0 || to < 0)
 		return EBADF;
@@ -149,8 +149,8 @@ static int prepare(const posix_spawn_file_actions_t *actions, const posix_spawna
 	short flags = attr ? attr->__flags : 0;
 	if ((flags & POSIX_SPAWN_SETPGROUP) && setpgid(0, attr->__pgroup) < 0)
 		return errno;
-	if ((flags & POSIX_SPAWN_RESETIDS) && (setregid(-1, getgid()) < 0 ||
-	                                       setreuid(-1, getuid()) < 0))
+	if ((flags & POSIX_SPAWN_RESETIDS) &&
+	    (setregid(-1, getgid()) < 0 || setreuid(-1, getuid()) < 0))
 		return errno;
 	if (flags & POSIX_SPAWN_SETSIGDEF)
 		for (int sig = 1; sig < NSIG; sig++)

@@ -44,6 +44,9 @@ X(CHDIR, chdir, 12)
 X(GETPID, getpid, 20)
 X(KILL, kill, 37)
 X(SETPGID, setpgid, 57)
+/* setitimer(which, const struct redox_itimerspec *new, struct redox_itimerspec *old):
+ * ITIMER_REAL only; new NULL reads the timer */
+X(SETITIMER, setitimer, 104)
 X(UMASK, umask, 60)
 X(GETPPID, getppid, 64)
 X(SIGACTION, sigaction, 67)

@@ -63,6 +63,13 @@ struct redox_clone_args {
 	uint64_t flags; /* none defined yet: must be 0 */
 };
 
+/* SETITIMER argument: the time left (0: disarmed) and the reload interval. */
+struct redox_itimerspec {
+	struct redox_timespec interval;
+	struct redox_timespec value;
+};
+#define ITIMER_REAL 0
+
 /* read from an event: queue */
 struct redox_event {
 	uint64_t id;
@@ -96,5 +103,6 @@ _Static_assert(sizeof(struct redox_packet) == 56, "Packet is 56 bytes");
 _Static_assert(sizeof(struct redox_map) == 32, "Map is 32 bytes");
 _Static_assert(sizeof(struct redox_event) == 24, "Event is 24 bytes");
 _Static_assert(sizeof(struct redox_clone_args) == 48, "CloneArgs is 48 bytes");
+_Static_assert(sizeof(struct redox_itimerspec) == 32, "ITimerSpec is 32 bytes");
 
 #endif
