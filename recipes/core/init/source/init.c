@@ -16,8 +16,10 @@
  *                    filesystem, say); init then only reaps
  *   nowait CMD ARGS  start a program without waiting for it (a daemon that
  *                    does not put itself into the background)
- *   respawn CMD ARGS like nowait, and start it again whenever it ends (getty:
- *                    each login session ends with its process)
+ *   respawn CMD ARGS start the program once every script of the boot has
+ *                    run (so the login prompt comes last, not between
+ *                    later scripts' lines), and again whenever it ends
+ *                    (getty: each login session ends with its process)
  *   stdio FILE       open FILE as standard input, output and error
  *   # ...            a comment
  *   anything else    a program and its arguments: spawn it and wait
@@ -162,9 +164,16 @@ static void respawn_add(char **argv)
 			return;
 		}
 	r->argv[i] = 0;
+	r->pid = -1; /* started by respawn_all at the end of boot */
 	nrespawns++;
-	r->started = time(0);
-	r->pid = spawn(r->argv, 0);
+}
+
+static void respawn_all(void)
+{
+	for (int i = 0; i < nrespawns; i++) {
+		respawns[i].started = time(0);
+		respawns[i].pid = spawn(respawns[i].argv, 0);
+	}
 }
 
 /* A child ended: start it again if it is a respawned one. */
@@ -336,6 +345,7 @@ static void run_script(const char *path)
 int main(void)
 {
 	run_script("initfs:etc/init.rc");
+	respawn_all();
 	for (;;) {
 		int status;
 		pid_t pid = waitpid(-1, &status, 0);
