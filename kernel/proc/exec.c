@@ -5,10 +5,13 @@
  */
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
+#include <redox/abi/limits.h>
 
 #include "process.h"
 #include "../boot.h"
+#include "../lib/log.h"
 #include "../mm/frame.h"
+#include "../mm/heap.h"
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 
@@ -19,9 +22,12 @@
 #define PF_X            1
 #define PF_W            2
 #define USER_STACK_SIZE (256 * 1024ULL)
-#define AT_NULL         0
-#define AT_PAGESZ       6
-#define AT_ENTRY        9
+/* the stack's most: USER_STACK_SIZE plus the largest argument block */
+#define USER_STACK_MAX                                                                             \
+	(USER_STACK_SIZE + REDOX_ARG_MAX + (2 * REDOX_ARGV_MAX + 8) * 8ULL + 2 * PAGE_SIZE)
+#define AT_NULL   0
+#define AT_PAGESZ 6
+#define AT_ENTRY  9
 
 struct elf64_header {
 	uint8_t ident[16];
@@ -72,7 +78,7 @@ uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t 
 		uint64_t end = (ph[i].vaddr + ph[i].memsz + PAGE_SIZE - 1) & PAGE_MASK;
 		if (ph[i].filesz > ph[i].memsz || ph[i].offset > size ||
 		    ph[i].filesz > size - ph[i].offset || ph[i].vaddr < PAGE_SIZE ||
-		    end > USER_END - USER_STACK_SIZE - PAGE_SIZE || end < start)
+		    end > USER_END - USER_STACK_MAX - PAGE_SIZE || end < start)
 			return 0;
 		uint64_t flags = PTE_USER | (ph[i].flags & PF_W ? PTE_WRITE : 0) |
 		                 (ph[i].flags & PF_X ? 0 : PTE_NO_EXECUTE);
@@ -100,52 +106,53 @@ uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t 
 
 uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp)
 {
-	uint64_t top = USER_END;
-	uint64_t bottom = top - USER_STACK_SIZE;
-	if (!user_map_anon(root, bottom, USER_STACK_SIZE, PTE_WRITE | PTE_NO_EXECUTE))
-		return 0;
-	int argc = 0, envc = 0;
+	uint64_t argc = 0, envc = 0, bytes = 0;
 	while (argv && argv[argc])
-		argc++;
+		bytes += strlen(argv[argc++]) + 1;
 	while (envp && envp[envc])
-		envc++;
-
-	/* Strings first, at the very top. */
-	uint64_t sp = top;
-	uint64_t arg_ptrs[64], env_ptrs[64];
-	if (argc > 64 || envc > 64)
+		bytes += strlen(envp[envc++]) + 1;
+	/* argc, argv, NULL, envp, NULL, auxv (2 pairs) */
+	uint64_t words = 1 + argc + 1 + envc + 1 + 4;
+	/* the program gets USER_STACK_SIZE beyond its arguments */
+	uint64_t size =
+	    USER_STACK_SIZE + ((bytes + words * 8 + 32 + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
+	uint64_t top = USER_END;
+	if (size > USER_STACK_MAX)
 		return 0;
-	for (int i = envc - 1; i >= 0; i--) {
-		size_t n = strlen(envp[i]) + 1;
-		sp -= n;
-		copy_to_space(root, sp, (const uint8_t *)envp[i], n);
-		env_ptrs[i] = sp;
+	if (!user_map_anon(root, top - size, size, PTE_WRITE | PTE_NO_EXECUTE))
+		return 0;
+	uint64_t *vec = kmalloc(words * 8);
+	if (!vec)
+		return 0;
+
+	/* Strings first, at the very top; vec gets their addresses. */
+	uint64_t sp = top, n = 0;
+	vec[n++] = argc;
+	for (uint64_t i = 0; i < argc; i++) {
+		size_t len = strlen(argv[i]) + 1;
+		sp -= len;
+		copy_to_space(root, sp, (const uint8_t *)argv[i], len);
+		vec[n++] = sp;
 	}
-	for (int i = argc - 1; i >= 0; i--) {
-		size_t n = strlen(argv[i]) + 1;
-		sp -= n;
-		copy_to_space(root, sp, (const uint8_t *)argv[i], n);
-		arg_ptrs[i] = sp;
-	}
-	sp &= ~15ULL;
-	/* Then the vector: argc, argv, NULL, envp, NULL, auxv (2 pairs). */
-	uint64_t words = 1 + (uint64_t)argc + 1 + (uint64_t)envc + 1 + 4;
-	sp -= words * 8;
-	sp &= ~15ULL;
-	uint64_t vec[1 + 64 + 1 + 64 + 1 + 4];
-	uint64_t n = 0;
-	vec[n++] = (uint64_t)argc;
-	for (int i = 0; i < argc; i++)
-		vec[n++] = arg_ptrs[i];
 	vec[n++] = 0;
-	for (int i = 0; i < envc; i++)
-		vec[n++] = env_ptrs[i];
+	for (uint64_t i = 0; i < envc; i++) {
+		size_t len = strlen(envp[i]) + 1;
+		sp -= len;
+		copy_to_space(root, sp, (const uint8_t *)envp[i], len);
+		vec[n++] = sp;
+	}
 	vec[n++] = 0;
 	vec[n++] = AT_PAGESZ;
 	vec[n++] = PAGE_SIZE;
 	vec[n++] = AT_NULL;
 	vec[n++] = 0;
-	copy_to_space(root, sp, (const uint8_t *)vec, n * 8);
+	if (n != words)
+		panic("user_stack_setup: %lu vector words, sized for %lu", n, words);
+	sp &= ~15ULL;
+	sp -= words * 8;
+	sp &= ~15ULL;
+	copy_to_space(root, sp, (const uint8_t *)vec, words * 8);
+	kfree(vec);
 	return sp;
 }
 

@@ -7,6 +7,7 @@
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
+#include <redox/abi/limits.h>
 #include <redox/abi/types.h>
 
 #include "syscall.h"
@@ -20,52 +21,58 @@
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
 
-#define EXEC_MAX_SIZE         (256ULL << 20)
-#define EXEC_MAX_STRINGS      64
-#define EXEC_MAX_STRING_BYTES (64 * 1024)
+#define EXEC_MAX_SIZE (256ULL << 20)
 
 struct user_slice {
 	uint64_t ptr, len;
 };
 
-/* Copy `count` user strings into one kernel block; list[count] = NULL. */
-static int64_t copy_strings(struct syscall_args *args, uint64_t array, uint64_t count, char **list,
-                            char **block)
+/*
+ * Copy `count` user strings into one kernel block, with a NULL-ended list
+ * of pointers into it (both kmalloc'd; *list stays 0 for none). `*bytes`
+ * counts what the caller has already copied: args and vars share
+ * REDOX_ARG_MAX.
+ */
+static int64_t copy_strings(uint64_t array, uint64_t count, char ***list, uint64_t *bytes)
 {
-	*block = 0;
-	list[0] = 0;
-	if (count > EXEC_MAX_STRINGS - 1)
+	*list = 0;
+	if (count > REDOX_ARGV_MAX)
 		return -E2BIG;
-	if (!count)
-		return 0;
-	(void)args;
 	/* the slices are read once: a length cannot change between check and copy */
-	struct user_slice s[EXEC_MAX_STRINGS];
-	if (copy_from_user(s, array, count * sizeof(struct user_slice)) < 0)
-		return -EFAULT;
+	struct user_slice *s = kmalloc((count ? count : 1) * sizeof *s);
+	if (!s)
+		return -ENOMEM;
+	int64_t r = copy_from_user(s, array, count * sizeof *s) < 0 ? -EFAULT : 0;
 	uint64_t total = 0;
-	for (uint64_t i = 0; i < count; i++) {
-		if (s[i].len > EXEC_MAX_STRING_BYTES)
-			return -EFAULT;
+	for (uint64_t i = 0; !r && i < count; i++) {
+		if (s[i].len > REDOX_ARG_MAX)
+			r = -E2BIG;
 		total += s[i].len + 1;
 	}
-	if (total > EXEC_MAX_STRING_BYTES)
-		return -E2BIG;
-	char *out = kmalloc(total);
-	if (!out)
-		return -ENOMEM;
-	char *at = out;
-	for (uint64_t i = 0; i < count; i++) {
+	if (!r && total + *bytes > REDOX_ARG_MAX)
+		r = -E2BIG;
+	/* one block: the pointers, then the strings */
+	char **out = r ? 0 : kmalloc((count + 1) * sizeof(char *) + total);
+	if (!r && !out)
+		r = -ENOMEM;
+	char *at = out ? (char *)(out + count + 1) : 0;
+	for (uint64_t i = 0; !r && i < count; i++) {
 		if (copy_from_user(at, s[i].ptr, s[i].len) < 0) {
-			kfree(out);
-			return -EFAULT;
+			r = -EFAULT;
+			break;
 		}
 		at[s[i].len] = 0;
-		list[i] = at;
+		out[i] = at;
 		at += s[i].len + 1;
 	}
-	list[count] = 0;
-	*block = out;
+	kfree(s);
+	if (r) {
+		kfree(out);
+		return r;
+	}
+	out[count] = 0;
+	*list = out;
+	*bytes += total;
 	return 0;
 }
 
@@ -106,10 +113,11 @@ static int64_t read_whole_file(struct file *f, const struct caller *who, void **
 int64_t sys_fexec(struct syscall_args *args)
 {
 	struct process *p = args->process;
-	char *argv[EXEC_MAX_STRINGS], *envp[EXEC_MAX_STRINGS], *argv_block, *envp_block = 0;
-	int64_t r = copy_strings(args, args->b, args->c, argv, &argv_block);
+	char **argv = 0, **envp = 0;
+	uint64_t bytes = 0;
+	int64_t r = copy_strings(args->b, args->c, &argv, &bytes);
 	if (!r)
-		r = copy_strings(args, args->d, args->e, envp, &envp_block);
+		r = copy_strings(args->d, args->e, &envp, &bytes);
 	struct file *f = r ? 0 : fd_get(p, args->a);
 	if (!r && !f)
 		r = -EBADF;
@@ -142,8 +150,8 @@ int64_t sys_fexec(struct syscall_args *args)
 	if (r) {
 		if (root)
 			user_free_space(root);
-		kfree(argv_block);
-		kfree(envp_block);
+		kfree(argv);
+		kfree(envp);
 		return r;
 	}
 
@@ -159,7 +167,7 @@ int64_t sys_fexec(struct syscall_args *args)
 	fpu_reset_state(self->fpu_state);
 	fpu_restore(self->fpu_state);
 	user_free_space(old);
-	if (argv[0]) {
+	if (argv && argv[0]) {
 		const char *name = argv[0];
 		for (const char *c = argv[0]; *c; c++)
 			if (*c == '/' || *c == ':')
@@ -170,8 +178,8 @@ int64_t sys_fexec(struct syscall_args *args)
 		memcpy(p->name, name, n);
 		p->name[n] = 0;
 	}
-	kfree(argv_block);
-	kfree(envp_block);
+	kfree(argv);
+	kfree(envp);
 	/* set-user-id and set-group-id programs run as the file's owner/group */
 	if (st.mode & MODE_SETUID)
 		p->euid = st.uid;

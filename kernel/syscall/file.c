@@ -6,12 +6,14 @@
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
+#include <redox/abi/signal.h>
 #include <redox/abi/types.h>
 
 #include "syscall.h"
 #include "../proc/namespace.h"
 #include "../mm/usercopy.h"
 #include "../proc/process.h"
+#include "../proc/signal.h"
 #include "../scheme/scheme.h"
 
 int64_t sys_open(struct syscall_args *args)
@@ -156,17 +158,29 @@ int64_t sys_dup2(struct syscall_args *args)
 
 #define OP(name) (f->scheme->ops->name)
 
-int64_t sys_read(struct syscall_args *args){
-    /* a later piece of a large read never waits (dispatch.c) */
-    WITH_FILE(((who.flags |= args->nonblock ? O_NONBLOCK : 0),
-               !(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
-               : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
-                          : -EBADF))}
+int64_t sys_read(struct syscall_args *args)
+{
+	/* a later piece of a large read never waits (dispatch.c) */
+	WITH_FILE(((who.flags |= args->nonblock ? O_NONBLOCK : 0),
+	           !(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
+	           : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
+	                      : -EBADF))
+}
 
-int64_t sys_write(struct syscall_args *args){
+static int64_t write_file(struct syscall_args *args){
     WITH_FILE(!(f->flags & O_WRONLY) ? -EBADF /* O_RDONLY or access mode 0 */
               : OP(write) ? OP(write)(f->scheme->data, f->id, (const void *)args->b, args->c, &who)
                           : -EBADF)}
+
+/* POSIX: a write nobody will read (a pipe without readers) raises SIGPIPE in
+ * the writer as well as failing with EPIPE, so `yes | head` ends quietly. */
+int64_t sys_write(struct syscall_args *args)
+{
+	int64_t r = write_file(args);
+	if (r == -EPIPE)
+		signal_send(args->process, SIGPIPE);
+	return r;
+}
 
 int64_t sys_lseek(struct syscall_args *args){
     WITH_FILE(OP(seek) ? OP(seek)(f->scheme->data, f->id, (int64_t)args->b, (int)args->c)

@@ -6,6 +6,8 @@
 #ifndef _RELIBC_LIMITS_H
 #define _RELIBC_LIMITS_H
 
+#include <redox/abi/limits.h>
+
 #define CHAR_BIT  __CHAR_BIT__
 #define SCHAR_MAX __SCHAR_MAX__
 #define SCHAR_MIN (-SCHAR_MAX - 1)
@@ -41,7 +43,7 @@
 #define PIPE_BUF           4096
 #define PAGE_SIZE          4096
 #define PAGESIZE           4096
-#define ARG_MAX            131072
+#define ARG_MAX            REDOX_ARG_MAX
 #define LINE_MAX           4096
 #define HOST_NAME_MAX      255
 #define LOGIN_NAME_MAX     256

@@ -49,7 +49,14 @@ check_ok() {
 @test "programs run from the initfs, and a missing one is ENOENT" {
 	check_ok 'exec of initfs:bin/helloworld'
 	check_ok 'exec of a missing file gives ENOENT'
+	check_ok 'exec passes 5000 arguments, each intact'
+	check_ok 'exec of more than ARG_MAX bytes of arguments gives E2BIG'
 	[ "$(grep -c '^SYS_HELLOWORLD: Hello, world!$' "$SERIAL_LOG")" -eq 2 ]
+}
+
+@test "a pipe without readers: SIGPIPE, or EPIPE when it is ignored" {
+	check_ok 'a write to a pipe without readers raises SIGPIPE'
+	check_ok 'with SIGPIPE ignored the write fails with EPIPE'
 }
 
 @test "4 CPUs online, and a printer keeps printing beside more spinners than CPUs" {

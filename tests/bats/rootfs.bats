@@ -89,6 +89,9 @@ fs_ok() {
 	fs_ok 'O_SYMLINK opens the link itself'
 	fs_ok 'O_NOFOLLOW on a symlink is ELOOP'
 	fs_ok 'O_CREAT | O_EXCL does not follow a symlink'
+	fs_ok 'symlink to zero:'
+	fs_ok 'a symlink into another scheme is followed by open and stat, not lstat'
+	fs_ok 'O_NOFOLLOW on it is ELOOP; unlink removes the link'
 	fs_ok 'chdir into file:, then a relative path'
 }
 

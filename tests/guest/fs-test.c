@@ -232,6 +232,20 @@ static void test_names(void)
 	check(FAILS_WITH(open(DIR_PATH "/link", O_CREAT | O_EXCL | O_WRONLY, 0644)) == EEXIST,
 	      "O_CREAT | O_EXCL does not follow a symlink", 0);
 
+	/* a link into another scheme (/dev/null -> null:): relibc-c's open follows it */
+	check(symlink("zero:", DIR_PATH "/zero") == 0, "symlink to zero:", 0);
+	fd = open(DIR_PATH "/zero", O_RDONLY);
+	memset(buf, 'x', 16);
+	n = fd >= 0 ? read(fd, buf, 16) : -1;
+	close(fd);
+	check(n == 16 && !buf[0] && !buf[15] && stat(DIR_PATH "/zero", &st) == 0 &&
+	          !S_ISLNK(st.st_mode) && lstat(DIR_PATH "/zero", &st) == 0 &&
+	          S_ISLNK(st.st_mode) && readlink(DIR_PATH "/zero", buf, sizeof buf) == 5,
+	      "a symlink into another scheme is followed by open and stat, not lstat", 0);
+	check(FAILS_WITH(open(DIR_PATH "/zero", O_RDONLY | O_NOFOLLOW)) == ELOOP &&
+	          path_call(SYS_UNLINK, DIR_PATH "/zero", 0) == 0,
+	      "O_NOFOLLOW on it is ELOOP; unlink removes the link", 0);
+
 	char cwd[64];
 	check(chdir(DIR_PATH) == 0 && getcwd(cwd, sizeof cwd) && !strcmp(cwd, DIR_PATH) &&
 	          slurp("b.txt", buf, sizeof buf) == 8,

@@ -6,7 +6,9 @@
  * isa-debug-exit. tests/bats/kernel.bats reads the serial log.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -140,6 +142,93 @@ static void test_exec(void)
 	      0);
 }
 
+/*
+ * Arguments as make, xargs and configure scripts pass them: thousands of
+ * them, up to ARG_MAX bytes, through exec into the new program (this one,
+ * run again with --count-args: it exits 0 when every argument arrived).
+ */
+enum { MANY_ARGS = 5000 };
+
+static int count_args(int argc, char **argv)
+{
+	if (argc != MANY_ARGS)
+		return 1;
+	for (int i = 2; i < argc; i++) {
+		char want[16];
+		snprintf(want, sizeof want, "a%d", i);
+		if (strcmp(argv[i], want))
+			return 2;
+	}
+	return 0;
+}
+
+static int exec_with(int argc, size_t each)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char **argv = malloc((size_t)(argc + 1) * sizeof *argv);
+		size_t slot = each ? each + 1 : 16;
+		char *block = malloc((size_t)argc * slot);
+		if (!argv || !block)
+			_exit(99);
+		argv[0] = "init";
+		argv[1] = "--count-args";
+		for (int i = 2; i < argc; i++) {
+			argv[i] = block + (size_t)i * slot;
+			if (each) {
+				memset(argv[i], 'x', each);
+				argv[i][each] = 0;
+			} else {
+				snprintf(argv[i], slot, "a%d", i);
+			}
+		}
+		argv[argc] = 0;
+		execv("initfs:bin/init", argv);
+		_exit(errno == E2BIG ? 77 : 100 + errno);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void test_exec_args(void)
+{
+	char detail[32];
+	int r = exec_with(MANY_ARGS, 0);
+	snprintf(detail, sizeof detail, "status %d", r);
+	check(r == 0, "exec passes 5000 arguments, each intact", detail);
+	/* 40 arguments of 4 KiB: more than ARG_MAX (128 KiB) bytes */
+	r = exec_with(40, 4096);
+	snprintf(detail, sizeof detail, "status %d", r);
+	check(r == 77, "exec of more than ARG_MAX bytes of arguments gives E2BIG", detail);
+}
+
+/* A pipe nobody reads: the writer gets SIGPIPE, or EPIPE when it ignores it. */
+static void test_sigpipe(void)
+{
+	int fds[2];
+	if (pipe(fds) < 0) {
+		check(0, "pipe", strerror(errno));
+		return;
+	}
+	close(fds[0]);
+	pid_t pid = fork();
+	if (pid == 0) {
+		write(fds[1], "x", 1);
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
+	      "a write to a pipe without readers raises SIGPIPE", 0);
+	signal(SIGPIPE, SIG_IGN);
+	errno = 0;
+	long r = write(fds[1], "x", 1);
+	check(r == -1 && errno == EPIPE, "with SIGPIPE ignored the write fails with EPIPE", 0);
+	signal(SIGPIPE, SIG_DFL);
+	close(fds[1]);
+}
+
 static void test_time(void)
 {
 	uint64_t t0 = now_ns();
@@ -178,14 +267,18 @@ static void bench_copy_syscall(void)
 	    (unsigned long long)(cycles / CALLS), (unsigned long long)(ns / CALLS), CALLS);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--count-args"))
+		return count_args(argc, argv);
 	say("kernel-test: pid %d starting\n", (int)getpid());
 	check(helloworld() == 0, "SYS_HELLOWORLD returns 0", 0);
 	test_bad_syscalls();
 	test_fault("null pointer write kills only that process", 0, 11);
 	test_fault("invalid opcode kills only that process", 1, 4);
 	test_exec();
+	test_exec_args();
+	test_sigpipe();
 	test_time();
 	test_preemption();
 	bench_null_syscall();

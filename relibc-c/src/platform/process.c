@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <redox/abi/limits.h>
 #include <redox/abi/types.h>
 
 #include "sys.h"
@@ -172,21 +173,25 @@ static int exec_script(int fd, const char *path, char *const argv[], char *const
 		errno = ENOEXEC;
 		return -1;
 	}
-	char *nargv[64];
+	size_t argc = 0;
+	while (argv && argv[argc])
+		argc++;
+	char **nargv = malloc((argc + 3) * sizeof *nargv);
+	if (!nargv)
+		return -1;
 	int k = 0;
 	nargv[k++] = interp;
 	if (*arg)
 		nargv[k++] = arg;
 	nargv[k++] = (char *)path;
-	for (int i = 1; argv && argv[i]; i++) {
-		if (k == 63) {
-			errno = E2BIG;
-			return -1;
-		}
+	for (size_t i = 1; i < argc; i++)
 		nargv[k++] = argv[i];
-	}
 	nargv[k] = 0;
-	return execve_depth(interp, nargv, envp, depth + 1);
+	int r = execve_depth(interp, nargv, envp, depth + 1);
+	int saved = errno;
+	free(nargv);
+	errno = saved;
+	return r;
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
@@ -196,31 +201,37 @@ int execve(const char *path, char *const argv[], char *const envp[])
 
 static int execve_depth(const char *path, char *const argv[], char *const envp[], int depth)
 {
-	struct {
+	struct exec_slice {
 		uint64_t ptr, len;
-	} args[64], vars[64];
+	};
 	uint64_t argc = 0, envc = 0;
-	for (; argv && argv[argc]; argc++) {
-		if (argc == 63) {
-			errno = E2BIG;
-			return -1;
-		}
-		args[argc].ptr = (uint64_t)argv[argc];
-		args[argc].len = strlen(argv[argc]);
-	}
-	for (; envp && envp[envc]; envc++) {
-		if (envc == 63) {
-			errno = E2BIG;
-			return -1;
-		}
-		vars[envc].ptr = (uint64_t)envp[envc];
-		vars[envc].len = strlen(envp[envc]);
-	}
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	while (argv && argv[argc])
+		argc++;
+	while (envp && envp[envc])
+		envc++;
+	if (argc > REDOX_ARGV_MAX || envc > REDOX_ARGV_MAX) {
+		errno = E2BIG;
 		return -1;
+	}
+	/* the kernel copies these before it replaces the image, so a failure can free them */
+	struct exec_slice *args = malloc((argc + envc + 1) * sizeof *args);
+	if (!args)
+		return -1;
+	struct exec_slice *vars = args + argc;
+	for (uint64_t i = 0; i < argc; i++)
+		args[i] = (struct exec_slice){(uint64_t)argv[i], strlen(argv[i])};
+	for (uint64_t i = 0; i < envc; i++)
+		vars[i] = (struct exec_slice){(uint64_t)envp[i], strlen(envp[i])};
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		int saved = errno;
+		free(args);
+		errno = saved;
+		return -1;
+	}
 	long r = __sys_result(
 	    syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
+	free(args);
 	if (r < 0 && errno == ENOEXEC)
 		r = exec_script(fd, path, argv, envp, depth);
 	int saved = errno;

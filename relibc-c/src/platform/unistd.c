@@ -1,6 +1,7 @@
 /*
  * The file side of unistd.h, fcntl.h and sys/stat.h over Redox syscalls.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
@@ -40,6 +41,41 @@ int dup2(int fd, int new_fd)
 	return (int)__sys_result(syscall4(SYS_DUP2, (uint64_t)fd, (uint64_t)new_fd, 0, 0));
 }
 
+/* "scheme:...": a name without '/' and then a colon */
+static int names_scheme(const char *target)
+{
+	size_t i = 0;
+	while (target[i] && target[i] != ':' && target[i] != '/')
+		i++;
+	return i > 0 && target[i] == ':';
+}
+
+/*
+ * A symlink on a filesystem may point into another scheme (/dev/null ->
+ * null:). The filesystem cannot follow it and fails the open with ENOENT,
+ * so it is followed here, a few links deep; `failed` is returned when the
+ * last name is no such link.
+ */
+static uint64_t open_scheme_link(const char *path, uint64_t flags, uint64_t failed)
+{
+	char link[2][256];
+	int saved = errno;
+	uint64_t r = failed;
+	for (int hop = 0; hop < 8 && r == failed; hop++) {
+		char *target = link[hop & 1];
+		ssize_t n = readlink(path, target, sizeof link[0] - 1);
+		if (n <= 0)
+			break;
+		target[n] = '\0';
+		if (!names_scheme(target))
+			break;
+		r = syscall3(SYS_OPEN, (uint64_t)target, (uint64_t)n, flags);
+		path = target;
+	}
+	errno = saved;
+	return r;
+}
+
 /* Redox's open flags are the ABI's O_* values; the mode rides in the low 16 bits. */
 int open(const char *path, int flags, ...)
 {
@@ -51,7 +87,10 @@ int open(const char *path, int flags, ...)
 		va_end(ap);
 	}
 	uint64_t f = ((uint64_t)(unsigned)flags & ~0xFFFFULL) | mode;
-	return (int)__sys_result(syscall3(SYS_OPEN, (uint64_t)path, strlen(path), f));
+	uint64_t r = syscall3(SYS_OPEN, (uint64_t)path, strlen(path), f);
+	if (r == (uint64_t)-ENOENT && !(flags & (O_NOFOLLOW | O_SYMLINK)))
+		r = open_scheme_link(path, f, r);
+	return (int)__sys_result(r);
 }
 
 int creat(const char *path, mode_t mode)
