@@ -273,7 +273,7 @@ bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64
 	struct context *cur = this_cpu()->current;
 	cur->timed_out = false;
 	cur->interrupted = false;
-	if (cur->process && signal_pending_acts(cur->process)) {
+	if (cur->process && signal_pending_acts(cur)) {
 		/* a signal that acts is already pending: do not sleep at all */
 		cur->interrupted = true;
 		spin_unlock(&sched_lock);

@@ -21,7 +21,9 @@ int64_t sys_open(struct syscall_args *args)
 	struct process *p = args->process;
 	struct caller who = {p->pid, p->euid, p->egid, 0};
 	struct file *f;
-	int64_t r = file_open(args->path, p->default_scheme, args->c, &who, &f);
+	/* a file made here gets the mode the caller asked for less its umask */
+	uint64_t flags = args->c & O_CREAT ? args->c & ~(uint64_t)p->umask : args->c;
+	int64_t r = file_open(args->path, p->default_scheme, flags, &who, &f);
 	if (r < 0)
 		return r;
 	r = fd_install(p, f, args->c & O_CLOEXEC);
