@@ -8,6 +8,7 @@
 
 #include "arch/x86_64/acpi.h"
 #include "arch/x86_64/apic.h"
+#include "arch/x86_64/tlb.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/interrupt.h"
 #include "arch/x86_64/percpu.h"
@@ -62,6 +63,8 @@ static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
 	(void)frame;
 	(void)ctx;
 	lapic_eoi();
+	if (this_cpu()->index == 0)
+		itimer_tick(); /* SIGALRMs, at the tick's 10 ms resolution */
 	sched_tick();
 }
 
@@ -178,6 +181,7 @@ void kmain(uint64_t args_phys)
 	interrupt_set_handler(VECTOR_TIMER, timer_interrupt, 0);
 	interrupt_set_handler(VECTOR_SPURIOUS, spurious_interrupt, 0);
 	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt, 0);
+	tlb_init();
 	syscall_cpu_init();
 	sched_init();
 	proc_init();

@@ -33,7 +33,7 @@ FIRMWARE_MILESTONES := \
 bench-firmware: $(HARDDRIVE) $(LIVEDISK)
 	$(Q)for media in $(HARDDRIVE) $(LIVEDISK); do for uefi in no yes; do \
 		echo "bench: $$media, $$( [ $$uefi = yes ] && echo OVMF || echo SeaBIOS)"; \
-		UEFI=$$uefi bench/boot.sh $$media 'SYS_HELLOWORLD: Hello' $(FIRMWARE_MILESTONES) \
+		UEFI=$$uefi bench/boot.sh --until 'SYS_HELLOWORLD: Hello' $$media $(FIRMWARE_MILESTONES) \
 		|| exit 1; done; done
 
 bench-build:

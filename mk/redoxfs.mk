@@ -32,7 +32,7 @@ REDOXFS_ASAN_HOST_OBJ := $(REDOXFS_ASAN)/obj/tools/host.o
 REDOXFS_ASAN_TOOLS := $(addprefix $(REDOXFS_ASAN)/redoxfs-,$(REDOXFS_TOOL_NAMES))
 
 REDOXFS_TEST_DIR := tests/host/redoxfs
-REDOXFS_TEST_NAMES := test_fs test_crash test_fsck test_abi
+REDOXFS_TEST_NAMES := test_fs test_crash test_fsck test_abi test_cache
 REDOXFS_TESTS := $(addprefix $(REDOXFS_ASAN)/,$(REDOXFS_TEST_NAMES))
 REDOXFS_TEST_UTIL := $(REDOXFS_ASAN)/obj/test/util.o
 

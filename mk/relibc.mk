@@ -64,6 +64,6 @@ $(RELIBC_HOST_DIR)/test/%.o: $(RELIBC_TEST_DIR)/%.c
 
 $(RELIBC_HOST_DIR)/relibc-tests: $(RELIBC_TEST_OBJS) $(RELIBC_HOST_DIR)/librl.o
 	$(call progress,LD,$@)
-	$(Q)$(RELIBC_HOST_CC) $(RELIBC_HOST_SAN) -o $@ $^ -lm
+	$(Q)$(RELIBC_HOST_CC) $(RELIBC_HOST_SAN) -o $@ $^ -lm -lpthread
 
 -include $(RELIBC_HOST_OBJS:.o=.d) $(RELIBC_TEST_OBJS:.o=.d)

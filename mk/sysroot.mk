@@ -21,7 +21,11 @@ CRT_OBJS := $(SYSROOT)/lib/crt0.o $(SYSROOT)/lib/crti.o $(SYSROOT)/lib/crtn.o
 SYSROOT_HEADERS_STAMP := $(SYSROOT)/include/.stamp
 SYSROOT_WRAPPERS := $(addprefix $(SYSROOT)/bin/$(TARGET)-,cc clang ar ranlib ld)
 
-sysroot: $(LIBC) $(CRT_OBJS) $(SYSROOT_HEADERS_STAMP) $(SYSROOT_WRAPPERS)
+# As musl does: the maths, threads and real-time functions live in libc.a;
+# these archives are empty and exist so that -lm -lpthread -lrt link.
+LIBC_COMPAT := $(addprefix $(SYSROOT)/lib/,libm.a libpthread.a librt.a)
+
+sysroot: $(LIBC) $(LIBC_COMPAT) $(CRT_OBJS) $(SYSROOT_HEADERS_STAMP) $(SYSROOT_WRAPPERS)
 .PHONY: sysroot
 
 $(SYSROOT_OBJ)/%.c.o: relibc-c/src/%.c
@@ -43,6 +47,11 @@ $(LIBC): $(RELIBC_TARGET_OBJS)
 	$(call progress,AR,$@)
 	@mkdir -p $(@D)
 	$(Q)rm -f $@ && $(AR_TARGET) rcs $@ $^
+
+$(LIBC_COMPAT):
+	$(call progress,AR,$@)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@ && printf '!<arch>\n' >$@
 
 $(SYSROOT_HEADERS_STAMP): $(shell find relibc-c/include abi/include -name '*.h')
 	$(call progress,INSTALL,$(SYSROOT)/include)

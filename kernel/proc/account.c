@@ -19,6 +19,7 @@ static const uint64_t limits[ACCOUNT_KINDS] = {
     [ACCOUNT_PROCS] = ACCOUNT_MAX_PROCS,
     [ACCOUNT_ANON_PAGES] = ACCOUNT_MAX_ANON_PAGES,
     [ACCOUNT_KBUF_BYTES] = ACCOUNT_MAX_KBUF_BYTES,
+    [ACCOUNT_FILES] = ACCOUNT_MAX_FILES,
 };
 
 /* lock held; create: take a free slot for a new uid */

@@ -73,6 +73,9 @@ void proc_put(struct process *p)
 {
 	if (p && __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0) {
 		ns_put(p->ns);
+		thread_reap(p, true);
+		if (p->last && p->last != p->ctx)
+			kfree(p->last);
 		kfree(p->ctx);
 		kfree(p);
 	}
@@ -164,14 +167,18 @@ static void enter_user(void *arg)
 	__builtin_unreachable();
 }
 
-/* Place a user frame at the top of the context's kernel stack and start it. */
-static void start_context(struct process *p, const struct interrupt_frame *frame)
+struct context *proc_user_context(uint64_t cr3)
+{
+	return context_create(enter_user, 0, cr3);
+}
+
+void proc_start_user(struct context *c, const struct interrupt_frame *frame)
 {
 	struct interrupt_frame *top =
-	    (struct interrupt_frame *)(p->ctx->kstack_top - sizeof(struct interrupt_frame));
+	    (struct interrupt_frame *)(c->kstack_top - sizeof(struct interrupt_frame));
 	*top = *frame;
-	context_set_arg(p->ctx, top);
-	sched_enqueue(p->ctx);
+	context_set_arg(c, top);
+	sched_enqueue(c);
 }
 
 int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char *const *argv,
@@ -195,14 +202,14 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	uint64_t fs_base = rsp ? user_tls_setup(p->cr3, elf, size) : 0;
 	if (rsp && !fs_base)
 		error = -ENOMEM;
-	p->ctx = fs_base ? context_create(enter_user, 0, p->cr3) : 0;
+	p->ctx = fs_base ? proc_user_context(p->cr3) : 0;
 	if (!p->ctx) {
 		if (p->cr3)
 			user_free_space(p->cr3);
 		proc_free(p);
 		return error ? error : -ENOMEM;
 	}
-	p->ctx->process = p;
+	thread_attach_first(p, p->ctx);
 	p->ctx->fs_base = fs_base;
 	/* stdin, stdout, stderr on the kernel console until init sets up its own */
 	struct caller who = {p->pid, 0, 0, 0};
@@ -219,7 +226,7 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	frame.rflags = 0x202;
 	frame.rsp = rsp;
 	frame.ss = GDT_USER_DATA | RPL_USER;
-	start_context(p, &frame);
+	proc_start_user(p->ctx, &frame);
 	return p->pid;
 }
 
@@ -252,10 +259,9 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->ns = ns_get(parent->ns);
 	memcpy(p->cwd, parent->cwd, sizeof p->cwd);
 	p->umask = parent->umask;
-	p->sig_mask = parent->sig_mask;
 	memcpy(p->actions, parent->actions, sizeof p->actions);
 	p->cr3 = user_clone_space(parent->cr3);
-	p->ctx = p->cr3 ? context_create(enter_user, 0, p->cr3) : 0;
+	p->ctx = p->cr3 ? proc_user_context(p->cr3) : 0;
 	if (!p->ctx) {
 		if (p->cr3)
 			user_free_space(p->cr3);
@@ -263,10 +269,12 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 		proc_free(p);
 		return -ENOMEM;
 	}
-	p->ctx->process = p;
-	p->ctx->fs_base = parent->ctx->fs_base;
-	p->ctx->gs_base = parent->ctx->gs_base;
-	fpu_save(p->ctx->fpu_state); /* the parent's live registers */
+	thread_attach_first(p, p->ctx);
+	/* only the calling thread goes on in the child, with its registers */
+	p->ctx->sig_mask = sched_current()->sig_mask;
+	p->ctx->fs_base = rdmsr(MSR_FS_BASE);
+	p->ctx->gs_base = rdmsr(MSR_KERNEL_GS_BASE); /* the user's, while in the kernel */
+	fpu_save(p->ctx->fpu_state);                 /* the parent's live registers */
 	uint64_t f = spin_lock_irqsave(&parent->lock);
 	for (int i = 0; i < MAX_FILES; i++)
 		if (parent->files[i])
@@ -277,7 +285,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	grant_fork(parent->pid, p->pid);
 	struct interrupt_frame child = *frame;
 	child.rax = 0;
-	start_context(p, &child);
+	proc_start_user(p->ctx, &child);
 	return p->pid;
 }
 
@@ -290,7 +298,23 @@ static void close_all_files(struct process *p)
 		}
 }
 
+/* The whole thread group ends with this status (exit, a fatal signal, a fault). */
 _Noreturn void proc_exit(int status)
+{
+	struct process *p = proc_current();
+	uint64_t f = spin_lock_irqsave(&p->threads_lock);
+	if (!p->group_exit) {
+		p->group_exit = true;
+		p->group_status = status;
+	}
+	for (struct context *t = p->threads; t; t = t->thread_next)
+		if (t != sched_current())
+			sched_wake(t); /* out of any sleep; each leaves on its way to user mode */
+	spin_unlock_irqrestore(&p->threads_lock, f);
+	thread_exit(status);
+}
+
+_Noreturn void proc_exit_last(int status)
 {
 	struct process *p = proc_current();
 	close_all_files(p);
@@ -298,10 +322,11 @@ _Noreturn void proc_exit(int status)
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
 	write_cr3(kernel_root);
-	p->ctx->cr3 = kernel_root;
+	sched_current()->cr3 = kernel_root;
 	user_free_space(p->cr3);
 	p->cr3 = 0;
 	proc_uncharge_anon(p, p->anon_pages);
+	itimer_cancel(p);
 
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	struct process *parent = hold_locked(p->ppid); /* kept valid below, unlocked */
@@ -347,7 +372,7 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 				continue;
 			any_child = true;
 			/* a zombie whose context is still switching out is not ready yet */
-			if (c->zombie && c->ctx->state == CONTEXT_DEAD && !c->ctx->kstack_top)
+			if (c->zombie && thread_all_gone(c))
 				found = c;
 		}
 		spin_unlock_irqrestore(&table_lock, tf);

@@ -1,6 +1,7 @@
 /*
- * Processes: an address space, open files, credentials, and one context
- * (thread) that runs them. Process ids index a global table.
+ * Processes: an address space, open files, credentials, signal actions,
+ * and the contexts (threads) that run them: `ctx` is the first, `threads`
+ * lists the live ones (proc/thread.c). Process ids index a global table.
  */
 #ifndef KERNEL_PROC_PROCESS_H
 #define KERNEL_PROC_PROCESS_H
@@ -26,22 +27,33 @@ struct process {
 	uint32_t uid, gid, euid, egid;
 	char name[64];
 	uint64_t cr3;
-	struct context *ctx;
-	struct spinlock lock; /* files, cloexec, mmap_next */
+	struct context *ctx;          /* the first thread; lives until the last put */
+	struct spinlock threads_lock; /* threads, nthreads, dead, group exit */
+	struct context *threads;      /* live threads, linked by thread_next */
+	struct context *dead;         /* exited threads whose stacks may be in use yet */
+	struct context *last;         /* the thread that ended the process */
+	uint32_t nthreads;
+	bool group_exit;  /* exit of the whole group: every thread leaves at its next chance */
+	int group_status; /* the wait status it ends with */
+	struct context *execing; /* exec: every other thread leaves */
+	struct spinlock lock;    /* files, cloexec, mmap_next */
 	struct file *files[MAX_FILES];
 	uint64_t cloexec[MAX_FILES / 64];
 	char default_scheme[32];
 	struct scheme_ns *ns; /* the schemes it may open; NULL: all (namespace.h) */
 	char cwd[256];        /* "scheme:/path": where relative paths start */
 	uint32_t umask;
-	uint64_t sig_pending, sig_mask; /* bit n = signal n */
+	uint64_t sig_pending; /* sent to the process; masks are per thread */
 	struct redox_sigaction actions[NSIG];
 	uint64_t mmap_next;
 	uint64_t anon_pages; /* mapped through FMAP, against USER_ANON_LIMIT_PAGES */
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
-	int refs;          /* the table's one, plus one per proc_by_pid holder */
+	/* ITIMER_REAL (itimer.c): SIGALRM at alarm_at (monotonic ns; 0: off) */
+	uint64_t alarm_at, alarm_interval;
+	struct process *alarm_next; /* the armed list, which holds a reference */
+	int refs;                   /* the table's one, plus one per proc_by_pid holder */
 	uint32_t acct_uid; /* whose account (account.h) holds this process and its memory */
 };
 
@@ -66,6 +78,31 @@ int64_t proc_fork(const struct interrupt_frame *frame);
 _Noreturn void proc_exit(int status);
 /* Wait for a child; returns its pid, 0 with WNOHANG and none ready, or -errno. */
 int64_t proc_waitpid(int64_t pid, int *status, uint64_t options);
+
+/* A context that enters user mode through the frame proc_start_user gives it. */
+struct context *proc_user_context(uint64_t cr3);
+void proc_start_user(struct context *c, const struct interrupt_frame *frame);
+
+/* thread.c: threads of one process (docs/threads.md) */
+#define MAX_THREADS 128
+/* Make c the process's first thread (spawn, fork). */
+void thread_attach_first(struct process *p, struct context *c);
+/* End the calling thread; the last one ends the process (proc_exit_last). */
+_Noreturn void thread_exit(int status);
+/* Should the current thread leave now (group exit, another thread's exec)? */
+bool thread_must_leave(struct context *c);
+/* exec: end every other thread; returns once it is the only one. */
+int64_t thread_end_others(struct process *p);
+/* Are all of p's contexts off their stacks (waitpid may free it)? */
+bool thread_all_gone(struct process *p);
+/* Free p's dead contexts that no CPU uses any more (all: at the last put). */
+void thread_reap(struct process *p, bool all);
+/* The current process's last thread ends it: files, memory, zombie. */
+_Noreturn void proc_exit_last(int status);
+
+/* itimer.c: send due SIGALRMs (the boot CPU's timer tick); disarm at exit. */
+void itimer_tick(void);
+void itimer_cancel(struct process *p);
 
 /* File descriptors */
 int64_t fd_install(struct process *p, struct file *f, bool cloexec);

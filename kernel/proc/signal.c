@@ -35,13 +35,13 @@ static bool default_ignores(int sig)
 }
 
 /* Would this signal do anything if delivered now? */
-static bool signal_acts(struct process *p, int sig)
+static bool signal_acts(struct context *c, int sig)
 {
 	if (sig == SIGKILL)
 		return true;
-	if (p->sig_mask & (1ULL << sig))
+	if (c->sig_mask & (1ULL << sig))
 		return false;
-	uint64_t handler = p->actions[sig].sa_handler;
+	uint64_t handler = c->process->actions[sig].sa_handler;
 	if (handler == SIG_IGN)
 		return false;
 	return handler != SIG_DFL || !default_ignores(sig);
@@ -54,17 +54,35 @@ int64_t signal_send(struct process *p, int sig)
 	if (p->zombie)
 		return 0;
 	__atomic_or_fetch(&p->sig_pending, 1ULL << sig, __ATOMIC_SEQ_CST);
-	/* Only a signal that acts cuts a sleep short (EINTR). */
-	if (p->ctx && signal_acts(p, sig))
-		sched_wake(p->ctx);
+	/* Only a signal that acts cuts a sleep short (EINTR): in one thread that takes it. */
+	uint64_t f = spin_lock_irqsave(&p->threads_lock);
+	for (struct context *t = p->threads; t; t = t->thread_next)
+		if (signal_acts(t, sig)) {
+			sched_wake(t);
+			break;
+		}
+	spin_unlock_irqrestore(&p->threads_lock, f);
 	return 0;
 }
 
-bool signal_pending_acts(struct process *p)
+int64_t signal_send_thread(struct context *c, int sig)
 {
-	uint64_t pending = __atomic_load_n(&p->sig_pending, __ATOMIC_SEQ_CST);
+	if (sig <= 0 || sig >= NSIG)
+		return -EINVAL;
+	__atomic_or_fetch(&c->sig_pending, 1ULL << sig, __ATOMIC_SEQ_CST);
+	if (signal_acts(c, sig))
+		sched_wake(c);
+	return 0;
+}
+
+bool signal_pending_acts(struct context *c)
+{
+	if (thread_must_leave(c))
+		return true;
+	uint64_t pending = __atomic_load_n(&c->process->sig_pending, __ATOMIC_SEQ_CST) |
+	                   __atomic_load_n(&c->sig_pending, __ATOMIC_SEQ_CST);
 	for (int sig = 1; sig < NSIG; sig++)
-		if ((pending & (1ULL << sig)) && signal_acts(p, sig))
+		if ((pending & (1ULL << sig)) && signal_acts(c, sig))
 			return true;
 	return false;
 }
@@ -75,18 +93,19 @@ static _Noreturn void die(int sig)
 	proc_exit(WAIT_SIGNALED(sig));
 }
 
-static bool enter_handler(struct process *p, struct interrupt_frame *frame, int sig)
+static bool enter_handler(struct process *p, struct context *c, struct interrupt_frame *frame,
+                          int sig)
 {
 	struct redox_sigaction *act = &p->actions[sig];
 	uint64_t base = (frame->rsp - 128 - sizeof(struct signal_frame)) & ~15ULL;
 	uint64_t sp = base - 8; /* handler entry: (rsp + 8) % 16 == 0 */
 	if (!act->sa_restorer)
 		return false;
-	struct signal_frame sf = {act->sa_restorer, *frame, p->sig_mask};
+	struct signal_frame sf = {act->sa_restorer, *frame, c->sig_mask};
 	if (copy_to_user(sp, &sf, sizeof sf) < 0)
 		return false;
-	p->sig_mask |= act->sa_mask | ((act->sa_flags & SA_NODEFER) ? 0 : 1ULL << sig);
-	p->sig_mask &= ~UNBLOCKABLE;
+	c->sig_mask |= act->sa_mask | ((act->sa_flags & SA_NODEFER) ? 0 : 1ULL << sig);
+	c->sig_mask &= ~UNBLOCKABLE;
 	if (act->sa_flags & SA_RESETHAND)
 		act->sa_handler = SIG_DFL;
 	frame->rip = act->sa_handler;
@@ -101,13 +120,24 @@ void signal_deliver(struct interrupt_frame *frame)
 	struct process *p = proc_current();
 	if (!p || !frame_from_user(frame))
 		return;
+	struct context *c = sched_current();
+	if (thread_must_leave(c)) {
+		cpu_interrupts_on();
+		thread_exit(0); /* the group's status, or exec goes on without it */
+	}
 	for (;;) {
-		uint64_t pending = __atomic_load_n(&p->sig_pending, __ATOMIC_SEQ_CST);
-		uint64_t ready = pending & ~(p->sig_mask & ~UNBLOCKABLE);
+		uint64_t mine = __atomic_load_n(&c->sig_pending, __ATOMIC_SEQ_CST);
+		uint64_t pending = __atomic_load_n(&p->sig_pending, __ATOMIC_SEQ_CST) | mine;
+		uint64_t ready = pending & ~(c->sig_mask & ~UNBLOCKABLE);
 		if (!ready)
 			return;
 		int sig = __builtin_ctzll(ready);
-		__atomic_and_fetch(&p->sig_pending, ~(1ULL << sig), __ATOMIC_SEQ_CST);
+		uint64_t bit = 1ULL << sig;
+		/* the thread's own first; another thread may take a process one meanwhile */
+		if (!(__atomic_fetch_and(mine & bit ? &c->sig_pending : &p->sig_pending, ~bit,
+		                         __ATOMIC_SEQ_CST) &
+		      bit))
+			continue;
 		uint64_t handler = p->actions[sig].sa_handler;
 		if (sig == SIGKILL || handler == SIG_DFL) {
 			if (sig != SIGKILL && default_ignores(sig))
@@ -116,7 +146,7 @@ void signal_deliver(struct interrupt_frame *frame)
 		}
 		if (handler == SIG_IGN)
 			continue;
-		if (!enter_handler(p, frame, sig)) {
+		if (!enter_handler(p, c, frame, sig)) {
 			log_error(
 			    "process %u (%s): cannot deliver signal %d (bad stack or restorer)",
 			    p->pid, p->name, sig);
@@ -128,7 +158,7 @@ void signal_deliver(struct interrupt_frame *frame)
 
 int64_t signal_return(struct interrupt_frame *frame)
 {
-	struct process *p = proc_current();
+	struct context *c = sched_current();
 	uint64_t at = frame->rsp; /* the restorer's rsp points at `saved` */
 	uint64_t size = sizeof(struct interrupt_frame) + sizeof(uint64_t);
 	struct {
@@ -148,6 +178,6 @@ int64_t signal_return(struct interrupt_frame *frame)
 	saved.vector = 0; /* return with iretq: every register as it was */
 	saved.error = 0;
 	*frame = saved;
-	p->sig_mask = sf.saved_mask & ~UNBLOCKABLE;
+	c->sig_mask = sf.saved_mask & ~UNBLOCKABLE;
 	return (int64_t)frame->rax;
 }

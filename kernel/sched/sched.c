@@ -168,7 +168,10 @@ struct context *context_create(void (*entry)(void *), void *arg, uint64_t cr3)
 	*--sp = 0;               /* r15 */
 	c->saved_rsp = (uint64_t)sp;
 	c->cr3 = cr3;
-	c->state = CONTEXT_BLOCKED;
+	/* Not BLOCKED: a signal to a process being forked (its pid is already
+	 * visible) must not wake a context that is not set up yet, nor queue
+	 * it twice with the sched_enqueue that starts it. */
+	c->state = CONTEXT_NEW;
 	fpu_reset_state(c->fpu_state);
 	return c;
 }
@@ -182,6 +185,8 @@ void sched_enqueue(struct context *c)
 {
 	uint64_t flags = irq_save();
 	spin_lock(&sched_lock);
+	if (c->state != CONTEXT_NEW)
+		panic("sched_enqueue of a context already started");
 	make_runnable(c);
 	spin_unlock(&sched_lock);
 	irq_restore(flags);
@@ -268,7 +273,7 @@ bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64
 	struct context *cur = this_cpu()->current;
 	cur->timed_out = false;
 	cur->interrupted = false;
-	if (cur->process && signal_pending_acts(cur->process)) {
+	if (cur->process && signal_pending_acts(cur)) {
 		/* a signal that acts is already pending: do not sleep at all */
 		cur->interrupted = true;
 		spin_unlock(&sched_lock);

@@ -16,6 +16,7 @@ struct process;
 struct interrupt_frame;
 
 enum context_state {
+	CONTEXT_NEW, /* made, not started: only sched_enqueue starts it (no wake-up) */
 	CONTEXT_RUNNABLE,
 	CONTEXT_RUNNING,
 	CONTEXT_BLOCKED,
@@ -37,6 +38,12 @@ struct context {
 	bool interrupted;    /* the last sleep was cut short (kill, signal) */
 	uint32_t slice_ticks;
 	struct process *process; /* NULL for kernel-only contexts (idle) */
+	/* the thread's own state (proc/thread.c); the rest is the process's */
+	uint32_t tid;
+	bool was_main;                  /* has been its process's ctx: freed with it */
+	uint64_t sig_mask, sig_pending; /* bit n = signal n; pending: sent to this thread */
+	uint64_t clear_tid;             /* user u32 zeroed and futex-woken at thread exit */
+	struct context *thread_next;    /* the process's live or dead thread list */
 	/* user FPU/SSE registers (fxsave image) while switched out */
 	uint8_t fpu_state[512] __attribute__((aligned(16)));
 };

@@ -11,8 +11,16 @@
  *     SIGQUIT for the console's foreground process group.
  * dup(fd, "termios"), "winsize" and "pgrp" give handles whose read gets
  * and write sets the attributes, the window size and the foreground group
- * (tcsetpgrp). A group leader that opens the console while it has no
- * foreground group makes its group the foreground one (getty does).
+ * (tcsetpgrp).
+ *
+ * Who may read what is typed: the console belongs to a session, the
+ * process group of the root group leader that opened it while it had none
+ * (getty; login and the shell keep that group). Input goes only to the
+ * foreground group, or to the session's group while the foreground group
+ * it chose is gone; with no live session, only root reads (test images'
+ * init). The foreground group and termios are set only by root, the
+ * foreground group and the session's group: another user's process gets
+ * EIO for a read and EPERM for a change.
  */
 #include <stdbool.h>
 #include <freestanding/io.h>
@@ -49,7 +57,8 @@ static size_t line_len;
 static size_t eof_pending; /* ^D on an empty line: reads that return 0 */
 static struct termios tio;
 static struct winsize winsize = {24, 80, 0, 0};
-static uint32_t fg_pgrp; /* 0: none yet */
+static uint32_t fg_pgrp;      /* 0: none yet */
+static uint32_t session_pgid; /* the group that took the console; 0: none yet */
 
 /* input_lock held */
 static void input_push(char c)
@@ -165,20 +174,53 @@ static void receive(struct interrupt_frame *frame, void *ctx)
 		scheme_event(debug_scheme, H_CONSOLE, EVENT_READ);
 }
 
+/* Is there a process group `pgid` (its leader alive)? */
+static bool group_alive(uint32_t pgid)
+{
+	struct process *leader = pgid ? proc_by_pid(pgid) : 0;
+	bool alive = leader && !leader->zombie && leader->pgid == pgid;
+	proc_put(leader);
+	return alive;
+}
+
+/* The caller's process group (0 if it is gone). */
+static uint32_t caller_pgid(const struct caller *who)
+{
+	struct process *p = proc_by_pid(who->pid);
+	uint32_t pgid = p ? p->pgid : 0;
+	proc_put(p);
+	return pgid;
+}
+
+static bool may_read_input(const struct caller *who)
+{
+	uint32_t pgid = caller_pgid(who), fg = fg_pgrp, session = session_pgid;
+	if (!group_alive(session))
+		return who->uid == 0;
+	return pgid == fg || (pgid == session && !group_alive(fg));
+}
+
+static bool may_control(const struct caller *who)
+{
+	if (who->uid == 0)
+		return true;
+	uint32_t pgid = caller_pgid(who);
+	return pgid && (pgid == fg_pgrp || (pgid == session_pgid && group_alive(pgid)));
+}
+
 static int64_t debug_open(void *data, const char *path, uint64_t flags, const struct caller *who)
 {
 	(void)data;
 	(void)path;
 	(void)flags;
 	struct process *p = proc_by_pid(who->pid);
-	struct process *leader = fg_pgrp ? proc_by_pid(fg_pgrp) : 0;
+	bool take =
+	    p && p->pgid == p->pid && p->pid > 1 && p->euid == 0 && !group_alive(session_pgid);
 	uint64_t f = spin_lock_irqsave(&input_lock);
-	/* a group leader takes the console if its foreground group is gone */
-	if (p && p->pgid == p->pid && p->pid > 1 &&
-	    (!leader || leader->zombie || leader->pgid != fg_pgrp))
-		fg_pgrp = p->pgid;
+	/* a root group leader (getty) takes the console when its session is gone */
+	if (take)
+		fg_pgrp = session_pgid = p->pgid;
 	spin_unlock_irqrestore(&input_lock, f);
-	proc_put(leader);
 	proc_put(p);
 	return H_CONSOLE;
 }
@@ -229,9 +271,8 @@ static int64_t debug_write(void *data, uint64_t id, const void *buf, size_t len,
                            const struct caller *who)
 {
 	(void)data;
-	(void)who;
 	if (id != H_CONSOLE)
-		return attr_io(id, (void *)buf, len, true);
+		return may_control(who) ? attr_io(id, (void *)buf, len, true) : -EPERM;
 	/* The log lock is held with interrupts off while printing: keep each
 	 * write short (a short write count is allowed) so no caller can stall
 	 * every CPU for long. */
@@ -246,6 +287,8 @@ static int64_t debug_read(void *data, uint64_t id, void *buf, size_t len, const 
 	(void)data;
 	if (id != H_CONSOLE)
 		return attr_io(id, buf, len, false);
+	if (!may_read_input(who))
+		return -EIO;
 	uint64_t flags = spin_lock_irqsave(&input_lock);
 	while (input_count == 0 && eof_pending == 0) {
 		bool raw_poll = !(tio.c_lflag & ICANON) && tio.c_cc[VMIN] == 0;

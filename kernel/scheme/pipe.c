@@ -255,14 +255,15 @@ int64_t pipe_create(uint64_t flags, uint32_t uid, struct file **read_end, struct
 	p->readers = p->writers = 1;
 	uint64_t status = flags & O_NONBLOCK;
 	/* file_new closes the handle it could not wrap, which frees the pipe last */
-	*read_end = file_new(pipe_scheme, read_id(p), O_RDONLY | status);
-	*write_end = file_new(pipe_scheme, write_id(p), O_WRONLY | status);
-	if (!*read_end || !*write_end) {
-		if (*read_end)
+	*read_end = *write_end = 0;
+	int64_t r = file_new(pipe_scheme, read_id(p), O_RDONLY | status, read_end);
+	int64_t w = file_new(pipe_scheme, write_id(p), O_WRONLY | status, write_end);
+	if (r || w) {
+		if (!r)
 			file_put(*read_end);
-		if (*write_end)
+		if (!w)
 			file_put(*write_end);
-		return -ENOMEM;
+		return r ? r : w;
 	}
 	return 0;
 }

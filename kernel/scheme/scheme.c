@@ -10,6 +10,7 @@
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
+#include "../proc/account.h"
 #include "../proc/namespace.h"
 #include "../proc/process.h"
 
@@ -106,26 +107,33 @@ int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
 	int64_t id = s->ops->open(s->data, reference, flags, who);
 	if (id < 0)
 		return id;
-	struct file *file = file_new(s, (uint64_t)id, flags);
-	if (!file)
-		return -ENOMEM;
-	*out = file;
-	return 0;
+	return file_new(s, (uint64_t)id, flags, out);
 }
 
-struct file *file_new(struct scheme *s, uint64_t id, uint64_t flags)
+int64_t file_new(struct scheme *s, uint64_t id, uint64_t flags, struct file **out)
 {
-	struct file *file = kzalloc(sizeof *file);
+	struct process *p = proc_current();
+	uint32_t owner = p ? p->acct_uid : 0;
+	int64_t err = -EMFILE;
+	struct file *file = 0;
+	if (account_charge(owner, ACCOUNT_FILES, 1)) {
+		err = -ENOMEM;
+		file = kzalloc(sizeof *file);
+		if (!file)
+			account_uncharge(owner, ACCOUNT_FILES, 1);
+	}
 	if (!file) {
 		if (s->ops->close)
 			s->ops->close(s->data, id);
-		return 0;
+		return err;
 	}
 	file->scheme = s;
 	file->id = id;
 	file->flags = flags;
 	file->refs = 1;
-	return file;
+	file->owner = owner;
+	*out = file;
+	return 0;
 }
 
 struct file *file_get(struct file *f)
@@ -140,5 +148,6 @@ void file_put(struct file *f)
 		return;
 	if (f->scheme->ops->close)
 		f->scheme->ops->close(f->scheme->data, f->id);
+	account_uncharge(f->owner, ACCOUNT_FILES, 1);
 	kfree(f);
 }

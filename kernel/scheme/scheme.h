@@ -84,6 +84,7 @@ struct file {
 	uint64_t id;
 	uint64_t flags; /* O_* given at open (access mode, O_APPEND, O_NONBLOCK) */
 	int refs;
+	uint32_t owner; /* whose account (proc/account.h) holds it: who opened it */
 };
 
 /* Make a scheme reachable as "name:"; *out (if given) receives it. */
@@ -96,8 +97,10 @@ struct scheme *scheme_find(const char *name, size_t len);
 /* Open "scheme:reference" (no scheme: default_scheme) for `who`. */
 int64_t file_open(const char *path, const char *default_scheme, uint64_t flags,
                   const struct caller *who, struct file **out);
-/* An open file for a handle a scheme just made (closes the handle on failure). */
-struct file *file_new(struct scheme *s, uint64_t id, uint64_t flags);
+/* An open file for a handle a scheme just made, charged to the calling
+ * process's user (forks and dups of the descriptor share it); on failure
+ * the handle is closed: -EMFILE past the user's limit, or -ENOMEM. */
+int64_t file_new(struct scheme *s, uint64_t id, uint64_t flags, struct file **out);
 struct file *file_get(struct file *f);
 void file_put(struct file *f);
 /* The caller record for an operation on f by process p. */

@@ -130,6 +130,7 @@ static const char *state_name(const struct process *p)
 	case CONTEXT_RUNNABLE:
 		return "runnable";
 	case CONTEXT_BLOCKED:
+	case CONTEXT_NEW:
 		return "blocked";
 	default:
 		return "dead";

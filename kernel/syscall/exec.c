@@ -145,6 +145,8 @@ int64_t sys_fexec(struct syscall_args *args)
 			r = -ENOMEM;
 	}
 	kfree(image);
+	if (!r)
+		r = thread_end_others(p); /* exec ends every other thread first */
 	if (r) {
 		if (root)
 			user_free_space(root);
@@ -154,14 +156,16 @@ int64_t sys_fexec(struct syscall_args *args)
 	}
 
 	/* Point of no return: switch to the new image. */
+	struct context *self = sched_current(); /* now the only thread */
 	uint64_t old = p->cr3;
 	p->cr3 = root;
-	p->ctx->cr3 = root;
+	self->cr3 = root;
 	write_cr3(root);
-	p->ctx->fs_base = fs_base;
+	self->fs_base = fs_base;
+	self->clear_tid = 0; /* an address in the old image */
 	wrmsr(MSR_FS_BASE, fs_base);
-	fpu_reset_state(p->ctx->fpu_state);
-	fpu_restore(p->ctx->fpu_state);
+	fpu_reset_state(self->fpu_state);
+	fpu_restore(self->fpu_state);
 	user_free_space(old);
 	if (argv && argv[0]) {
 		const char *name = argv[0];

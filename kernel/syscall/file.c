@@ -6,12 +6,14 @@
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
+#include <redox/abi/signal.h>
 #include <redox/abi/types.h>
 
 #include "syscall.h"
 #include "../proc/namespace.h"
 #include "../mm/usercopy.h"
 #include "../proc/process.h"
+#include "../proc/signal.h"
 #include "../scheme/scheme.h"
 
 int64_t sys_open(struct syscall_args *args)
@@ -19,7 +21,9 @@ int64_t sys_open(struct syscall_args *args)
 	struct process *p = args->process;
 	struct caller who = {p->pid, p->euid, p->egid, 0};
 	struct file *f;
-	int64_t r = file_open(args->path, p->default_scheme, args->c, &who, &f);
+	/* a file made here gets the mode the caller asked for less its umask */
+	uint64_t flags = args->c & O_CREAT ? args->c & ~(uint64_t)p->umask : args->c;
+	int64_t r = file_open(args->path, p->default_scheme, flags, &who, &f);
 	if (r < 0)
 		return r;
 	r = fd_install(p, f, args->c & O_CLOEXEC);
@@ -102,12 +106,9 @@ static int64_t dup_file(struct syscall_args *args, struct file **out)
 		file_put(f);
 		return id;
 	}
-	struct file *n = file_new(f->scheme, (uint64_t)id, f->flags);
+	int64_t r = file_new(f->scheme, (uint64_t)id, f->flags, out);
 	file_put(f);
-	if (!n)
-		return -ENOMEM;
-	*out = n;
-	return 0;
+	return r;
 }
 
 int64_t sys_dup(struct syscall_args *args)
@@ -154,17 +155,29 @@ int64_t sys_dup2(struct syscall_args *args)
 
 #define OP(name) (f->scheme->ops->name)
 
-int64_t sys_read(struct syscall_args *args){
-    /* a later piece of a large read never waits (dispatch.c) */
-    WITH_FILE(((who.flags |= args->nonblock ? O_NONBLOCK : 0),
-               !(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
-               : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
-                          : -EBADF))}
+int64_t sys_read(struct syscall_args *args)
+{
+	/* a later piece of a large read never waits (dispatch.c) */
+	WITH_FILE(((who.flags |= args->nonblock ? O_NONBLOCK : 0),
+	           !(f->flags & O_RDONLY) ? -EBADF /* O_WRONLY or access mode 0 */
+	           : OP(read) ? OP(read)(f->scheme->data, f->id, (void *)args->b, args->c, &who)
+	                      : -EBADF))
+}
 
-int64_t sys_write(struct syscall_args *args){
+static int64_t write_file(struct syscall_args *args){
     WITH_FILE(!(f->flags & O_WRONLY) ? -EBADF /* O_RDONLY or access mode 0 */
               : OP(write) ? OP(write)(f->scheme->data, f->id, (const void *)args->b, args->c, &who)
                           : -EBADF)}
+
+/* POSIX: a write nobody will read (a pipe without readers) raises SIGPIPE in
+ * the writer as well as failing with EPIPE, so `yes | head` ends quietly. */
+int64_t sys_write(struct syscall_args *args)
+{
+	int64_t r = write_file(args);
+	if (r == -EPIPE)
+		signal_send(args->process, SIGPIPE);
+	return r;
+}
 
 int64_t sys_lseek(struct syscall_args *args){
     WITH_FILE(OP(seek) ? OP(seek)(f->scheme->data, f->id, (int64_t)args->b, (int)args->c)

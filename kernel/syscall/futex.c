@@ -27,6 +27,31 @@ struct futex_waiter {
 static struct spinlock lock;
 static struct futex_waiter *waiters;
 
+static int64_t wake_key(uint64_t key, int64_t n)
+{
+	int64_t woken = 0;
+	uint64_t f = spin_lock_irqsave(&lock);
+	for (struct futex_waiter **w = &waiters; *w && woken < n;) {
+		if ((*w)->key == key) {
+			struct futex_waiter *hit = *w;
+			*w = hit->next;
+			hit->woken = true;
+			wait_queue_wake_all(&hit->wq);
+			woken++;
+		} else {
+			w = &(*w)->next;
+		}
+	}
+	spin_unlock_irqrestore(&lock, f);
+	return woken;
+}
+
+int64_t futex_wake_user(uint64_t root, uint64_t addr, int64_t n)
+{
+	uint64_t key = paging_translate(root, addr, 0);
+	return key ? wake_key(key, n) : 0;
+}
+
 int64_t sys_futex(struct syscall_args *args)
 {
 	uint64_t addr = args->a;
@@ -34,23 +59,8 @@ int64_t sys_futex(struct syscall_args *args)
 	if ((addr & 3) || copy_from_user(&value, addr, 4) < 0)
 		return -EFAULT;
 	uint64_t key = paging_translate(args->process->cr3, addr, 0);
-	if (args->b == FUTEX_WAKE) {
-		int64_t woken = 0;
-		uint64_t f = spin_lock_irqsave(&lock);
-		for (struct futex_waiter **w = &waiters; *w && woken < (int64_t)args->c;) {
-			if ((*w)->key == key) {
-				struct futex_waiter *hit = *w;
-				*w = hit->next;
-				hit->woken = true;
-				wait_queue_wake_all(&hit->wq);
-				woken++;
-			} else {
-				w = &(*w)->next;
-			}
-		}
-		spin_unlock_irqrestore(&lock, f);
-		return woken;
-	}
+	if (args->b == FUTEX_WAKE)
+		return wake_key(key, (int64_t)args->c);
 	if (args->b != FUTEX_WAIT)
 		return -ENOSYS;
 	uint64_t deadline = 0;

@@ -83,7 +83,7 @@ int64_t sys_sigaction(struct syscall_args *args)
 /* sigprocmask(how, set, oldset): masks are u64 bit sets, bit n = signal n */
 int64_t sys_sigprocmask(struct syscall_args *args)
 {
-	struct process *p = args->process;
+	struct context *p = sched_current(); /* the mask is the thread's */
 	uint64_t old = p->sig_mask, set = 0;
 	if (args->b && copy_from_user(&set, args->b, sizeof set) < 0)
 		return -EFAULT;
@@ -123,11 +123,12 @@ int64_t sys_sigreturn(struct syscall_args *args)
  */
 int64_t sys_sigsuspend(struct syscall_args *args)
 {
-	struct process *p = args->process;
-	if (!user_buffer_ok(args, args->a, sizeof(uint64_t), 0))
+	struct context *c = sched_current();
+	uint64_t mask;
+	if (copy_from_user(&mask, args->a, sizeof mask) < 0)
 		return -EFAULT;
-	p->sig_mask = *(const uint64_t *)args->a & ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
-	while (!signal_pending_acts(p))
+	c->sig_mask = mask & ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
+	while (!signal_pending_acts(c))
 		sched_sleep_until(clock_monotonic_ns() + SIGSUSPEND_POLL_NS);
 	return -EINTR;
 }

@@ -31,6 +31,8 @@ struct syscall_args {
 #undef X
 
 void syscall_dispatch(struct interrupt_frame *frame);
+/* futex.c: wake up to n sleepers on the u32 at user address addr of space root. */
+int64_t futex_wake_user(uint64_t root, uint64_t addr, int64_t n);
 /* Is [addr, addr+len) the caller's memory (writable if asked)? */
 int user_buffer_ok(struct syscall_args *args, uint64_t addr, uint64_t len, int write);
 /* For calls outside the PATH class that take a path: copy it in and make

@@ -53,6 +53,7 @@ int rfs_cow_write(struct redoxfs *fs, struct redoxfs_ptr *p, const void *data)
 	p->block = b;
 	p->crc = rfs_block_crc(data);
 	p->reserved = 0;
+	rfs_cache_put(&fs->dev, b, p->crc, data);
 	fs->changed = true;
 	return 0;
 }

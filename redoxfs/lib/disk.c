@@ -12,12 +12,31 @@ int rfs_read_blocks(const struct rfs_dev *d, uint64_t block, void *buf, size_t c
 	return d->io.read(d->io.ctx, d->offset + block * BS, buf, count * BS);
 }
 
+static size_t cache_slot(const struct rfs_bcache *c, uint64_t block)
+{
+	return (size_t)((block * 0x9E3779B97F4A7C15ull) >> 32) & (c->n - 1);
+}
+
+void rfs_cache_put(const struct rfs_dev *d, uint64_t block, uint32_t crc, const void *buf)
+{
+	struct rfs_bcache *c = d->cache;
+	if (!c)
+		return;
+	size_t i = cache_slot(c, block);
+	rfs_memcpy(c->data + i * BS, buf, BS);
+	c->crc[i] = crc;
+	c->tag[i] = block + 1;
+}
+
 int rfs_write_block(const struct rfs_dev *d, uint64_t block, const void *buf)
 {
 	if (!d->io.write)
 		return -REDOXFS_EROFS;
 	if (block < REDOXFS_HEADER_SLOTS || block >= d->nblocks)
 		return -REDOXFS_EIO;
+	struct rfs_bcache *c = d->cache;
+	if (c && c->tag[cache_slot(c, block)] == block + 1)
+		c->tag[cache_slot(c, block)] = 0; /* the caller puts it back with its CRC */
 	return d->io.write(d->io.ctx, d->offset + block * BS, buf, BS);
 }
 
@@ -30,10 +49,23 @@ int rfs_read_ptr(const struct rfs_dev *d, const struct redoxfs_ptr *p, void *buf
 {
 	if (!rfs_ptr_in_range(d, p))
 		return -REDOXFS_EIO;
+	struct rfs_bcache *c = d->cache;
+	size_t i = c ? cache_slot(c, p->block) : 0;
+	if (c && c->tag[i] == p->block + 1 && c->crc[i] == p->crc) {
+		rfs_memcpy(buf, c->data + i * BS, BS);
+		c->hits++;
+		return 0;
+	}
 	int err = rfs_read_blocks(d, p->block, buf, 1);
 	if (err)
 		return err;
-	return rfs_block_crc(buf) == p->crc ? 0 : -REDOXFS_EIO;
+	if (rfs_block_crc(buf) != p->crc)
+		return -REDOXFS_EIO;
+	if (c) {
+		c->misses++;
+		rfs_cache_put(d, p->block, p->crc, buf);
+	}
+	return 0;
 }
 
 bool rfs_header_valid(const struct redoxfs_header *h, unsigned slot)

@@ -16,6 +16,12 @@ static void fs_free(struct redoxfs *fs)
 	void (*release)(void *) = fs->hooks.free;
 
 	rfs_dix_drop(fs);
+	if (fs->dev.cache) {
+		release(fs->dev.cache->tag);
+		release(fs->dev.cache->crc);
+		release(fs->dev.cache->data);
+		release(fs->dev.cache);
+	}
 	release(fs->cur);
 	release(fs->com);
 	release(fs->chunk_dirty);
@@ -31,6 +37,25 @@ static void fs_free(struct redoxfs *fs)
 		release(fs->node[i]);
 	release(fs->space);
 	release(fs);
+}
+
+/* Every update reads the inode tree path and the directory again: keep
+ * the blocks (and their verified checksums) of the last RFS_CACHE_BLOCKS. */
+static bool cache_new(struct redoxfs *fs)
+{
+	struct rfs_bcache *c = fs->hooks.alloc(sizeof(*c));
+	if (!c)
+		return false;
+	rfs_memset(c, 0, sizeof(*c));
+	fs->dev.cache = c;
+	c->n = RFS_CACHE_BLOCKS;
+	c->tag = fs->hooks.alloc(c->n * sizeof(*c->tag));
+	c->crc = fs->hooks.alloc(c->n * sizeof(*c->crc));
+	c->data = fs->hooks.alloc(c->n * BS);
+	if (!c->tag || !c->crc || !c->data)
+		return false;
+	rfs_memset(c->tag, 0, c->n * sizeof(*c->tag));
+	return true;
 }
 
 static int fs_new(struct redoxfs **out, const struct redoxfs_io *io, uint64_t offset,
@@ -60,6 +85,7 @@ static int fs_new(struct redoxfs **out, const struct redoxfs_io *io, uint64_t of
 	for (int i = 0; i < RFS_NODE_BUFS; i++)
 		ok &= (fs->node[i] = hooks->alloc(BS)) != NULL;
 	ok &= (fs->space = hooks->alloc(BS)) != NULL;
+	ok &= cache_new(fs);
 	int err = ok ? rfs_alloc_init(fs) : -REDOXFS_ENOMEM;
 	if (err) {
 		fs_free(fs);

@@ -21,11 +21,27 @@
 
 #define BS REDOXFS_BLOCK_SIZE
 
+/*
+ * Checked blocks kept in memory (the read-write layer's; the reader and
+ * fsck have none): a block read through rfs_read_ptr, or written with its
+ * checksum known, is served again without the device and without
+ * computing its CRC, as long as the pointer asks for that same CRC.
+ * Direct-mapped by block number.
+ */
+struct rfs_bcache {
+	size_t n;      /* entries, a power of two */
+	uint64_t *tag; /* block + 1; 0: empty */
+	uint32_t *crc; /* of the block's data */
+	uint8_t *data; /* n blocks */
+	uint64_t hits, misses;
+};
+
 /* The disk region one filesystem lives in. */
 struct rfs_dev {
 	struct redoxfs_io io;
-	uint64_t offset;  /* byte offset of block 0 */
-	uint64_t nblocks; /* filesystem size in blocks */
+	uint64_t offset;          /* byte offset of block 0 */
+	uint64_t nblocks;         /* filesystem size in blocks */
+	struct rfs_bcache *cache; /* NULL: every read goes to the device */
 };
 
 static inline uint32_t rfs_block_crc(const void *block)
@@ -67,6 +83,8 @@ int rfs_write_block(const struct rfs_dev *d, uint64_t block, const void *buf);
 
 /* Read the block `p` points to and check its CRC: -REDOXFS_EIO if bad. */
 int rfs_read_ptr(const struct rfs_dev *d, const struct redoxfs_ptr *p, void *buf);
+/* After a write of `block` whose content has checksum `crc`: keep it. */
+void rfs_cache_put(const struct rfs_dev *d, uint64_t block, uint32_t crc, const void *buf);
 bool rfs_ptr_in_range(const struct rfs_dev *d, const struct redoxfs_ptr *p);
 
 /* Is this a well-formed header for ring slot `slot`? */

@@ -13,7 +13,7 @@
 
 static struct rfs_dev dev_of(const struct redoxfs_reader *r)
 {
-	struct rfs_dev d = {r->io, r->offset, r->nblocks};
+	struct rfs_dev d = {r->io, r->offset, r->nblocks, 0};
 	return d;
 }
 

@@ -11,6 +11,8 @@
 /* Working node buffers an operation may hold at once. */
 #define RFS_NODE_BUFS 4
 #define RFS_PATH_BUF  (2 * REDOXFS_BLOCK_SIZE)
+/* Checked blocks kept in memory (internal.h's rfs_bcache): 2 MiB. */
+#define RFS_CACHE_BLOCKS 512
 
 struct redoxfs {
 	struct rfs_dev dev;

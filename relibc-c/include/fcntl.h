@@ -27,6 +27,8 @@ __RELIBC_BEGIN_DECLS
 
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
+/* path relative to the folder dirfd (AT_FDCWD: the working directory) */
+int openat(int dirfd, const char *path, int flags, ...);
 int fcntl(int fd, int cmd, ...);
 
 __RELIBC_END_DECLS

@@ -34,6 +34,8 @@ int killpg(pid_t pgrp, int sig);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+/* the calling thread's mask (masks are per thread) */
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *old);
 int sigsuspend(const sigset_t *mask);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

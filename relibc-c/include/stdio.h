@@ -107,6 +107,7 @@ void setbuf(FILE *__restrict_arg f, char *__restrict_arg buf);
 void perror(const char *s);
 int remove(const char *path);
 int rename(const char *from, const char *to);
+int renameat(int fromfd, const char *from, int tofd, const char *to);
 FILE *tmpfile(void);
 FILE *popen(const char *cmd, const char *mode);
 int pclose(FILE *f);

@@ -71,6 +71,9 @@ int clock_gettime(clockid_t clk, struct timespec *ts);
 int clock_settime(clockid_t clk, const struct timespec *ts);
 int clock_getres(clockid_t clk, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+#define TIMER_ABSTIME 1
+/* 0, or an error number (EINTR, EINVAL) */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
 int timespec_get(struct timespec *ts, int base);
 
 __RELIBC_END_DECLS

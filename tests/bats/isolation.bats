@@ -14,8 +14,8 @@ ok() {
 	serial_has "^isolation: $1: ok"
 }
 
-@test "every check ran and passed (17 checks)" {
-	serial_has '^isolation: done: 17 checks ok, 0 failed$'
+@test "every check ran and passed (21 checks)" {
+	serial_has '^isolation: done: 21 checks ok, 0 failed$'
 }
 
 @test "1: FS/GS selectors loaded by a user do not reach other processes' TLS" {
@@ -63,10 +63,23 @@ ok() {
 	ok 'nanosleep with a huge timeout sleeps instead of returning at once'
 }
 
-@test "limits per user: processes, memory fork copies, kernel buffers" {
+@test "10: console input only for the console's session; another user gets EIO" {
+	ok "only the console's session reads its input; another user gets EIO, cannot take it"
+}
+
+@test "fork copies the parent's live FS base" {
+	ok "fork copies the parent's live FS base, not a saved one"
+}
+
+@test "signals racing fork never start a child twice (the sfuzz-stress panic)" {
+	ok 'signals racing fork never start a child twice'
+}
+
+@test "limits per user: processes, memory fork copies, kernel buffers, open files" {
 	ok "a user's processes are limited \(EAGAIN\), and root still forks"
 	ok "fork cannot double a user's anonymous memory past its limit"
 	ok "a user's pipes are charged against its kernel-buffer limit"
+	ok "a user's open files are limited \(EMFILE\), root still opens, exits give them back"
 }
 
 @test "the kernel never panicked" {

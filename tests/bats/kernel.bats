@@ -54,6 +54,11 @@ check_ok() {
 	[ "$(grep -c '^SYS_HELLOWORLD: Hello, world!$' "$SERIAL_LOG")" -eq 2 ]
 }
 
+@test "a pipe without readers: SIGPIPE, or EPIPE when it is ignored" {
+	check_ok 'a write to a pipe without readers raises SIGPIPE'
+	check_ok 'with SIGPIPE ignored the write fails with EPIPE'
+}
+
 @test "4 CPUs online, and a printer keeps printing beside more spinners than CPUs" {
 	serial_has '^kernel::start:INFO -- 4 CPUs online'
 	[ "$(grep -c '^spinner [0-9]: spinning without yielding' "$SERIAL_LOG")" -eq 6 ]

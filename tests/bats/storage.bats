@@ -84,7 +84,11 @@ boot_log() {
 	serial_order '^pcid: ahcid \(00:1f\.2, pid [0-9]+\) killed by signal 9; restarting in 100 ms$' \
 		'^pcid: ahcid \(00:1f\.2\) restarted as pid [0-9]+$' \
 		'^storage-test: ahcid killed during a write/read loop: every byte right, ahcid back: ok$'
-	serial_has '^redoxfsd: disk\.ahci0:0p2: I/O resumed after [0-9]+ ms$'
+	# redoxfsd retries only a request the outage caught: a kill between two
+	# requests leaves it nothing to retry
+	if grep -q '^redoxfsd: disk\.ahci0:0p2: I/O failed' "$SERIAL_LOG"; then
+		serial_has '^redoxfsd: disk\.ahci0:0p2: I/O resumed after [0-9]+ ms$'
+	fi
 }
 
 @test "storage-test: every check passes, 10 on the first boot and 11 on the second" {

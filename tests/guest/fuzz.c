@@ -44,10 +44,10 @@ static const uint64_t numbers[] = {
 /* Calls that would end or replace the fuzzer, or block it on purpose. */
 static int skipped(uint64_t n)
 {
-	return n == SYS_EXIT || n == SYS_CLONE || n == SYS_FEXEC || n == SYS_KILL ||
-	       n == SYS_SIGRETURN || n == SYS_NANOSLEEP || n == SYS_FUTEX || n == SYS_WAITPID ||
-	       n == SYS_SIGSUSPEND || /* waits for a signal on purpose */
-	       n == SYS_HELLOWORLD;   /* prints a line each time: the log would drown */
+	return n == SYS_EXIT || n == SYS_EXIT_THREAD || n == SYS_CLONE || n == SYS_FEXEC ||
+	       n == SYS_KILL || n == SYS_SIGRETURN || n == SYS_NANOSLEEP || n == SYS_FUTEX ||
+	       n == SYS_WAITPID || n == SYS_SIGSUSPEND || /* waits for a signal on purpose */
+	       n == SYS_HELLOWORLD; /* prints a line each time: the log would drown */
 }
 
 static char scratch[8192];

@@ -3,8 +3,9 @@
  * init of its test image; each check repeats one attack found by the
  * kernel audit (issue 10), mostly from uid 1000, and looks for the
  * damage: other processes' TLS, userspace-scheme windows, freed page
- * tables, global handle tables, mprotect, provider replies, and last the
- * FMAP that used to panic the kernel. One line per check
+ * tables, global handle tables, mprotect, provider replies, console
+ * input, open-file limits, fork's FS base, and last the FMAP that used to
+ * panic the kernel. One line per check
  * ("isolation: <what>: ok|FAIL"), then "isolation: done: N checks ok, N
  * failed"; the exit code ends QEMU. tests/bats/isolation.bats reads it.
  */
@@ -642,6 +643,208 @@ static void test_limits(void)
 	      "a user's pipes are charged against its kernel-buffer limit", detail);
 }
 
+/* ---- 10: console input goes to the session's foreground group only ---- */
+
+static void test_console(void)
+{
+	int report[2];
+	pipe(report);
+	pid_t session = fork();
+	if (session == 0) {
+		/* as getty: a root group leader takes the free console */
+		setpgid(0, 0);
+		int fd = open("debug:", O_RDONLY | O_NONBLOCK);
+		char c;
+		int r[3] = {fd < 0 ? -1 : read(fd, &c, 1) < 0 ? errno : 0, -1, -1};
+		/* the session turned into a user's (login's setuid): it still reads */
+		pid_t member = fork();
+		if (member == 0) {
+			become_user();
+			_exit(read(fd, &c, 1) < 0 && errno == EAGAIN ? 0 : 1);
+		}
+		r[1] = wait_for(member, 10000);
+		/* another user's process, a group of its own: no input, no control */
+		pid_t other = fork();
+		if (other == 0) {
+			setpgid(0, 0);
+			become_user();
+			int own = open("debug:", O_RDWR | O_NONBLOCK);
+			int e_own = read(own, &c, 1) < 0 ? errno : 0;
+			int e_inherited = read(fd, &c, 1) < 0 ? errno : 0;
+			int e_pgrp = tcsetpgrp(own, getpid()) < 0 ? errno : 0;
+			int e_after = read(own, &c, 1) < 0 ? errno : 0;
+			/* the status says which went wrong: 1, 2, 3 or 4, times 64, + errno */
+			_exit(e_own != EIO         ? 64 + e_own
+			      : e_inherited != EIO ? 128 + e_inherited
+			      : e_pgrp != EPERM    ? 192 + e_pgrp
+			      : e_after != EIO     ? 1
+			                           : 0);
+		}
+		r[2] = wait_for(other, 10000);
+		write(report[1], r, sizeof r);
+		_exit(0);
+	}
+	int r[3] = {-1, -1, -1};
+	read(report[0], r, sizeof r);
+	wait_for(session, 10000);
+	close(report[0]);
+	close(report[1]);
+	char detail[112];
+	snprintf(detail, sizeof detail,
+	         "session's read: errno %d; its user's read: status %#x; other user: status %#x",
+	         r[0], r[1], r[2]);
+	check(r[0] == EAGAIN && r[1] == 0 && r[2] == 0,
+	      "only the console's session reads its input; another user gets EIO, cannot take it",
+	      detail);
+}
+
+/* ---- limits: open files are charged to the user who opened them ---- */
+
+static void test_file_limit(void)
+{
+	enum { HOLDERS = 6 };
+	pid_t holder[HOLDERS];
+	int report[2];
+	pipe(report);
+	int total = 0, last_err = 0;
+	for (int i = 0; i < HOLDERS; i++) {
+		if ((holder[i] = fork()) == 0) {
+			become_user();
+			int n = 0;
+			while (open("null:", O_RDONLY) >= 0)
+				n++;
+			int m[2] = {n, errno};
+			write(report[1], m, sizeof m);
+			for (;;)
+				sleep_ms(1000);
+		}
+		int m[2] = {0, 0};
+		read(report[0], m, sizeof m);
+		total += m[0];
+		last_err = m[1];
+	}
+	int fd = open("null:", O_RDONLY);
+	int root_ok = fd >= 0;
+	if (fd >= 0)
+		close(fd);
+	for (int i = 0; i < HOLDERS; i++)
+		stop(holder[i]);
+	/* given back: a new process of that user opens again */
+	pid_t again = fork();
+	if (again == 0) {
+		become_user();
+		int k = 0;
+		while (k < 100 && open("null:", O_RDONLY) >= 0)
+			k++;
+		_exit(k == 100 ? 0 : 1);
+	}
+	int st = wait_for(again, 10000);
+	close(report[0]);
+	close(report[1]);
+	char detail[112];
+	snprintf(detail, sizeof detail,
+	         "the user opened %d, then errno %d; root's open %s; after exit: status %#x", total,
+	         last_err, root_ok ? "worked" : "failed", st);
+	check(total <= 1024 && total >= 1000 && last_err == EMFILE && root_ok && st == 0,
+	      "a user's open files are limited (EMFILE), root still opens, exits give them back",
+	      detail);
+}
+
+/* ---- fork gives the child the parent's live FS base ---- */
+
+static void test_fork_fs_base(void)
+{
+	pid_t parent = fork();
+	if (parent == 0) {
+		/* From here no libc: TLS is gone. The selector sets FS base 0; a
+		 * fork right after must pass on 0, not the base saved at the last
+		 * switch (this process's TLS). The child reads %fs:0: with base 0
+		 * that is address 0 and faults. */
+		__asm__ volatile("mov %0, %%fs" ::"r"(0x23) : "memory");
+		uint64_t child = syscall1(SYS_CLONE, 0);
+		if (child == 0) {
+			uint64_t v;
+			__asm__ volatile("mov %%fs:0, %0" : "=r"(v)::"memory");
+			syscall1(SYS_EXIT, v ? 1 : 2);
+		}
+		int status = 0;
+		syscall3(SYS_WAITPID, child, (uint64_t)&status, 0);
+		syscall1(SYS_EXIT, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV ? 0 : 3);
+	}
+	int st = wait_for(parent, 10000);
+	char detail[64];
+	snprintf(detail, sizeof detail, "status %#x (3: the child kept the old TLS base)", st);
+	check(st == 0, "fork copies the parent's live FS base, not a saved one", detail);
+}
+
+/* ---- signals racing fork: a child not started yet is not woken (queued twice) ---- */
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static void test_fork_signal_race(void)
+{
+	enum { KILLERS = 2 };
+	/* a handled signal acts (wakes) but kills nobody, whichever pid it hits */
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, &old);
+	int pids[2];
+	pipe(pids);
+	fcntl(pids[0], F_SETFL, O_NONBLOCK);
+	pid_t forker = fork();
+	if (forker == 0) {
+		/* fork for 4 s and at least 20 times (a loaded host forks slowly;
+		 * 30 s at most); each child exits at once; tell the killers the pid */
+		uint64_t start = now_ns(), end = start + 4000000000ULL,
+		         most = start + 30000000000ULL;
+		int n = 0;
+		while (now_ns() < end || (n < 20 && now_ns() < most)) {
+			pid_t k = fork();
+			if (k == 0)
+				_exit(0);
+			if (k > 0) {
+				write(pids[1], &k, sizeof k);
+				while (waitpid(k, 0, 0) < 0 && errno == EINTR)
+					;
+				n++;
+			}
+		}
+		_exit(n >= 20 ? 0 : 1);
+	}
+	pid_t killer[KILLERS];
+	for (int i = 0; i < KILLERS; i++)
+		if ((killer[i] = fork()) == 0) {
+			/* signal the next pids (a fork makes its pid visible before it
+			 * starts the child): without the fix a child was queued twice */
+			pid_t last = forker + 1;
+			for (;;) {
+				pid_t k;
+				while (read(pids[0], &k, sizeof k) == sizeof k)
+					last = k;
+				for (int d = 1; d <= 3; d++)
+					kill(last + d, SIGUSR1);
+			}
+		}
+	int st = wait_for(forker, 60000);
+	for (int i = 0; i < KILLERS; i++)
+		stop(killer[i]);
+	close(pids[0]);
+	close(pids[1]);
+	pid_t after = fork();
+	if (after == 0)
+		_exit(0);
+	int after_st = after > 0 ? wait_for(after, 10000) : -1;
+	sigaction(SIGUSR1, &old, 0);
+	char detail[80];
+	snprintf(detail, sizeof detail, "forker status %#x; a new process afterwards: %#x", st,
+	         after_st);
+	check(st == 0 && after_st == 0, "signals racing fork never start a child twice", detail);
+}
+
 /* ---- 2: last, because it panicked the old kernel ---- */
 
 static void test_fmap_fixed(void)
@@ -686,6 +889,10 @@ int main(void)
 	test_provider_replies();
 	test_small();
 	test_limits();
+	test_console();
+	test_file_limit();
+	test_fork_fs_base();
+	test_fork_signal_race();
 	test_fmap_fixed();
 	say("isolation: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

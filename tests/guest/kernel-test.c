@@ -6,6 +6,7 @@
  * isa-debug-exit. tests/bats/kernel.bats reads the serial log.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,32 @@ static void test_exec_args(void)
 	check(r == 77, "exec of more than ARG_MAX bytes of arguments gives E2BIG", detail);
 }
 
+/* A pipe nobody reads: the writer gets SIGPIPE, or EPIPE when it ignores it. */
+static void test_sigpipe(void)
+{
+	int fds[2];
+	if (pipe(fds) < 0) {
+		check(0, "pipe", strerror(errno));
+		return;
+	}
+	close(fds[0]);
+	pid_t pid = fork();
+	if (pid == 0) {
+		write(fds[1], "x", 1);
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
+	      "a write to a pipe without readers raises SIGPIPE", 0);
+	signal(SIGPIPE, SIG_IGN);
+	errno = 0;
+	long r = write(fds[1], "x", 1);
+	check(r == -1 && errno == EPIPE, "with SIGPIPE ignored the write fails with EPIPE", 0);
+	signal(SIGPIPE, SIG_DFL);
+	close(fds[1]);
+}
+
 static void test_time(void)
 {
 	uint64_t t0 = now_ns();
@@ -251,6 +278,7 @@ int main(int argc, char **argv)
 	test_fault("invalid opcode kills only that process", 1, 4);
 	test_exec();
 	test_exec_args();
+	test_sigpipe();
 	test_time();
 	test_preemption();
 	bench_null_syscall();

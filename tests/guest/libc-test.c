@@ -22,6 +22,7 @@
 #include <pwd.h>
 #include <regex.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,6 +310,40 @@ static void test_exec_and_env(void)
 	status = run(bare, 0, out, sizeof out);
 	CHECK(WEXITSTATUS(status) == 7 && !strncmp(out, "argc=2\n", 7),
 	      "exec: execvp searches PATH");
+
+	/* posix_spawnp: PATH search, file actions (dup2, close), environment */
+	int sp[2];
+	pipe(sp);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, sp[1], 1);
+	posix_spawn_file_actions_addclose(&fa, sp[0]);
+	posix_spawn_file_actions_addclose(&fa, sp[1]);
+	posix_spawnattr_t sa;
+	posix_spawnattr_init(&sa);
+	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
+	char *spawn_argv[] = {"libc-test", "echo-args", "x", 0};
+	char *spawn_env[] = {"LIBC_TEST_VAR=spawned", "PATH=initfs:bin", 0};
+	pid_t spid = -1;
+	int sr = posix_spawnp(&spid, "libc-test", &fa, &sa, spawn_argv, spawn_env);
+	close(sp[1]);
+	char sbuf[128] = "";
+	size_t got = 0;
+	ssize_t k;
+	while (got < sizeof sbuf - 1 && (k = read(sp[0], sbuf + got, sizeof sbuf - 1 - got)) > 0)
+		got += (size_t)k;
+	sbuf[got] = 0;
+	close(sp[0]);
+	status = -1;
+	check(sr == 0 && spid > 0 && waitpid(spid, &status, 0) == spid && WIFEXITED(status) &&
+	          WEXITSTATUS(status) == 7 && !strcmp(sbuf, "argc=3\nargv[2]=x\nenv=spawned\n"),
+	      "exec: posix_spawnp with file actions and an environment", "%d, status %#x, \"%s\"",
+	      sr, status, sbuf);
+	posix_spawn_file_actions_destroy(&fa);
+	spid = -1;
+	char *missing[] = {"initfs:bin/no-such-program", 0};
+	CHECK(posix_spawn(&spid, missing[0], 0, 0, missing, spawn_env) == ENOENT && spid == -1,
+	      "exec: posix_spawn of a missing program returns ENOENT");
 	CHECK(unsetenv("LIBC_TEST_VAR") == 0 && !getenv("LIBC_TEST_VAR"), "env: unsetenv");
 	CHECK(system(0) == 0, "exec: system(NULL) reports no shell");
 	status = system("true");
@@ -327,6 +362,14 @@ static volatile sig_atomic_t got_signal;
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+static volatile int alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
 }
 
 static void test_signals(void)
@@ -364,6 +407,42 @@ static void test_signals(void)
 		abort();
 	waitpid(pid, &status, 0);
 	CHECK(WIFSIGNALED(status), "signals: abort ends the process abnormally");
+
+	/* the real-time interval timer: SIGALRM after 50 ms, then every 30 ms */
+	struct sigaction al = {.sa_handler = on_alarm};
+	sigaction(SIGALRM, &al, 0);
+	alarms = 0;
+	struct itimerval it = {{0, 30000}, {0, 50000}}, left;
+	uint64_t t0 = now_ms();
+	int armed = setitimer(ITIMER_REAL, &it, 0) == 0 && getitimer(ITIMER_REAL, &left) == 0 &&
+	            (left.it_value.tv_sec || left.it_value.tv_usec) &&
+	            left.it_interval.tv_usec == 30000;
+	while (alarms < 3 && now_ms() - t0 < 3000)
+		sleep_ms(5);
+	uint64_t took = now_ms() - t0;
+	struct itimerval off = {{0, 0}, {0, 0}};
+	setitimer(ITIMER_REAL, &off, 0);
+	int after = alarms;
+	sleep_ms(100);
+	check(armed && after >= 3 && alarms == after && took >= 100 && took < 3000 &&
+	          getitimer(ITIMER_REAL, &left) == 0 && !left.it_value.tv_sec &&
+	          !left.it_value.tv_usec,
+	      "signals: setitimer(ITIMER_REAL) sends SIGALRM on time and repeats; disarmed stops",
+	      "%d alarms in %llu ms", after, (unsigned long long)took);
+	unsigned first = alarm(5), second = alarm(0);
+	CHECK(first == 0 && (second == 5 || second == 4) && setitimer(ITIMER_VIRTUAL, &it, 0) < 0 &&
+	          errno == EINVAL,
+	      "signals: alarm returns the seconds left; ITIMER_VIRTUAL is EINVAL");
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGALRM, SIG_DFL);
+		alarm(1);
+		for (;;)
+			sleep_ms(100);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM,
+	      "signals: an unhandled SIGALRM from alarm() ends the process");
 }
 
 static void test_time(void)
@@ -384,6 +463,25 @@ static void test_time(void)
 	uint64_t b = now_ms();
 	check(b - a >= 50 && b - a < 2000, "time: nanosleep(50 ms)", "%llu ms",
 	      (unsigned long long)(b - a));
+	struct timespec until, rel = {0, 30000000L};
+	a = now_ms();
+	int rr = clock_nanosleep(CLOCK_MONOTONIC, 0, &rel, 0);
+	b = now_ms();
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_nsec += 60000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	int ra = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, 0);
+	uint64_t c = now_ms();
+	struct timespec bad = {0, 2000000000L}, past = {1, 0};
+	check(rr == 0 && b - a >= 30 && ra == 0 && c - b >= 55 && c - b < 2000 &&
+	          clock_nanosleep(CLOCK_MONOTONIC, 0, &bad, 0) == EINVAL &&
+	          clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &past, 0) == 0,
+	      "time: clock_nanosleep (relative, TIMER_ABSTIME, EINVAL)", "%llu ms, %llu ms",
+	      (unsigned long long)(b - a), (unsigned long long)(c - b));
+	b = now_ms();
 	clock_t c1 = clock();
 	while (now_ms() < b + 20)
 		;
@@ -713,6 +811,41 @@ static void test_writable_files(void)
 	CHECK(fd >= 0 && strncmp(tmpl, "/tmp/stemp.XXXXXX", 17) && unlink(tmpl) == 0,
 	      "files: mkstemp");
 	close(fd);
+	/* open(O_CREAT) honours the umask (the kernel applies it) */
+	mode_t old_mask = umask(027);
+	fd = open("/tmp/masked", O_CREAT | O_WRONLY | O_TRUNC, 0777);
+	struct stat mst;
+	CHECK(fd >= 0 && fstat(fd, &mst) == 0 && (mst.st_mode & 0777) == 0750,
+	      "files: open(O_CREAT) applies the umask");
+	close(fd);
+	unlink("/tmp/masked");
+	umask(old_mask);
+
+	/* the *at() calls against a folder descriptor */
+	CHECK(mkdirat(AT_FDCWD, "/tmp/atdir", 0755) == 0, "files: mkdirat");
+	int dfd = open("/tmp/atdir", O_RDONLY | O_DIRECTORY);
+	fd = dfd >= 0 ? openat(dfd, "f", O_CREAT | O_WRONLY, 0644) : -1;
+	CHECK(fd >= 0 && write(fd, "xyz", 3) == 3, "files: openat creates in the folder");
+	close(fd);
+	CHECK(fstatat(dfd, "f", &mst, 0) == 0 && mst.st_size == 3 &&
+	          stat("/tmp/atdir/f", &mst) == 0 && mst.st_size == 3,
+	      "files: fstatat");
+	CHECK(renameat(dfd, "f", dfd, "g") == 0 && faccessat(dfd, "g", R_OK, 0) == 0 &&
+	          faccessat(dfd, "f", F_OK, 0) < 0 && errno == ENOENT,
+	      "files: renameat, faccessat");
+	char lbuf[16] = {0};
+	CHECK(symlinkat("g", dfd, "l") == 0 && readlinkat(dfd, "l", lbuf, sizeof lbuf) == 1 &&
+	          lbuf[0] == 'g' && fstatat(dfd, "l", &mst, AT_SYMLINK_NOFOLLOW) == 0 &&
+	          S_ISLNK(mst.st_mode),
+	      "files: symlinkat, readlinkat, fstatat AT_SYMLINK_NOFOLLOW");
+	CHECK(fchmodat(dfd, "g", 0600, 0) == 0 && fstatat(dfd, "g", &mst, 0) == 0 &&
+	          (mst.st_mode & 0777) == 0600,
+	      "files: fchmodat");
+	CHECK(unlinkat(dfd, "l", 0) == 0 && unlinkat(dfd, "g", 0) == 0 &&
+	          unlinkat(AT_FDCWD, "/tmp/atdir", AT_REMOVEDIR) == 0 &&
+	          stat("/tmp/atdir", &mst) < 0 && unlinkat(dfd, "x", 0x4000) < 0 && errno == EINVAL,
+	      "files: unlinkat (files, AT_REMOVEDIR, bad flags)");
+	close(dfd);
 
 	/* the account and host files, then their lookups */
 	mkdir("/etc", 0755);

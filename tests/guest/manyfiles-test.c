@@ -52,7 +52,8 @@ int main(void)
 			return fail("create", i);
 		close(fd);
 		if (i && i % 10000 == 0)
-			say("manyfiles: %d created\n", i);
+			say("manyfiles: %d created (%llu s)\n", i,
+			    (unsigned long long)((now_ns() - t0) / 1000000000));
 	}
 	phase("created", COUNT, t0);
 	t0 = now_ns();
@@ -75,7 +76,8 @@ int main(void)
 		if (unlink(path))
 			return fail("unlink", i);
 		if (i && i % 10000 == 0)
-			say("manyfiles: %d removed\n", i);
+			say("manyfiles: %d removed (%llu s)\n", i,
+			    (unsigned long long)((now_ns() - t0) / 1000000000));
 	}
 	phase("removed", COUNT, t0);
 	if (rmdir(MANY))

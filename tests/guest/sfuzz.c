@@ -39,6 +39,7 @@
 #endif
 #define WORKERS      3
 #define PROGRESS_FD  200
+#define GARBLED_JUMP 1000000 /* more calls than one report interval can add */
 #define REPORT_EVERY 50
 #define STALL_NS     1500000000ULL
 
@@ -254,6 +255,83 @@ static void op_fmap(void)
 
 static void one_op(void);
 
+/*
+ * Threads: up to MAX_THREADS at a time on static stacks, each making
+ * calls on the worker's mappings (copies in and out, futex waits,
+ * widening mprotect) while the worker maps, protects and unmaps them, so the
+ * kernel's TLB shootdowns and thread exits race with everything else.
+ * They touch no table of the worker, only the kernel. A slot is free
+ * again when the kernel has zeroed its word (the thread has left).
+ */
+#define MAX_THREADS 3
+static char thread_stacks[MAX_THREADS][16384] __attribute__((aligned(16)));
+static volatile uint32_t thread_live[MAX_THREADS];
+static volatile uint32_t thread_tids[MAX_THREADS];
+
+static void thread_body(uint64_t seed)
+{
+	uint64_t r = seed | 1;
+	int n = 5 + (int)(seed % 40);
+	for (int i = 0; i < n; i++) {
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		int k = nregions;
+		uint64_t addr = k ? regions[r % (uint64_t)k].addr : (uint64_t)scratch;
+		switch (r % 5) {
+		case 0: {
+			struct redox_timespec t = {0, (int32_t)(r % 500000)};
+			syscall4(SYS_FUTEX, addr, FUTEX_WAIT, 0, (uint64_t)&t);
+			break;
+		}
+		case 1:
+			syscall2(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, addr);
+			break;
+		case 2:
+			/* only widening: the worker writes where it knows it may */
+			syscall3(SYS_MPROTECT, addr, 4096, PROT_READ | PROT_WRITE);
+			break;
+		case 3:
+			/* copies out into the mapping (no console output: the log stays readable)
+			 */
+			syscall3(SYS_FSTAT, nfds ? (uint64_t)fds[r % (uint64_t)nfds] : 0, addr,
+			         1 + r % 200);
+			break;
+		default:
+			syscall0(SYS_YIELD);
+			break;
+		}
+	}
+	syscall1(SYS_EXIT_THREAD, 0);
+}
+
+static void op_thread(void)
+{
+	int slot = (int)(next() % MAX_THREADS);
+	if (next() % 4 == 0 && thread_live[slot]) {
+		/* a harmless signal to a thread that may have gone */
+		static const int harmless[] = {0, SIGCHLD, SIGCONT, SIGWINCH, SIGURG};
+		syscall2(SYS_TKILL, thread_tids[slot], harmless[next() % 5]);
+		return;
+	}
+	if (thread_live[slot])
+		return;
+	thread_live[slot] = 1;
+	struct redox_clone_args ca = {(uint64_t)thread_body,
+	                              next(),
+	                              (uint64_t)(thread_stacks[slot] + sizeof thread_stacks[slot]),
+	                              0,
+	                              (uint64_t)&thread_live[slot],
+	                              0};
+	if (next() % 8 == 0) /* bad arguments as well */
+		ca.flags = next() % 2 ? next() : 0, ca.tls = next(), ca.clear_tid |= next() % 4;
+	int64_t tid = raw(syscall1(SYS_CLONE_THREAD, (uint64_t)&ca));
+	if (tid < 0)
+		thread_live[slot] = 0;
+	else
+		thread_tids[slot] = (uint32_t)tid;
+}
+
 static void op_fork(void)
 {
 	if (nkids == MAX_KIDS) {
@@ -272,6 +350,8 @@ static void op_fork(void)
 	int64_t pid = raw(syscall1(SYS_CLONE, 0));
 	if (pid == 0) {
 		nkids = 0;
+		for (int i = 0; i < MAX_THREADS; i++)
+			thread_live[i] = 0; /* only this thread goes on in the child */
 		if (next() % 3 == 0) {
 			/* exec whatever a live descriptor holds; sfuzz itself exits at once */
 			static const char arg0[] = "sfuzz", arg1[] = "exit";
@@ -292,7 +372,7 @@ static void op_fork(void)
 static void one_op(void)
 {
 	uint64_t len, buf;
-	switch (next() % 20) {
+	switch (next() % 21) {
 	case 0: {
 		const char *p = paths[next() % (sizeof paths / sizeof *paths)];
 		add_fd(raw(syscall3(SYS_OPEN, (uint64_t)p, strlen(p), flags())));
@@ -404,6 +484,9 @@ static void one_op(void)
 		syscall4(SYS_FUTEX, buf, FUTEX_WAIT, next() % 2, (uint64_t)&t);
 		break;
 	}
+	case 19:
+		op_thread();
+		break;
 	default:
 		syscall2(SYS_FEVENT, (uint64_t)any_fd(), next() % 4);
 		break;
@@ -491,7 +574,7 @@ int main(int argc, char **argv)
 	int workers = WORKERS;
 #endif
 	uint64_t start_ns = now_ns(), total = 0, next_seed = base;
-	int failures = 0, stalls = 0, restarts = 0, started = 0, refused = 0;
+	int failures = 0, stalls = 0, restarts = 0, started = 0, refused = 0, garbled = 0;
 	uint64_t last_report = start_ns;
 	pid_t prov = fork();
 	if (prov == 0)
@@ -533,7 +616,14 @@ int main(int argc, char **argv)
 			struct slot *s = &slots[i];
 			uint64_t v;
 			while (read(s->progress, &v, sizeof v) == sizeof v) {
-				s->count = v;
+				/* a worker may have written something else into its own
+				 * pipe (it fuzzes its descriptors): no count jumps that far */
+				if (v <= s->count + GARBLED_JUMP)
+					s->count = v;
+				else if (++garbled <= 10)
+					say("sfuzz: seed %llu: progress report %llu ignored "
+					    "(garbled)\n",
+					    (unsigned long long)s->seed, (unsigned long long)v);
 				s->last_progress = now_ns();
 			}
 			bool ended = s->pid == 0;
@@ -577,9 +667,9 @@ int main(int argc, char **argv)
 		;
 	uint64_t secs = (now_ns() - start_ns) / 1000000000ULL;
 	say("sfuzz: %llu calls in %llu s, %d workers started, %d stalled, %d at the process "
-	    "limit, %d provider restarts, %d failures\n",
+	    "limit, %d provider restarts, %d failures, %d garbled progress reports\n",
 	    (unsigned long long)total, (unsigned long long)secs, started, stalls, refused, restarts,
-	    failures);
+	    failures, garbled);
 
 	/* The kernel must still run new programs. */
 	pid_t pid = fork();

@@ -212,30 +212,52 @@ static int find_pid(const char *name)
 }
 
 /* Kill ahcid while a child writes, fsyncs and reads back files: pcid
- * restarts it, redoxfsd retries what was in flight, no byte is lost. */
+ * restarts it, redoxfsd retries what was in flight, no byte is lost. The
+ * child reports each round on a pipe and goes on until told to stop, so
+ * at least AFTER_KILL rounds (each with an fsync: the disk) come after
+ * the kill however fast the rounds are. */
+enum { AFTER_KILL = 8, MAX_ROUNDS = 2000 };
 static void test_supervision(const char *driver)
 {
+	int rounds[2], stop[2];
+	pipe(rounds);
+	pipe(stop);
+	fcntl(stop[0], F_SETFL, O_NONBLOCK);
 	pid_t worker = fork();
 	if (worker == 0) {
 		static uint8_t want[64 * 1024], got[64 * 1024];
-		for (unsigned i = 0; i < 80; i++) {
+		char c;
+		for (unsigned i = 0; i < MAX_ROUNDS && read(stop[0], &c, 1) != 1; i++) {
 			char path[64];
 			snprintf(path, sizeof path, DIR "/loop-%u", i % 4);
 			pattern(want, sizeof want, 100 + i);
 			if (spill(path, want, sizeof want) ||
 			    slurp(path, got, sizeof got) != (long)sizeof got ||
 			    memcmp(want, got, sizeof got))
-				_exit(10 + (int)i);
+				_exit(10 + (int)(i % 100));
+			write(rounds[1], "r", 1);
 		}
 		_exit(0);
 	}
+	close(rounds[1]);
 	sleep_ms(300);
 	int victim = find_pid(driver);
 	/* the loop must still be running, so it needs the disk after the kill */
 	int running = waitpid(worker, 0, WNOHANG) == 0;
 	int killed = running && victim > 0 && kill(victim, SIGKILL) == 0;
+	char c;
+	fcntl(rounds[0], F_SETFL, O_NONBLOCK);
+	while (read(rounds[0], &c, 1) == 1)
+		; /* rounds done before the kill */
+	fcntl(rounds[0], F_SETFL, 0);
+	for (int n = 0; killed && n < AFTER_KILL && read(rounds[0], &c, 1) == 1; n++)
+		;
+	write(stop[1], "s", 1);
 	int status = -1;
 	waitpid(worker, &status, 0);
+	close(rounds[0]);
+	close(stop[0]);
+	close(stop[1]);
 	sleep_ms(500); /* let pcid's restart line out */
 	char detail[64];
 	snprintf(detail, sizeof detail, "pid %d, loop running %d, killed %d, worker status %#x",

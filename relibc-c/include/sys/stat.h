@@ -75,6 +75,9 @@ int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
 int futimens(int fd, const struct timespec times[2]);
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int fstatat(int dirfd, const char *__restrict_arg path, struct stat *__restrict_arg st, int flags);
+int mkdirat(int dirfd, const char *path, mode_t mode);
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
 
 __RELIBC_END_DECLS
 

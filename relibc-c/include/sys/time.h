@@ -19,6 +19,19 @@ struct timezone {
 };
 
 int gettimeofday(struct timeval *__restrict_arg tv, void *__restrict_arg tz);
+
+/* Interval timers: ITIMER_REAL (SIGALRM) is the kernel's; the CPU-time
+ * ones are not measured yet and give EINVAL. */
+#define ITIMER_REAL    0
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF    2
+struct itimerval {
+	struct timeval it_interval;
+	struct timeval it_value;
+};
+int setitimer(int which, const struct itimerval *__restrict_arg value,
+              struct itimerval *__restrict_arg old);
+int getitimer(int which, struct itimerval *value);
 int utimes(const char *path, const struct timeval times[2]);
 
 #define timerisset(t) ((t)->tv_sec || (t)->tv_usec)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <bits/types.h>
+#include <bits/pthreadtypes.h>
 
 typedef unsigned char u_char;
 typedef unsigned short u_short;

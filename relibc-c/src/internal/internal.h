@@ -19,7 +19,7 @@ int __relibc_fd_is_dir(int fd);
 /* The running program's name without folders, for messages; never NULL. */
 const char *__relibc_program_name(void);
 
-/* A test-and-set lock; enough until the platform has futexes. */
+/* The library's own lock: a futex word (lock.c). */
 typedef struct {
 	volatile int locked;
 } __relibc_spinlock;

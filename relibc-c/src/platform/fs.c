@@ -180,18 +180,10 @@ mode_t umask(mode_t mask)
 	return (mode_t)syscall1(SYS_UMASK, (uint64_t)(mask & 0777));
 }
 
-/* The kernel keeps the mask but does not apply it: creating calls here do. */
-static mode_t current_umask(void)
-{
-	mode_t old = umask(0);
-	umask(old);
-	return old;
-}
-
+/* The kernel applies the mask to every open with O_CREAT (mkdir's too). */
 int mkdir(const char *path, mode_t mode)
 {
-	mode_t m = (mode & 07777) & ~current_umask();
-	int fd = open(path, O_CREAT | O_EXCL | O_DIRECTORY | O_CLOEXEC, m);
+	int fd = open(path, O_CREAT | O_EXCL | O_DIRECTORY | O_CLOEXEC, mode & 07777);
 	if (fd < 0)
 		return -1;
 	close(fd);

@@ -65,9 +65,15 @@ __relibc_noreturn void abort(void)
 	_exit(127);
 }
 
+void __relibc_fork_prepare(void);
+void __relibc_fork_after(int child);
+
 pid_t fork(void)
 {
-	return (pid_t)__sys_result(syscall1(SYS_CLONE, 0));
+	__relibc_fork_prepare();
+	pid_t pid = (pid_t)__sys_result(syscall1(SYS_CLONE, 0));
+	__relibc_fork_after(pid == 0);
+	return pid;
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)

@@ -1,7 +1,7 @@
 /*
  * Byte and line input: fgetc/getc/getchar, fgets, getdelim/getline, the
  * _unlocked spellings, the indicators (feof, ferror, clearerr) and the
- * stream locks (no-ops: a process has one thread).
+ * stream locks (recursive, per thread: flockfile and friends).
  */
 #include <errno.h>
 #include <limits.h>
@@ -9,20 +9,21 @@
 #include <string.h>
 
 #include "stdio/file.h"
+#include "internal/thread.h"
 
 int fgetc(FILE *f)
 {
-	return __stdio_getc(f);
+	return STDIO_LOCKED(f, __stdio_getc(f));
 }
 
 int getc(FILE *f)
 {
-	return __stdio_getc(f);
+	return STDIO_LOCKED(f, __stdio_getc(f));
 }
 
 int getchar(void)
 {
-	return __stdio_getc(stdin);
+	return STDIO_LOCKED(stdin, __stdio_getc(stdin));
 }
 
 int fgetc_unlocked(FILE *f)
@@ -45,7 +46,14 @@ size_t fread_unlocked(void *restrict p, size_t size, size_t n, FILE *restrict f)
 	return fread(p, size, n, f);
 }
 
+static char *fgets_locked(char *restrict s, int n, FILE *restrict f);
+
 char *fgets(char *restrict s, int n, FILE *restrict f)
+{
+	return STDIO_LOCKED(f, fgets_locked(s, n, f));
+}
+
+static char *fgets_locked(char *restrict s, int n, FILE *restrict f)
 {
 	if (n <= 0) {
 		errno = EINVAL;
@@ -81,7 +89,16 @@ char *fgets(char *restrict s, int n, FILE *restrict f)
 	return s;
 }
 
+static ssize_t getdelim_locked(char **restrict line, size_t *restrict cap, int delim,
+                               FILE *restrict f);
+
 ssize_t getdelim(char **restrict line, size_t *restrict cap, int delim, FILE *restrict f)
+{
+	return STDIO_LOCKED(f, getdelim_locked(line, cap, delim, f));
+}
+
+static ssize_t getdelim_locked(char **restrict line, size_t *restrict cap, int delim,
+                               FILE *restrict f)
 {
 	if (!line || !cap) {
 		errno = EINVAL;
@@ -179,16 +196,37 @@ int fileno_unlocked(FILE *f)
 
 void flockfile(FILE *f)
 {
-	(void)f;
+	int me = __relibc_thread_self()->tid;
+	if (__atomic_load_n(&f->owner, __ATOMIC_RELAXED) != me) {
+		__relibc_lock(&f->lock);
+		__atomic_store_n(&f->owner, me, __ATOMIC_RELAXED);
+	}
+	f->depth++;
+}
+
+int __stdio_trylock(FILE *f)
+{
+	int me = __relibc_thread_self()->tid;
+	if (__atomic_load_n(&f->owner, __ATOMIC_RELAXED) != me) {
+		int free = 0;
+		if (!__atomic_compare_exchange_n(&f->lock.locked, &free, 1, 0, __ATOMIC_ACQUIRE,
+		                                 __ATOMIC_RELAXED))
+			return 0;
+		__atomic_store_n(&f->owner, me, __ATOMIC_RELAXED);
+	}
+	f->depth++;
+	return 1;
 }
 
 int ftrylockfile(FILE *f)
 {
-	(void)f;
-	return 0;
+	return __stdio_trylock(f) ? 0 : -1;
 }
 
 void funlockfile(FILE *f)
 {
-	(void)f;
+	if (--f->depth == 0) {
+		__atomic_store_n(&f->owner, 0, __ATOMIC_RELAXED);
+		__relibc_unlock(&f->lock);
+	}
 }

@@ -13,16 +13,29 @@
 
 extern FILE *__stdio_head;
 
+__relibc_spinlock __stdio_list_lock;
+
+static void unlink_locked(FILE *f);
+
 void __stdio_link(FILE *f)
 {
+	__relibc_lock(&__stdio_list_lock);
 	f->prev = 0;
 	f->next = __stdio_head;
 	if (__stdio_head)
 		__stdio_head->prev = f;
 	__stdio_head = f;
+	__relibc_unlock(&__stdio_list_lock);
 }
 
 static void unlink_file(FILE *f)
+{
+	__relibc_lock(&__stdio_list_lock);
+	unlink_locked(f);
+	__relibc_unlock(&__stdio_list_lock);
+}
+
+static void unlink_locked(FILE *f)
 {
 	if (f->prev)
 		f->prev->next = f->next;
@@ -73,7 +86,14 @@ static void setup_buffer(FILE *f)
 	f->size = 1;
 }
 
+static int setvbuf_locked(FILE *restrict f, char *restrict ubuf, int mode, size_t size);
+
 int setvbuf(FILE *restrict f, char *restrict ubuf, int mode, size_t size)
+{
+	return STDIO_LOCKED(f, setvbuf_locked(f, ubuf, mode, size));
+}
+
+static int setvbuf_locked(FILE *restrict f, char *restrict ubuf, int mode, size_t size)
 {
 	if ((mode != _IOFBF && mode != _IOLBF && mode != _IONBF) || f->rend || f->wend) {
 		errno = EINVAL;
@@ -200,12 +220,21 @@ size_t __stdio_write(FILE *f, const unsigned char *p, size_t n)
 	return n;
 }
 
-/* Flushes the line-buffered output streams: before input waits on a terminal. */
+/*
+ * Flushes the line-buffered output streams: before input waits on a
+ * terminal. A courtesy: streams (and the list) another thread holds are
+ * left to it, so a reader never waits on a writer here.
+ */
 static void flush_line_buffered(void)
 {
+	if (__atomic_exchange_n(&__stdio_list_lock.locked, 1, __ATOMIC_ACQUIRE))
+		return;
 	for (FILE *g = __stdio_head; g; g = g->next)
-		if (g->flags & F_LBF && g->wend)
+		if (g->flags & F_LBF && g->wend && __stdio_trylock(g)) {
 			__stdio_flush(g);
+			funlockfile(g);
+		}
+	__relibc_unlock(&__stdio_list_lock);
 }
 
 static int to_read(FILE *f)
@@ -251,7 +280,14 @@ int __stdio_getc_slow(FILE *f)
 	return *f->rpos++;
 }
 
+static size_t fread_locked(void *restrict dst, size_t size, size_t n, FILE *restrict f);
+
 size_t fread(void *restrict dst, size_t size, size_t n, FILE *restrict f)
+{
+	return STDIO_LOCKED(f, fread_locked(dst, size, n, f));
+}
+
+static size_t fread_locked(void *restrict dst, size_t size, size_t n, FILE *restrict f)
 {
 	if (!size || !n)
 		return 0;
@@ -300,10 +336,17 @@ size_t fwrite(const void *restrict src, size_t size, size_t n, FILE *restrict f)
 		errno = EOVERFLOW;
 		return 0;
 	}
-	return __stdio_write(f, src, size * n) / size;
+	return STDIO_LOCKED(f, __stdio_write(f, src, size * n)) / size;
 }
 
+static int ungetc_locked(int c, FILE *f);
+
 int ungetc(int c, FILE *f)
+{
+	return STDIO_LOCKED(f, ungetc_locked(c, f));
+}
+
+static int ungetc_locked(int c, FILE *f)
 {
 	if (c == EOF || to_read(f))
 		return EOF;
@@ -314,15 +357,27 @@ int ungetc(int c, FILE *f)
 	return (unsigned char)c;
 }
 
+static int fflush_locked(FILE *f);
+
 int fflush(FILE *f)
 {
 	if (!f) {
 		int r = 0;
-		for (FILE *g = __stdio_head; g; g = g->next)
+		__relibc_lock(&__stdio_list_lock);
+		for (FILE *g = __stdio_head; g; g = g->next) {
+			flockfile(g);
 			if (g->wend && __stdio_flush(g))
 				r = EOF;
+			funlockfile(g);
+		}
+		__relibc_unlock(&__stdio_list_lock);
 		return r;
 	}
+	return STDIO_LOCKED(f, fflush_locked(f));
+}
+
+static int fflush_locked(FILE *f)
+{
 	if (f->wend)
 		return __stdio_flush(f);
 	/* an input stream: give the file back the bytes read ahead, if it can seek */
@@ -363,7 +418,14 @@ int fclose(FILE *f)
 	return __stdio_close(f, 0);
 }
 
+static off_t ftello_locked(FILE *f);
+
 off_t ftello(FILE *f)
+{
+	return STDIO_LOCKED(f, ftello_locked(f));
+}
+
+static off_t ftello_locked(FILE *f)
 {
 	off_t pos = 0;
 	if (!f->ops.seek || f->ops.seek(f->cookie, &pos, SEEK_CUR))
@@ -380,7 +442,14 @@ long ftell(FILE *f)
 	return ftello(f);
 }
 
+static int fseeko_locked(FILE *f, off_t off, int whence);
+
 int fseeko(FILE *f, off_t off, int whence)
+{
+	return STDIO_LOCKED(f, fseeko_locked(f, off, whence));
+}
+
+static int fseeko_locked(FILE *f, off_t off, int whence)
 {
 	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
 		errno = EINVAL;

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "internal/internal.h"
+
 #define FILE_UNGET 8
 
 enum {
@@ -42,7 +44,26 @@ struct _relibc_FILE {
 	unsigned char *alloc; /* the buffer storage to free, if ours */
 	struct _relibc_FILE *prev, *next;
 	unsigned char tiny[FILE_UNGET + 1]; /* the buffer of unbuffered streams */
+	/* flockfile: a recursive lock, so one thread's calls never mix with another's */
+	__relibc_spinlock lock;
+	int owner, depth;
 };
+
+/* The open-file list's lock; taken before any stream's, never after. */
+extern __relibc_spinlock __stdio_list_lock;
+
+/* Take the stream's lock only if no other thread holds it: 1 if taken. */
+int __stdio_trylock(FILE *f);
+
+/* A call made with the stream locked. */
+#define STDIO_LOCKED(f, call)                                                                      \
+	__extension__({                                                                            \
+		FILE *lf_ = (f);                                                                   \
+		flockfile(lf_);                                                                    \
+		__typeof__(call) r_ = (call);                                                      \
+		funlockfile(lf_);                                                                  \
+		r_;                                                                                \
+	})
 
 /* The descriptor operations (cookie = the FILE). */
 extern const cookie_io_functions_t __stdio_fd_ops;

@@ -78,7 +78,15 @@ static int chunked(struct chunk_sink *c, const char *fmt, va_list ap)
 	return r;
 }
 
+static int vfprintf_locked(FILE *restrict f, const char *restrict fmt, va_list ap);
+
+/* One call's output stays together: the stream is locked across it. */
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	return STDIO_LOCKED(f, vfprintf_locked(f, fmt, ap));
+}
+
+static int vfprintf_locked(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	struct chunk_sink c = {.f = f};
 	if (f->flags & F_NBF) {

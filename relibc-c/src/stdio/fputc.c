@@ -8,17 +8,17 @@
 
 int fputc(int c, FILE *f)
 {
-	return __stdio_putc(c, f);
+	return STDIO_LOCKED(f, __stdio_putc(c, f));
 }
 
 int putc(int c, FILE *f)
 {
-	return __stdio_putc(c, f);
+	return STDIO_LOCKED(f, __stdio_putc(c, f));
 }
 
 int putchar(int c)
 {
-	return __stdio_putc(c, stdout);
+	return STDIO_LOCKED(stdout, __stdio_putc(c, stdout));
 }
 
 int fputc_unlocked(int c, FILE *f)
@@ -49,13 +49,18 @@ int fflush_unlocked(FILE *f)
 int fputs(const char *restrict s, FILE *restrict f)
 {
 	size_t n = strlen(s);
-	return __stdio_write(f, (const unsigned char *)s, n) == n ? 0 : EOF;
+	return STDIO_LOCKED(f, __stdio_write(f, (const unsigned char *)s, n)) == n ? 0 : EOF;
 }
 
-int puts(const char *s)
+static int puts_locked(const char *s)
 {
 	size_t n = strlen(s);
 	if (__stdio_write(stdout, (const unsigned char *)s, n) != n)
 		return EOF;
 	return __stdio_putc('\n', stdout) == EOF ? EOF : 0;
+}
+
+int puts(const char *s)
+{
+	return STDIO_LOCKED(stdout, puts_locked(s));
 }

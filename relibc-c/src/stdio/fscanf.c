@@ -20,10 +20,15 @@ static void file_ungetc(struct __relibc_source *s, int c)
 	ungetc(c, ((struct file_source *)s)->f);
 }
 
-int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap)
+static int vfscanf_locked(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	struct file_source fs = {{file_getc, file_ungetc}, f};
 	return __relibc_vscan(&fs.src, fmt, ap);
+}
+
+int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	return STDIO_LOCKED(f, vfscanf_locked(f, fmt, ap));
 }
 
 int fscanf(FILE *restrict f, const char *restrict fmt, ...)

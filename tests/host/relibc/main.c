@@ -50,6 +50,7 @@ static const struct {
     {"stdio", test_stdio},
     {"posix", test_posix},
     {"regex", test_regex},
+    {"pthread", test_pthread},
 };
 
 int main(int argc, char **argv)

@@ -76,6 +76,7 @@ void test_math(void);
 void test_setjmp(void);
 void test_getopt_fnmatch(void);
 void test_stdio(void);
+void test_pthread(void);
 void test_posix(void);
 void test_regex(void);
 

@@ -44,12 +44,21 @@ X(CHDIR, chdir, 12)
 X(GETPID, getpid, 20)
 X(KILL, kill, 37)
 X(SETPGID, setpgid, 57)
+/* setitimer(which, const struct redox_itimerspec *new, struct redox_itimerspec *old):
+ * ITIMER_REAL only; new NULL reads the timer */
+X(SETITIMER, setitimer, 104)
 X(UMASK, umask, 60)
 X(GETPPID, getppid, 64)
 X(SIGACTION, sigaction, 67)
 X(IOPL, iopl, 110)
 X(SIGRETURN, sigreturn, 119)
 X(CLONE, clone, 120)
+/* clone_thread(struct redox_clone_args *): a thread sharing the address
+ * space, files and signal actions; returns its tid (docs/threads.md) */
+X(CLONE_THREAD, clone_thread, 121)
+/* exit_thread(status): end the calling thread; the last one ends the
+ * process with this status (EXIT ends the whole thread group) */
+X(EXIT_THREAD, exit_thread, 122)
 X(MPROTECT, mprotect, 125)
 X(SIGPROCMASK, sigprocmask, 126)
 X(GETPGID, getpgid, 132)
@@ -59,6 +68,7 @@ X(MREMAP, mremap, 155)
 X(YIELD, yield, 158)
 X(NANOSLEEP, nanosleep, 162)
 X(GETCWD, getcwd, 183)
+X(GETTID, gettid, 186)
 X(GETUID, getuid, 199)
 X(GETGID, getgid, 200)
 X(GETEUID, geteuid, 201)
@@ -66,6 +76,8 @@ X(GETEGID, getegid, 202)
 X(SETREUID, setreuid, 203)
 X(SETREGID, setregid, 204)
 X(FUTEX, futex, 240)
+/* tkill(tid, sig): a signal for one thread of the calling process */
+X(TKILL, tkill, 241)
 X(CLOCK_GETTIME, clock_gettime, 265)
 X(PIPE2, pipe2, 331)
 X(PHYSALLOC, physalloc, 945)

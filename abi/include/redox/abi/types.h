@@ -48,6 +48,28 @@ struct redox_map {
 	uint64_t address;
 };
 
+/*
+ * CLONE_THREAD argument: the new thread starts at entry(arg) on `stack`
+ * (its top; the kernel aligns it and pushes a zero return address) with
+ * FS base `tls`. When it ends, the kernel writes 0 to the u32 at
+ * clear_tid (if not 0) and wakes one futex waiter there.
+ */
+struct redox_clone_args {
+	uint64_t entry;
+	uint64_t arg;
+	uint64_t stack;
+	uint64_t tls;
+	uint64_t clear_tid;
+	uint64_t flags; /* none defined yet: must be 0 */
+};
+
+/* SETITIMER argument: the time left (0: disarmed) and the reload interval. */
+struct redox_itimerspec {
+	struct redox_timespec interval;
+	struct redox_timespec value;
+};
+#define ITIMER_REAL 0
+
 /* read from an event: queue */
 struct redox_event {
 	uint64_t id;
@@ -80,5 +102,7 @@ _Static_assert(sizeof(struct redox_timespec) == 16, "TimeSpec is 16 bytes");
 _Static_assert(sizeof(struct redox_packet) == 56, "Packet is 56 bytes");
 _Static_assert(sizeof(struct redox_map) == 32, "Map is 32 bytes");
 _Static_assert(sizeof(struct redox_event) == 24, "Event is 24 bytes");
+_Static_assert(sizeof(struct redox_clone_args) == 48, "CloneArgs is 48 bytes");
+_Static_assert(sizeof(struct redox_itimerspec) == 32, "ITimerSpec is 32 bytes");
 
 #endif

@@ -32,6 +32,7 @@
 #define BLOCK        4096
 #define CACHE_BLOCKS 8192 /* 32 MiB */
 #define RETRY_MS     30000
+#define AHEAD        32 /* blocks a missed read brings in (the kernel's 128 KiB) */
 
 struct cached {
 	uint64_t block; /* ~0: empty */
@@ -42,6 +43,7 @@ struct cached {
 static struct {
 	char path[48];
 	int fd;
+	uint64_t blocks; /* the partition's size */
 	struct cached cache[CACHE_BLOCKS];
 	uint8_t *cache_mem;
 } d = {.fd = -1};
@@ -106,6 +108,35 @@ static int evict(struct cached *c)
 	return r;
 }
 
+/*
+ * A miss on `block` that the caller does not need the following blocks
+ * of: read up to AHEAD blocks from it in one request into the cache
+ * (only into slots that hold nothing dirty and not the block already).
+ * The library reads one block at a time, mostly of blocks allocated
+ * together: fsck at mount and walks of the trees take one request per
+ * AHEAD blocks instead of one per block.
+ */
+static int read_ahead(uint64_t block)
+{
+	static uint8_t run_buf[AHEAD * BLOCK];
+	size_t n = 1;
+	while (n < AHEAD && block + n < d.blocks) {
+		const struct cached *c = &d.cache[(block + n) % CACHE_BLOCKS];
+		if (c->block == block + n || c->dirty)
+			break;
+		n++;
+	}
+	int r = transfer(block * BLOCK, run_buf, n * BLOCK, false);
+	for (size_t i = 0; !r && i < n; i++) {
+		struct cached *m = &d.cache[(block + i) % CACHE_BLOCKS];
+		if ((r = evict(m)))
+			break;
+		m->block = block + i;
+		memcpy(m->data, run_buf + i * BLOCK, BLOCK);
+	}
+	return r;
+}
+
 static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 {
 	(void)ctx;
@@ -115,6 +146,11 @@ static int disk_read(void *ctx, uint64_t offset, void *buf, size_t len)
 	for (size_t done = 0; done < len; done += BLOCK) {
 		uint64_t block = (offset + done) / BLOCK;
 		struct cached *c = &d.cache[block % CACHE_BLOCKS];
+		if (c->block != block && len == BLOCK) {
+			int r = read_ahead(block);
+			if (r)
+				return r;
+		}
 		if (c->block != block) {
 			/* read the run of misses from here in one request */
 			size_t run = BLOCK;
@@ -285,6 +321,11 @@ const struct redoxfs_io *disk_find(const char *uuid_text, char *where, size_t le
 				for (int b = 0; b < CACHE_BLOCKS; b++)
 					d.cache[b] = (struct cached){
 					    ~0ULL, d.cache_mem + (size_t)b * BLOCK, false};
+				int pfd = open(d.path, O_RDONLY);
+				off_t end = pfd >= 0 ? lseek(pfd, 0, SEEK_END) : -1;
+				if (pfd >= 0)
+					close(pfd);
+				d.blocks = end > 0 ? (uint64_t)end / BLOCK : 0;
 				snprintf(where, len, "%s", d.path);
 				return &disk_io;
 			}
