@@ -51,6 +51,7 @@ static const struct {
     {"posix", test_posix},
     {"regex", test_regex},
     {"pthread", test_pthread},
+    {"semaphore", test_semaphore},
 };
 
 int main(int argc, char **argv)

@@ -77,6 +77,7 @@ void test_setjmp(void);
 void test_getopt_fnmatch(void);
 void test_stdio(void);
 void test_pthread(void);
+void test_semaphore(void);
 void test_posix(void);
 void test_regex(void);
 
