@@ -95,6 +95,8 @@ int atexit(void (*fn)(void));
 int system(const char *cmd);
 char *realpath(const char *__restrict_arg path, char *__restrict_arg resolved);
 int mkstemp(char *tmpl);
+/* the program's name without folders (BSD) */
+const char *getprogname(void);
 char *mkdtemp(char *tmpl);
 
 #define alloca(n) __builtin_alloca(n)

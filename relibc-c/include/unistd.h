@@ -67,6 +67,7 @@ ssize_t readlink(const char *__restrict_arg path, char *__restrict_arg buf, size
 unsigned alarm(unsigned seconds);
 int access(const char *path, int mode);
 int faccessat(int dirfd, const char *path, int mode, int flags);
+int eaccess(const char *path, int mode);
 int unlinkat(int dirfd, const char *path, int flags);
 int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
 int symlinkat(const char *target, int dirfd, const char *path);

@@ -12,6 +12,9 @@
 #define PACKAGE_VERSION "4.3"
 #define VERSION "4.3"
 #define MAKE_HOST "x86_64-unknown-redox"
+#define LIBDIR "/usr/lib"
+#define INCLUDEDIR "/usr/include"
+#define LOCALEDIR "/usr/share/locale"
 #define STDC_HEADERS 1
 #define RETSIGTYPE void
 #define PATH_SEPARATOR_CHAR ':'
@@ -94,3 +97,21 @@
 #define HAVE_DECL__SYS_SIGLIST 0
 #define HAVE_DECL___ARGV 0
 #define HAVE_DECL___SYS_SIGLIST 0
+#define HAVE_GETPROGNAME 1
+
+/* No fcntl record locks (F_SETLKW) on this system: make's own switch
+ * leaves out --output-sync, which serialises output with them. */
+#define NO_OUTPUT_SYNC 1
+
+/* What gnulib's configure adds to config.h (m4/gnulib-common.m4). */
+#define _GL_UNUSED             __attribute__((__unused__))
+#define _GL_ATTRIBUTE_PURE     __attribute__((__pure__))
+#define _GL_ATTRIBUTE_CONST    __attribute__((__const__))
+#define _GL_ATTRIBUTE_MALLOC   __attribute__((__malloc__))
+#define _GL_ATTRIBUTE_FORMAT(spec) __attribute__((__format__ spec))
+#define _GL_ARG_NONNULL(params) __attribute__((__nonnull__ params))
+#define _GL_ATTRIBUTE_FORMAT_PRINTF(a, b) __attribute__((__format__(__printf__, a, b)))
+#define _GL_INLINE             static _GL_UNUSED
+#define _GL_EXTERN_INLINE      static _GL_UNUSED
+#define _GL_INLINE_HEADER_BEGIN
+#define _GL_INLINE_HEADER_END

@@ -146,6 +146,12 @@ int faccessat(int dirfd, const char *path, int mode, int flags)
 	return 0;
 }
 
+/* access() with the effective ids (GNU; gnulib's findprog calls it) */
+int eaccess(const char *path, int mode)
+{
+	return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
+}
+
 static struct redox_timespec from_tv(const struct timeval *tv)
 {
 	return (struct redox_timespec){tv->tv_sec, (int32_t)(tv->tv_usec * 1000)};

@@ -3,6 +3,7 @@
  * reversed, equal and adversarial inputs), qsort_r, bsearch, abs/div,
  * and the pseudo-random generators.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,8 +137,12 @@ static void misc_cases(void)
 	CHECK(same);
 }
 
+const char *rl_getprogname(void);
+
 void test_stdlib(void)
 {
 	qsort_cases();
 	misc_cases();
+	/* the hook gives the tests' name, as glibc's short name is argv[0]'s last part */
+	CHECK_STR(rl_getprogname(), program_invocation_short_name);
 }
