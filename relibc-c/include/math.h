@@ -14,12 +14,6 @@ __RELIBC_BEGIN_DECLS
 typedef double double_t;
 typedef float float_t;
 
-#define HUGE_VAL  __builtin_huge_val()
-#define HUGE_VALF __builtin_huge_valf()
-#define HUGE_VALL __builtin_huge_vall()
-#define INFINITY  __builtin_inff()
-#define NAN       __builtin_nanf("")
-
 #define FP_NAN       0
 #define FP_INFINITE  1
 #define FP_ZERO      2
@@ -33,6 +27,19 @@ typedef float float_t;
 #define MATH_ERREXCEPT   2
 #define math_errhandling MATH_ERREXCEPT
 
+/*
+ * gcc and clang have builtins for the constants and classification
+ * macros; other compilers (tcc) get the same from the bits of the value.
+ * There, long double arguments are classified through double.
+ */
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 4)
+#define HUGE_VAL  __builtin_huge_val()
+#define HUGE_VALF __builtin_huge_valf()
+#define HUGE_VALL __builtin_huge_vall()
+#define INFINITY  __builtin_inff()
+#define NAN       __builtin_nanf("")
+
+
 #define fpclassify(x)        __builtin_fpclassify(FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL, FP_ZERO, x)
 #define isnan(x)             __builtin_isnan(x)
 #define isinf(x)             __builtin_isinf_sign(x)
@@ -45,6 +52,65 @@ typedef float float_t;
 #define islessequal(x, y)    __builtin_islessequal(x, y)
 #define islessgreater(x, y)  __builtin_islessgreater(x, y)
 #define isunordered(x, y)    __builtin_isunordered(x, y)
+#else
+#define INFINITY  1e5000f
+#define NAN       (0.0f / 0.0f)
+#define HUGE_VAL  ((double)INFINITY)
+#define HUGE_VALF INFINITY
+#define HUGE_VALL ((long double)INFINITY)
+
+static __inline int __relibc_fpclassifyf(float x)
+{
+	union {
+		float f;
+		unsigned i;
+	} u = {x};
+	unsigned e = (u.i >> 23) & 0xff;
+	if (!e)
+		return u.i << 1 ? FP_SUBNORMAL : FP_ZERO;
+	if (e == 0xff)
+		return u.i << 9 ? FP_NAN : FP_INFINITE;
+	return FP_NORMAL;
+}
+
+static __inline int __relibc_fpclassify(double x)
+{
+	union {
+		double f;
+		unsigned long long i;
+	} u = {x};
+	unsigned e = (u.i >> 52) & 0x7ff;
+	if (!e)
+		return u.i << 1 ? FP_SUBNORMAL : FP_ZERO;
+	if (e == 0x7ff)
+		return u.i << 12 ? FP_NAN : FP_INFINITE;
+	return FP_NORMAL;
+}
+
+static __inline int __relibc_signbit(double x)
+{
+	union {
+		double f;
+		unsigned long long i;
+	} u = {x};
+	return (int)(u.i >> 63);
+}
+
+#define fpclassify(x)                                                                              \
+	(sizeof(x) == sizeof(float) ? __relibc_fpclassifyf(x) : __relibc_fpclassify(x))
+#define isnan(x)             (fpclassify(x) == FP_NAN)
+#define isinf(x)             (fpclassify(x) == FP_INFINITE)
+#define isfinite(x)          (fpclassify(x) > FP_INFINITE)
+#define isnormal(x)          (fpclassify(x) == FP_NORMAL)
+#define signbit(x)           __relibc_signbit(x)
+#define isunordered(x, y)    (isnan(x) || isnan(y))
+#define isgreater(x, y)      (!isunordered(x, y) && (x) > (y))
+#define isgreaterequal(x, y) (!isunordered(x, y) && (x) >= (y))
+#define isless(x, y)         (!isunordered(x, y) && (x) < (y))
+#define islessequal(x, y)    (!isunordered(x, y) && (x) <= (y))
+#define islessgreater(x, y)  (!isunordered(x, y) && ((x) < (y) || (x) > (y)))
+#endif
+
 
 #define M_E        2.7182818284590452354
 #define M_LOG2E    1.4426950408889634074
