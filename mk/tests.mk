@@ -24,9 +24,16 @@ ci-image: $(HARDDRIVE)
 	$(Q)env -u FILESYSTEM_CONFIG -u BUILD $(MAKE) --no-print-directory CONFIG_NAME=ci all
 .PHONY: ci-image
 
+# Compiling on the booted system (tests/bats/dev.bats) boots the image of
+# config dev (server plus tcc, make and source trees). After ci-image, for
+# the same reason.
+dev-image: ci-image
+	$(Q)env -u FILESYSTEM_CONFIG -u BUILD $(MAKE) --no-print-directory CONFIG_NAME=dev all
+.PHONY: dev-image
+
 host-test: $(HOST_TESTS)
 test-images: $(HARDDRIVE) $(LIVEDISK) $(TEST_IMAGES) $(BOOTLOADER_EFI) $(REDOXFS_FSCK) \
-	$(REDOXFS_CAT) ci-image
+	$(REDOXFS_CAT) ci-image dev-image
 test:
 	$(Q)HOST_TESTS="$(HOST_TESTS)" MAKE="$(MAKE)" tests/run.sh
 .PHONY: host-test test-images test
