@@ -14,9 +14,9 @@ struct ar_hdr {
 	char ar_date[12]; /* modification time, decimal */
 	char ar_uid[6];
 	char ar_gid[6];
-	char ar_mode[8]; /* octal */
+	char ar_mode[8];  /* octal */
 	char ar_size[10]; /* bytes, decimal */
-	char ar_fmag[2]; /* ARFMAG */
+	char ar_fmag[2];  /* ARFMAG */
 };
 
 #endif

@@ -39,7 +39,6 @@ typedef float float_t;
 #define INFINITY  __builtin_inff()
 #define NAN       __builtin_nanf("")
 
-
 #define fpclassify(x)        __builtin_fpclassify(FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL, FP_ZERO, x)
 #define isnan(x)             __builtin_isnan(x)
 #define isinf(x)             __builtin_isinf_sign(x)
@@ -110,7 +109,6 @@ static __inline int __relibc_signbit(double x)
 #define islessequal(x, y)    (!isunordered(x, y) && (x) <= (y))
 #define islessgreater(x, y)  (!isunordered(x, y) && ((x) < (y) || (x) > (y)))
 #endif
-
 
 #define M_E        2.7182818284590452354
 #define M_LOG2E    1.4426950408889634074

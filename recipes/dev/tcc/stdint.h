@@ -78,21 +78,21 @@ typedef unsigned long uintmax_t;
 #define UINT_FAST32_MAX UINT64_MAX
 #define UINT_FAST64_MAX UINT64_MAX
 
-#define INTPTR_MIN  INT64_MIN
-#define INTPTR_MAX  INT64_MAX
-#define UINTPTR_MAX UINT64_MAX
-#define INTMAX_MIN  INT64_MIN
-#define INTMAX_MAX  INT64_MAX
-#define UINTMAX_MAX UINT64_MAX
-#define PTRDIFF_MIN INT64_MIN
-#define PTRDIFF_MAX INT64_MAX
-#define SIZE_MAX    UINT64_MAX
+#define INTPTR_MIN     INT64_MIN
+#define INTPTR_MAX     INT64_MAX
+#define UINTPTR_MAX    UINT64_MAX
+#define INTMAX_MIN     INT64_MIN
+#define INTMAX_MAX     INT64_MAX
+#define UINTMAX_MAX    UINT64_MAX
+#define PTRDIFF_MIN    INT64_MIN
+#define PTRDIFF_MAX    INT64_MAX
+#define SIZE_MAX       UINT64_MAX
 #define SIG_ATOMIC_MIN INT32_MIN
 #define SIG_ATOMIC_MAX INT32_MAX
-#define WCHAR_MIN   INT32_MIN
-#define WCHAR_MAX   INT32_MAX
-#define WINT_MIN    0U
-#define WINT_MAX    UINT32_MAX
+#define WCHAR_MIN      INT32_MIN
+#define WCHAR_MAX      INT32_MAX
+#define WINT_MIN       0U
+#define WINT_MAX       UINT32_MAX
 
 #define INT8_C(c)    c
 #define INT16_C(c)   c
