@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "../arch/arch.h"
+
 struct spinlock {
 	volatile uint32_t locked;
 };
@@ -15,7 +17,7 @@ static inline void spin_lock(struct spinlock *lock)
 {
 	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
 		while (__atomic_load_n(&lock->locked, __ATOMIC_RELAXED))
-			__builtin_ia32_pause();
+			arch_cpu_relax();
 }
 
 static inline void spin_unlock(struct spinlock *lock)
@@ -25,8 +27,7 @@ static inline void spin_unlock(struct spinlock *lock)
 
 static inline uint64_t spin_lock_irqsave(struct spinlock *lock)
 {
-	uint64_t flags;
-	__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(lock);
 	return flags;
 }
@@ -34,8 +35,7 @@ static inline uint64_t spin_lock_irqsave(struct spinlock *lock)
 static inline void spin_unlock_irqrestore(struct spinlock *lock, uint64_t flags)
 {
 	spin_unlock(lock);
-	if (flags & (1 << 9))
-		__asm__ volatile("sti" : : : "memory");
+	arch_irq_restore(flags);
 }
 
 #endif

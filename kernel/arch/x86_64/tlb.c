@@ -15,6 +15,7 @@
 #include "interrupt.h"
 #include "percpu.h"
 #include "../../lib/spinlock.h"
+#include "../arch.h"
 #include "../../sched/sched.h"
 
 /* Beyond this many pages a full flush (CR3 reload) is cheaper. */
@@ -53,7 +54,7 @@ void tlb_init(void)
 	interrupt_set_handler(VECTOR_TLB_SHOOTDOWN, tlb_interrupt, 0);
 }
 
-void tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
+void arch_tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
 {
 	if (cpu_count < 2 || start >= end)
 		return;
