@@ -33,8 +33,9 @@ static inline void arch_irq_disable(void);
 static inline bool arch_irq_enabled(void);
 /* Enable interrupts and sleep until one arrives, with no window between. */
 static inline void arch_wait_for_interrupt(void);
-static inline void arch_cpu_relax(void); /* inside a spin loop */
-_Noreturn void arch_halt(void);          /* this CPU stops for good */
+static inline void arch_cpu_relax(void);     /* inside a spin loop */
+static inline uint32_t arch_cpu_index(void); /* this CPU's index in cpus[] */
+_Noreturn void arch_halt(void);              /* this CPU stops for good */
 
 /* ---- interrupt lines (the irq: scheme's numbers) and vectors ---- */
 void arch_irq_line_handler(uint32_t line, irq_handler handler, void *ctx);
@@ -100,8 +101,8 @@ void arch_udelay(uint64_t microseconds);
 /* ---- the console (kernel log and debug:) ---- */
 void arch_console_init(void);
 void arch_console_putc(char c);
-int arch_console_getc(void);           /* a received byte, or -1 */
-uint32_t arch_console_irq_line(void);  /* its receive interrupt's line */
+int arch_console_getc(void);          /* a received byte, or -1 */
+uint32_t arch_console_irq_line(void); /* its receive interrupt's line */
 /* From now on, call handler (on that line's interrupt) when bytes arrive. */
 void arch_console_rx_start(irq_handler handler);
 
@@ -118,8 +119,8 @@ _Noreturn void arch_machine_stop(bool reset);
 _Noreturn void arch_debug_exit(uint8_t code);
 
 /* ---- bring-up ---- */
-void arch_early_init(void);                      /* traps, so an early fault panics */
-void arch_init(const struct boot_info *boot);    /* this CPU, interrupts, clocks */
+void arch_early_init(void);                   /* traps, so an early fault panics */
+void arch_init(const struct boot_info *boot); /* this CPU, interrupts, clocks */
 void arch_init_vectors(irq_handler timer, irq_handler reschedule);
 uint32_t arch_start_cpus(void); /* the others; returns how many are online */
 

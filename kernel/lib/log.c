@@ -71,7 +71,7 @@ _Noreturn void panic(const char *format, ...)
 	va_start(args, format);
 	arch_irq_disable();
 	/* Break the lock: a panic must print even if the log was held. */
-	log_lock.locked = 0;
+	spin_break(&log_lock);
 	kprintf("KERNEL PANIC: ");
 	kvprintf(format, args);
 	kprintf("\n");

@@ -48,6 +48,7 @@ struct process *proc_current(void)
 /* table_lock held */
 static struct process *hold_locked(uint32_t pid)
 {
+	KASSERT(spin_held(&table_lock));
 	struct process *p = pid < MAX_PROCESSES ? table[pid] : 0;
 	if (p)
 		__atomic_add_fetch(&p->refs, 1, __ATOMIC_RELAXED);

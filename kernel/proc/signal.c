@@ -65,6 +65,7 @@ int64_t signal_send(struct process *p, int sig)
 
 int64_t signal_send_thread(struct context *c, int sig)
 {
+	KASSERT(spin_held(&c->process->threads_lock)); /* c stays a live thread */
 	if (sig <= 0 || sig >= NSIG)
 		return -EINVAL;
 	__atomic_or_fetch(&c->sig_pending, 1ULL << sig, __ATOMIC_SEQ_CST);

@@ -75,6 +75,7 @@ void context_started(void)
 /* Called with sched_lock held and interrupts off; returns with it released. */
 static void schedule_locked(void)
 {
+	KASSERT(spin_held(&sched_lock) && !arch_irq_enabled());
 	struct cpu *cpu = this_cpu();
 	struct context *prev = cpu->current;
 	struct context *next = run_pop();
@@ -166,6 +167,7 @@ void sched_yield(void)
 /* Remove c from the sleeper list and its wait queue (sched_lock held). */
 static void unlink_waiter(struct context *c, struct wait_queue *wq)
 {
+	KASSERT(spin_held(&sched_lock));
 	if (c->wake_at_ns) {
 		for (struct context **p = &sleepers; *p; p = &(*p)->sleep_next)
 			if (*p == c) {

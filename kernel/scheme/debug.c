@@ -60,6 +60,7 @@ static uint32_t session_pgid; /* the group that took the console; 0: none yet */
 /* input_lock held */
 static void input_push(char c)
 {
+	KASSERT(spin_held(&input_lock));
 	if (input_count == INPUT_SIZE)
 		return; /* nobody reads: drop */
 	input[(input_head + input_count) % INPUT_SIZE] = c;
@@ -89,6 +90,7 @@ static void signal_group(uint32_t pgrp, int sig)
 /* One received byte; input_lock held. Returns a signal to send, or 0. */
 static int receive_char(char c, bool *ready)
 {
+	KASSERT(spin_held(&input_lock));
 	const cc_t *cc = tio.c_cc;
 	if (c == '\r' && (tio.c_iflag & IGNCR))
 		return 0;

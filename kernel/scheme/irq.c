@@ -50,6 +50,7 @@ static bool is_line(uint64_t id)
 /* Runs with interrupts off: mask first, so a level-triggered line stays quiet until the ack. */
 static void irq_fired(struct interrupt_frame *frame, void *ctx)
 {
+	KASSERT(!arch_irq_enabled());
 	(void)frame;
 	uint32_t n = (uint32_t)(uint64_t)ctx;
 	arch_irq_line_mask(n, true);

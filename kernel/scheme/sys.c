@@ -58,9 +58,9 @@ static size_t boot_env_size;
 static bool ring_lock_bounded(void)
 {
 	for (int i = 0; i < 1000000; i++) {
-		if (!__atomic_exchange_n(&ring_lock.locked, 1, __ATOMIC_ACQUIRE))
+		if (spin_trylock(&ring_lock))
 			return true;
-		__builtin_ia32_pause();
+		arch_cpu_relax();
 	}
 	return false;
 }

@@ -14,12 +14,12 @@
 #include "../../boot.h"
 #include "../../lib/log.h"
 
-#define RFLAGS_IOPL  (3ULL << 12)
-#define RFLAGS_DF    (1ULL << 10)
-#define RFLAGS_USER  0xCD5ULL /* arithmetic flags and DF: a user's to set */
-#define DEBUG_EXIT   0xF4 /* QEMU's isa-debug-exit */
-#define KBC_COMMAND  0x64
-#define KBC_RESET    0xFE
+#define RFLAGS_IOPL (3ULL << 12)
+#define RFLAGS_DF   (1ULL << 10)
+#define RFLAGS_USER 0xCD5ULL /* arithmetic flags and DF: a user's to set */
+#define DEBUG_EXIT  0xF4     /* QEMU's isa-debug-exit */
+#define KBC_COMMAND 0x64
+#define KBC_RESET   0xFE
 
 extern void syscall_return(void);
 extern void context_first_run(void);

@@ -48,6 +48,11 @@ static inline void arch_cpu_relax(void)
 	__builtin_ia32_pause();
 }
 
+static inline uint32_t arch_cpu_index(void)
+{
+	return this_cpu()->index;
+}
+
 static inline void arch_space_load(uint64_t root)
 {
 	write_cr3(root);

@@ -58,11 +58,10 @@ void arch_tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
 {
 	if (cpu_count < 2 || start >= end)
 		return;
-	uint64_t flags;
-	__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
-	while (__atomic_exchange_n(&tlb_lock.locked, 1, __ATOMIC_ACQUIRE)) {
-		flush_if_asked();
-		__builtin_ia32_pause();
+	irq_flags_t flags = arch_irq_save();
+	while (!spin_trylock(&tlb_lock)) {
+		flush_if_asked(); /* the holder may be waiting for this CPU */
+		arch_cpu_relax();
 	}
 	/* the page table writes are visible before we look at who runs what */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -84,6 +83,5 @@ void arch_tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
 			__builtin_ia32_pause();
 	}
 	spin_unlock(&tlb_lock);
-	if (flags & (1 << 9))
-		cpu_interrupts_on();
+	arch_irq_restore(flags);
 }

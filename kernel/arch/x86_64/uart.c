@@ -6,10 +6,10 @@
 
 #include "../arch.h"
 
-#define COM1_IRQ        4
-#define UART_IER        1 /* interrupt enable */
-#define UART_LSR        5 /* line status */
-#define LSR_DATA_READY  1
+#define COM1_IRQ         4
+#define UART_IER         1 /* interrupt enable */
+#define UART_LSR         5 /* line status */
+#define LSR_DATA_READY   1
 #define IER_RX_AVAILABLE 1
 
 void arch_console_init(void)
