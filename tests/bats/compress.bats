@@ -16,7 +16,7 @@ setup_file() {
 	SERIAL_LOG="$LOGS/compress.serial.log"
 	export SERIAL_LOG
 	# each line's marker is printed by the guest, never in the typed text
-	local run="cd /tmp; $DATA >d; echo SUM-DATA \$(sha256sum <d); zstd -q -T4 -3 d -o d.zst && zstd -q -d d.zst -o d.z; echo SUM-ZSTD \$(sha256sum <d.z); xz -T4 -3 -c d >d.xz && xz -d -c d.xz >d.x; echo SUM-XZ \$(sha256sum <d.x); bzip2 -c d >d.bz2 && bzip2 -d -c d.bz2 >d.b; echo SUM-BZIP2 \$(sha256sum <d.b); echo SIZES \$(wc -c <d.zst) \$(wc -c <d.xz) \$(wc -c <d.bz2); for t in 1 4; do zstd -b3 -i2 -T\$t d 2>&1 | tr '\\\\r' '\\\\n' | tail -n 1 | sed \"s/^/BENCH-T\$t /\"; done; echo CMP-DONE-\$((3*3))\r"
+	local run="cd /tmp; $DATA >d; echo SUM-DATA \$(sha256sum <d); zstd -q -T4 -3 d -o d.zst && zstd -q -d d.zst -o d.z; echo SUM-ZSTD \$(sha256sum <d.z); rm -f d.z; xz -T4 -3 -c d >d.xz && xz -d -c d.xz >d.x; echo SUM-XZ \$(sha256sum <d.x); rm -f d.x; bzip2 -c d >d.bz2 && bzip2 -d -c d.bz2 >d.b; echo SUM-BZIP2 \$(sha256sum <d.b); rm -f d.b; echo SIZES \$(wc -c <d.zst) \$(wc -c <d.xz) \$(wc -c <d.bz2); for t in 1 4; do zstd -q -b3 -i2 -T\$t d 2>&1 | grep -a '^-3 ' | sed \"s/^/BENCH-T\$t /\"; done; echo CMP-DONE-\$((3*3))\r"
 	"$ROOT/tests/helpers/qemu.sh" boot "$DEV_IMAGE" "$SERIAL_LOG" --timeout 1800 --until '^CMP-DONE-9' \
 		--send 'redox login: ' 'user\r' \
 		--send '\$ $' "$run" || {
@@ -57,8 +57,9 @@ host_sum() {
 	t4=$(grep -a '^BENCH-T4 ' "$SERIAL_LOG" | tail -1 | tr -d '\r')
 	echo "# $t1" >&3
 	echo "# $t4" >&3
-	c1=$(echo "$t1" | sed -n 's/^[^,]*, *\([0-9.]*\) MB\/s.*/\1/p' | head -1)
-	c4=$(echo "$t4" | sed -n 's/^[^,]*, *\([0-9.]*\) MB\/s.*/\1/p' | head -1)
+	# BENCH-Tn -3 SIZE (RATIO) COMPRESS MB/s DECOMPRESS MB/s NAME
+	c1=$(echo "$t1" | awk '$6 == "MB/s" {print $5}')
+	c4=$(echo "$t4" | awk '$6 == "MB/s" {print $5}')
 	[ -n "$c1" ] && [ -n "$c4" ]
 	echo "# zstd -3 compression: -T1 $c1 MB/s, -T4 $c4 MB/s, speed-up $(echo "$c4 $c1" | awk '{printf "%.2f", $1 / $2}')x" >&3
 	! grep -aq 'KERNEL PANIC' "$SERIAL_LOG"
