@@ -34,23 +34,15 @@ static const struct {
 	const char *name;
 	void (*run)(void);
 } suites[] = {
-    {"string", test_string},
-    {"ctype_wchar", test_ctype_wchar},
-    {"strtol", test_strtol},
-    {"strtod", test_strtod},
-    {"stdlib", test_stdlib},
-    {"malloc", test_malloc},
-    {"env", test_env},
-    {"printf", test_printf},
-    {"scanf", test_scanf},
-    {"time", test_time},
-    {"math", test_math},
-    {"setjmp", test_setjmp},
-    {"getopt_fnmatch", test_getopt_fnmatch},
-    {"stdio", test_stdio},
-    {"posix", test_posix},
-    {"regex", test_regex},
-    {"pthread", test_pthread},
+    {"string", test_string}, {"ctype_wchar", test_ctype_wchar},
+    {"strtol", test_strtol}, {"strtod", test_strtod},
+    {"stdlib", test_stdlib}, {"malloc", test_malloc},
+    {"env", test_env},       {"printf", test_printf},
+    {"scanf", test_scanf},   {"time", test_time},
+    {"tz", test_tz},         {"math", test_math},
+    {"setjmp", test_setjmp}, {"getopt_fnmatch", test_getopt_fnmatch},
+    {"stdio", test_stdio},   {"posix", test_posix},
+    {"regex", test_regex},   {"pthread", test_pthread},
 };
 
 int main(int argc, char **argv)
