@@ -31,9 +31,8 @@ static int same(const struct rl_tm *a, const struct tm *b)
 {
 	return a->tm_sec == b->tm_sec && a->tm_min == b->tm_min && a->tm_hour == b->tm_hour &&
 	       a->tm_mday == b->tm_mday && a->tm_mon == b->tm_mon && a->tm_year == b->tm_year &&
-	       a->tm_wday == b->tm_wday && a->tm_yday == b->tm_yday &&
-	       a->tm_isdst == b->tm_isdst && a->tm_gmtoff == b->tm_gmtoff &&
-	       !strcmp(a->tm_zone, b->tm_zone);
+	       a->tm_wday == b->tm_wday && a->tm_yday == b->tm_yday && a->tm_isdst == b->tm_isdst &&
+	       a->tm_gmtoff == b->tm_gmtoff && !strcmp(a->tm_zone, b->tm_zone);
 }
 
 static void one_time(const char *zone, long t)
@@ -41,8 +40,8 @@ static void one_time(const char *zone, long t)
 	struct rl_tm a;
 	struct tm b;
 	CHECK_QUIET(rl_localtime_r(&t, &a) && localtime_r(&t, &b) && same(&a, &b),
-	            "%s: localtime(%ld): %02d:%02d %s vs %02d:%02d %s", zone, t, a.tm_hour, a.tm_min,
-	            a.tm_zone, b.tm_hour, b.tm_min, b.tm_zone);
+	            "%s: localtime(%ld): %02d:%02d %s vs %02d:%02d %s", zone, t, a.tm_hour,
+	            a.tm_min, a.tm_zone, b.tm_hour, b.tm_min, b.tm_zone);
 	/* back again with tm_isdst known */
 	struct rl_tm x = a;
 	CHECK_QUIET(rl_mktime(&x) == t, "%s: mktime(localtime(%ld))", zone, t);
@@ -67,7 +66,8 @@ void test_tz(void)
 		rl_setenv("TZ", zones[z], 1);
 		rl_tzset();
 		CHECK_QUIET(!strcmp(rl_tzname[0], tzname[0]) && rl_timezone == timezone &&
-		                rl_daylight == daylight && (!daylight || !strcmp(rl_tzname[1], tzname[1])),
+		                rl_daylight == daylight &&
+		                (!daylight || !strcmp(rl_tzname[1], tzname[1])),
 		            "%s: tzname %s/%s timezone %ld daylight %d", zones[z], rl_tzname[0],
 		            rl_tzname[1], rl_timezone, rl_daylight);
 		for (int i = 0; i < 4000; i++) /* 1901..2100 */
