@@ -41,6 +41,26 @@ static bool copy_to_space(uint64_t root, uint64_t dst, const uint8_t *src, uint6
 	return true;
 }
 
+uint64_t elf_needed_size(const void *head, uint64_t head_len, uint64_t file_size)
+{
+	const struct elf64_header *eh = head;
+	if (head_len < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) ||
+	    eh->phentsize != sizeof(struct elf64_phdr) || eh->phoff > head_len ||
+	    (uint64_t)eh->phnum * sizeof(struct elf64_phdr) > head_len - eh->phoff)
+		return file_size; /* the loader will judge the whole file */
+	const struct elf64_phdr *ph = (const void *)((const uint8_t *)head + eh->phoff);
+	uint64_t need = eh->phoff + (uint64_t)eh->phnum * sizeof(struct elf64_phdr);
+	for (uint16_t i = 0; i < eh->phnum; i++) {
+		if (ph[i].type != PT_LOAD && ph[i].type != PT_TLS)
+			continue;
+		if (ph[i].offset > file_size || ph[i].filesz > file_size - ph[i].offset)
+			return file_size;
+		if (ph[i].offset + ph[i].filesz > need)
+			need = ph[i].offset + ph[i].filesz;
+	}
+	return need < file_size ? need : file_size;
+}
+
 uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t *error)
 {
 	const uint8_t *data = image;

@@ -120,6 +120,10 @@ int64_t fd_close(struct process *p, uint64_t fd);
 #define WAIT_EXITED(code)  (((code)&0xFF) << 8)
 #define WAIT_SIGNALED(sig) ((sig)&0x7F)
 
+/* exec.c: how many bytes from the start of an ELF file the two below read
+ * (its loaded segments, TLS image and program headers, not its symbols
+ * or debug sections), judged from the first head_len bytes. */
+uint64_t elf_needed_size(const void *head, uint64_t head_len, uint64_t file_size);
 /* exec.c: load an ELF into address space `root`; returns entry or 0 on error. */
 uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t *error);
 /* Map TLS for the first thread; returns the FS base (the TCB) or 0. */

@@ -12,6 +12,7 @@
 
 #include "syscall.h"
 #include "../arch/arch.h"
+#include "../mm/frame.h"
 #include "../mm/heap.h"
 #include "../mm/paging.h"
 #include "../mm/usercopy.h"
@@ -74,8 +75,28 @@ static int64_t copy_strings(uint64_t array, uint64_t count, char ***list, uint64
 	return 0;
 }
 
-static int64_t read_whole_file(struct file *f, const struct caller *who, void **out, uint64_t *size,
-                               struct redox_stat *stat_out)
+/* Read exactly len bytes at the file's position into buf. */
+static int64_t read_exact(struct file *f, const struct caller *who, uint8_t *buf, uint64_t len)
+{
+	uint64_t got = 0;
+	while (got < len) {
+		int64_t n = f->scheme->ops->read(f->scheme->data, f->id, buf + got, len - got, who);
+		/* a provider's count past what was asked would run the loader off buf */
+		if (n <= 0 || (uint64_t)n > len - got)
+			return n < 0 ? n : -EIO;
+		got += (uint64_t)n;
+	}
+	return 0;
+}
+
+/*
+ * The part of the file the loader needs: the first page tells (from the
+ * program headers) how far the loaded segments reach, so symbols and
+ * debug sections after them, often more than half of a program, are not
+ * read on every exec.
+ */
+static int64_t read_image(struct file *f, const struct caller *who, void **out, uint64_t *size,
+                          struct redox_stat *stat_out)
 {
 	struct redox_stat st = {0};
 	if (!f->scheme->ops->fstat || f->scheme->ops->fstat(f->scheme->data, f->id, &st) < 0)
@@ -87,24 +108,30 @@ static int64_t read_whole_file(struct file *f, const struct caller *who, void **
 		return -ENOEXEC;
 	if (!f->scheme->ops->read)
 		return -EACCES;
-	uint8_t *buf = kmalloc(st.size);
-	if (!buf)
-		return -ENOMEM;
 	if (f->scheme->ops->seek)
 		f->scheme->ops->seek(f->scheme->data, f->id, 0, SEEK_SET);
-	uint64_t got = 0;
-	while (got < st.size) {
-		int64_t n =
-		    f->scheme->ops->read(f->scheme->data, f->id, buf + got, st.size - got, who);
-		/* a provider's count past what was asked would run the loader off buf */
-		if (n <= 0 || (uint64_t)n > st.size - got) {
-			kfree(buf);
-			return n < 0 ? n : -EIO;
-		}
-		got += (uint64_t)n;
+	uint64_t head_len = st.size < PAGE_SIZE ? st.size : PAGE_SIZE;
+	uint8_t *head = kmalloc(head_len); /* not on the 16 KiB kernel stack */
+	if (!head)
+		return -ENOMEM;
+	int64_t r = read_exact(f, who, head, head_len);
+	uint64_t need = r ? 0 : elf_needed_size(head, head_len, st.size);
+	if (need < head_len)
+		need = head_len;
+	uint8_t *buf = r ? 0 : kmalloc(need);
+	if (!r && !buf)
+		r = -ENOMEM;
+	if (!r) {
+		memcpy(buf, head, head_len);
+		r = read_exact(f, who, buf + head_len, need - head_len);
+	}
+	kfree(head);
+	if (r) {
+		kfree(buf);
+		return r;
 	}
 	*out = buf;
-	*size = got;
+	*size = need;
 	return 0;
 }
 
@@ -124,7 +151,7 @@ int64_t sys_fexec(struct syscall_args *args)
 	struct redox_stat st = {0};
 	if (!r) {
 		struct caller who = file_caller(f, p);
-		r = read_whole_file(f, &who, &image, &size, &st);
+		r = read_image(f, &who, &image, &size, &st);
 	}
 	if (f)
 		file_put(f);

@@ -274,10 +274,11 @@ int redoxfs_link(struct redoxfs *fs, uint32_t ino, uint32_t dir, const char *nam
 	return done(fs, err);
 }
 
-/* Drop one link of `n`; the node and its data go with the last one. */
-static int drop_link(struct redoxfs *fs, struct redoxfs_node *n)
+/* Drop one link of `n`; the node and its data go with the last one,
+ * unless `keep` (it is still open: redoxfs_release frees it later). */
+static int drop_link(struct redoxfs *fs, struct redoxfs_node *n, bool keep)
 {
-	if (is_type(n, REDOXFS_MODE_DIR) || --n->links == 0) {
+	if (is_type(n, REDOXFS_MODE_DIR) || (--n->links == 0 && !keep)) {
 		int err = rfs_data_truncate(fs, n, 0);
 		return err ? err : rfs_node_remove(fs, n->ino);
 	}
@@ -285,7 +286,8 @@ static int drop_link(struct redoxfs *fs, struct redoxfs_node *n)
 	return rfs_node_store(fs, n);
 }
 
-static int remove_entry(struct redoxfs *fs, uint32_t dir, const char *name, bool want_dir)
+static int remove_entry(struct redoxfs *fs, uint32_t dir, const char *name, bool want_dir,
+                        bool keep)
 {
 	struct redoxfs_node *d = fs->node[0], *n = fs->node[1];
 	size_t len;
@@ -318,18 +320,37 @@ static int remove_entry(struct redoxfs *fs, uint32_t dir, const char *name, bool
 	if (!err)
 		err = rfs_node_store(fs, d);
 	if (!err)
-		err = drop_link(fs, n);
+		err = drop_link(fs, n, keep);
 	return done(fs, err);
 }
 
 int redoxfs_unlink(struct redoxfs *fs, uint32_t dir, const char *name)
 {
-	return remove_entry(fs, dir, name, false);
+	return remove_entry(fs, dir, name, false, false);
 }
 
 int redoxfs_rmdir(struct redoxfs *fs, uint32_t dir, const char *name)
 {
-	return remove_entry(fs, dir, name, true);
+	return remove_entry(fs, dir, name, true, false);
+}
+
+int redoxfs_unlink_open(struct redoxfs *fs, uint32_t dir, const char *name)
+{
+	return remove_entry(fs, dir, name, false, true);
+}
+
+int redoxfs_release(struct redoxfs *fs, uint32_t ino)
+{
+	struct redoxfs_node *n = fs->node[1];
+	int err = begin_op(fs, OP_COST, true);
+	if (!err)
+		err = rfs_node_get(fs, ino, n);
+	if (err || n->links != 0 || is_type(n, REDOXFS_MODE_DIR))
+		return err ? done(fs, err) : 0;
+	err = rfs_data_truncate(fs, n, 0);
+	if (!err)
+		err = rfs_node_remove(fs, ino);
+	return done(fs, err);
 }
 
 /* -REDOXFS_EINVAL if directory `dir` is `ino` or inside it. */
@@ -412,7 +433,7 @@ int redoxfs_rename(struct redoxfs *fs, uint32_t old_dir, const char *old_name, u
 	if (!err && replace) {
 		if (sdir)
 			nd->links--; /* the replaced directory's ".." */
-		err = drop_link(fs, t);
+		err = drop_link(fs, t, false);
 	}
 	if (sdir && nd != od) {
 		s->parent = new_dir;

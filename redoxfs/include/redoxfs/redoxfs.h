@@ -69,6 +69,12 @@ int redoxfs_symlink(struct redoxfs *fs, uint32_t dir, const char *name, const ch
 int redoxfs_link(struct redoxfs *fs, uint32_t ino, uint32_t dir, const char *name);
 /* Remove a non-directory entry; the node goes with its last link. */
 int redoxfs_unlink(struct redoxfs *fs, uint32_t dir, const char *name);
+/* The same for a file someone still has open: the entry goes now, the
+ * node stays with no links until redoxfs_release (at its last close). A
+ * crash in between leaves a node with no links, which fsck reports. */
+int redoxfs_unlink_open(struct redoxfs *fs, uint32_t dir, const char *name);
+/* Free node `ino` if it has no links left (nothing otherwise). */
+int redoxfs_release(struct redoxfs *fs, uint32_t ino);
 int redoxfs_rmdir(struct redoxfs *fs, uint32_t dir, const char *name);
 /* POSIX rename: replaces a file, or an empty directory with a directory. */
 int redoxfs_rename(struct redoxfs *fs, uint32_t old_dir, const char *old_name, uint32_t new_dir,

@@ -1,7 +1,6 @@
 /*
- * Broken-down time <-> seconds since the epoch. Only UTC exists for now
- * (no time zone database): localtime is gmtime with the zone named
- * "UTC", mktime is timegm. Dates are proleptic Gregorian; the day count
+ * Broken-down time <-> seconds since the epoch in UTC (local time, from
+ * TZ, is tz.c). Dates are proleptic Gregorian; the day count
  * uses 400-year eras of 146097 days, with years starting in March so the
  * leap day falls at the end.
  */
@@ -100,17 +99,6 @@ struct tm *gmtime(const time_t *t)
 	return gmtime_r(t, &tm);
 }
 
-struct tm *localtime_r(const time_t *restrict t, struct tm *restrict tm)
-{
-	return __relibc_fill_tm(*t, tm, "UTC");
-}
-
-struct tm *localtime(const time_t *t)
-{
-	static struct tm tm;
-	return localtime_r(t, &tm);
-}
-
 /* seconds for the (possibly denormalized) fields of tm, then normalizes tm */
 static time_t to_seconds(struct tm *tm, const char *zone)
 {
@@ -130,13 +118,4 @@ static time_t to_seconds(struct tm *tm, const char *zone)
 time_t timegm(struct tm *tm)
 {
 	return to_seconds(tm, "GMT");
-}
-
-time_t mktime(struct tm *tm)
-{
-	return to_seconds(tm, "UTC");
-}
-
-void tzset(void)
-{
 }

@@ -190,6 +190,43 @@ static void test_dirs(void)
 	md_free(&md);
 }
 
+/* A file unlinked while open: the name goes, the data stays (links 0)
+ * until redoxfs_release; then the space comes back and fsck is clean. */
+static void test_unlink_open(void)
+{
+	struct memdisk md;
+	struct redoxfs *fs = fresh_fs(&md, 8 * MiB);
+	struct redoxfs_stat st;
+	char buf[8];
+	struct redoxfs_info info;
+	OK(redoxfs_commit(fs));
+	redoxfs_info(fs, &info);
+	uint64_t free_before = info.free;
+	uint32_t f = put_file(fs, "tmp", "kept", 4);
+	uint32_t g = put_file(fs, "other", "x", 1);
+	OK(redoxfs_link(fs, g, 1, "other2"));
+	OK(redoxfs_unlink_open(fs, 1, "tmp"));
+	CHECK(path_ino(fs, "tmp") == 0);
+	OK(redoxfs_stat(fs, f, &st));
+	CHECK(st.links == 0 && st.size == 4);
+	CHECK(redoxfs_read(fs, f, 0, buf, sizeof buf) == 4 && memcmp(buf, "kept", 4) == 0);
+	CHECK(redoxfs_write(fs, f, 4, "more", 4) == 4);
+	OK(redoxfs_release(fs, f));
+	CHECK(redoxfs_stat(fs, f, &st) == -REDOXFS_ENOENT);
+	/* a node that still has a name is not released */
+	OK(redoxfs_unlink_open(fs, 1, "other"));
+	OK(redoxfs_release(fs, g));
+	OK(redoxfs_stat(fs, g, &st));
+	CHECK(st.links == 1);
+	OK(redoxfs_unlink(fs, 1, "other2"));
+	OK(redoxfs_commit(fs));
+	redoxfs_info(fs, &info);
+	CHECK(info.free == free_before);
+	redoxfs_unmount(fs);
+	expect_clean(&md);
+	md_free(&md);
+}
+
 static bool has_entry(struct redoxfs *fs, uint32_t dir, const char *name)
 {
 	uint64_t cookie = 0;
@@ -715,6 +752,7 @@ int main(void)
 	test_dirs();
 	test_rename();
 	test_links_symlinks_attrs();
+	test_unlink_open();
 	test_reader();
 	test_space();
 	test_many_files();

@@ -44,6 +44,7 @@ static const struct {
     {"printf", test_printf},
     {"scanf", test_scanf},
     {"time", test_time},
+    {"tz", test_tz},
     {"math", test_math},
     {"setjmp", test_setjmp},
     {"getopt_fnmatch", test_getopt_fnmatch},

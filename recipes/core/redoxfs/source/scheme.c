@@ -270,6 +270,15 @@ static int64_t handle_add(struct handle *h)
 	return (int64_t)i + 1;
 }
 
+/* Does a handle other than `except` have node `ino` open? */
+static bool ino_open(uint32_t ino, const struct handle *except)
+{
+	for (size_t i = 0; i < handle_cap; i++)
+		if (handles[i] && handles[i] != except && handles[i]->ino == ino)
+			return true;
+	return false;
+}
+
 static char *path_dup(const char *path)
 {
 	size_t len = strlen(path);
@@ -442,8 +451,11 @@ static int64_t do_remove(const struct redox_packet *p, bool dir)
 		r = may_remove(at.dir, at.ino, &c);
 	if (r)
 		return r;
-	return commit(dir ? redoxfs_rmdir(fs, at.dir, at.name)
-	                  : redoxfs_unlink(fs, at.dir, at.name));
+	if (dir)
+		return commit(redoxfs_rmdir(fs, at.dir, at.name));
+	/* an open file outlives its last name until its last close (POSIX) */
+	return commit(ino_open(at.ino, 0) ? redoxfs_unlink_open(fs, at.dir, at.name)
+	                                  : redoxfs_unlink(fs, at.dir, at.name));
 }
 
 /* ---- handle calls ---- */
@@ -745,10 +757,17 @@ static int64_t handle_call(const struct redox_packet *p, struct handle *h)
 		return (int64_t)(p->c & (EVENT_READ | EVENT_WRITE)); /* always ready */
 	case SYS_DUP:
 		return do_dup(h, p->d);
-	case SYS_CLOSE:
+	case SYS_CLOSE: {
+		/* the last close of a file unlinked while open frees it */
+		struct redoxfs_stat st;
+		int64_t r = 0;
+		if (h->ino && !ino_open(h->ino, h) && !redoxfs_stat(fs, h->ino, &st) &&
+		    st.links == 0 && !is_type(&st, REDOXFS_MODE_DIR))
+			r = commit(redoxfs_release(fs, h->ino));
 		handles[p->b - 1] = 0;
 		handle_free(h);
-		return 0;
+		return r;
+	}
 	default:
 		return -EBADF;
 	}
