@@ -9,7 +9,8 @@
 
 #include "syscall.h"
 
-/* Hard links: RedoxFS has one name per node here. */
+/* Hard links: no scheme call carries them yet (the redoxfs library has
+ * redoxfs_link; redoxfsd, the kernel and relibc-c's link() do not). */
 int64_t sys_link(struct syscall_args *args)
 {
 	(void)args;
