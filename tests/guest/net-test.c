@@ -110,7 +110,8 @@ static void options(void)
 	      "getsockopt on a file: ENOTSOCK");
 	close(file);
 	errno = 0;
-	check(shutdown(t, SHUT_WR) < 0 && errno == ENOTCONN, "shutdown of an unconnected socket: ENOTCONN");
+	check(shutdown(t, SHUT_WR) < 0 && errno == ENOTCONN,
+	      "shutdown of an unconnected socket: ENOTCONN");
 	errno = 0;
 	check(shutdown(t, 7) < 0 && errno == EINVAL, "shutdown with a bad how: EINVAL");
 	close(t);
@@ -157,7 +158,8 @@ static void connection(int l)
 	/* half-close: the client's FIN ends the server's reading, the
 	 * server's answer still comes back */
 	fcntl(c, F_SETFL, 0);
-	check(write(c, "abc", 3) == 3 && shutdown(c, SHUT_WR) == 0, "write, then shutdown(SHUT_WR)");
+	check(write(c, "abc", 3) == 3 && shutdown(c, SHUT_WR) == 0,
+	      "write, then shutdown(SHUT_WR)");
 	char buf[16];
 	ssize_t n, got_n = 0;
 	while ((n = read(a, buf + got_n, sizeof buf - (size_t)got_n)) > 0)

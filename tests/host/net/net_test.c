@@ -179,7 +179,8 @@ static void test_sockopt(void)
 	v = -5;
 	CHECK(__relibc_sockopt_request("rcvbuf", &v, req, sizeof req) > 0 &&
 	      !strcmp(req, "opt/rcvbuf=-5"));
-	CHECK(__relibc_sockopt_request("error", 0, req, sizeof req) == 9 && !strcmp(req, "opt/error"));
+	CHECK(__relibc_sockopt_request("error", 0, req, sizeof req) == 9 &&
+	      !strcmp(req, "opt/error"));
 	CHECK(__relibc_sockopt_request("keepalive", 0, req, 8) == -1);
 	CHECK(__relibc_sockopt_answer("111\n", 4, &v) == 0 && v == 111);
 	CHECK(__relibc_sockopt_answer("0", 1, &v) == 0 && v == 0);

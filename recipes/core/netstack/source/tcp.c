@@ -32,9 +32,9 @@ struct conn {
 	struct tcp_pcb *pcb; /* NULL once lwIP freed it (error) or we closed it */
 	struct pbuf *rx;
 	bool connected, eof, listening;
-	bool rd_shut, wr_shut; /* shutdown(2) */
+	bool rd_shut, wr_shut;            /* shutdown(2) */
 	bool nagle, keepalive, reuseaddr; /* set by setsockopt; copied to connect/bind */
-	int err; /* a negative errno once the connection failed */
+	int err;                          /* a negative errno once the connection failed */
 	struct conn *backlog[BACKLOG];
 	int waiting;
 	ip4_addr_t remote;
