@@ -5,10 +5,11 @@
 
 NET_TEST := $(HOST_BUILD)/tests/net/net_test
 NET_TEST_SRCS := recipes/core/netstack/source/addr.c recipes/core/dhcpd/source/dhcp.c \
-	tests/host/net/net_test.c
-NET_TEST_INCLUDES := -Irecipes/core/netstack/source -Irecipes/core/dhcpd/source
+	relibc-c/src/net/sockopt.c tests/host/net/net_test.c
+NET_TEST_INCLUDES := -Irecipes/core/netstack/source -Irecipes/core/dhcpd/source -Irelibc-c/src
 
-$(NET_TEST): $(NET_TEST_SRCS) recipes/core/netstack/source/addr.h recipes/core/dhcpd/source/dhcp.h
+$(NET_TEST): $(NET_TEST_SRCS) recipes/core/netstack/source/addr.h recipes/core/dhcpd/source/dhcp.h \
+		relibc-c/src/net/net.h
 	$(call progress,HOSTCC,$@)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) $(NET_TEST_INCLUDES) $(NET_TEST_SRCS) -o $@

@@ -35,4 +35,12 @@ int __relibc_dns_answer(const unsigned char *msg, size_t len, unsigned id, void 
  * address. 1 found, 0 the server says no such name, -1 no answer. */
 int __relibc_dns_lookup(const char *name, void *addr);
 
+/* The scheme's name of socket option (level, name), or NULL (ENOPROTOOPT). */
+const char *__relibc_sockopt_name(int level, int name);
+/* dup's text asking option opt ("opt/NAME"), or setting it to *value
+ * ("opt/NAME=N"): its length, or -1 (no room). */
+int __relibc_sockopt_request(const char *opt, const int *value, char *out, size_t size);
+/* The scheme's answer ("N\n") as a number: 0, or -1 (not a number). */
+int __relibc_sockopt_answer(const char *text, size_t len, int *value);
+
 #endif

@@ -3,8 +3,9 @@
  * "Sockets"): socket opens "tcp:" or "udp:", connect and bind dup that
  * handle with "ADDR:PORT" or "/ADDR:PORT" and put the result in its
  * place, accept is dup "listen", the names come back from fpath
- * ("tcp:REMOTE/LOCAL"). Until a network stack provides the schemes,
- * socket() fails with the kernel's ENODEV.
+ * ("tcp:REMOTE/LOCAL"), options and shutdown are dup "opt/NAME[=N]" and
+ * "shutdown/wr" whose handle reads the answer. Until a network stack
+ * provides the schemes, socket() fails with the kernel's ENODEV.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "net/net.h"
 #include "sys.h"
 
 int socket(int domain, int type, int protocol)
@@ -69,12 +71,36 @@ static int dup_named(int fd, const char *what, int replace)
 	return r < 0 ? -1 : 0;
 }
 
+/* SOCK_STREAM or SOCK_DGRAM from the handle's path, or -1 (ENOTSOCK, EBADF). */
+static int sock_type(int fd)
+{
+	char path[16];
+	long n = fpath(fd, path, sizeof path);
+	if (n < 0)
+		return -1;
+	if (n >= 4 && !memcmp(path, "tcp:", 4))
+		return SOCK_STREAM;
+	if (n >= 4 && !memcmp(path, "udp:", 4))
+		return SOCK_DGRAM;
+	errno = ENOTSOCK;
+	return -1;
+}
+
+/* A non-blocking stream socket's connect goes on in the stack:
+ * EINPROGRESS; poll for POLLOUT, then SO_ERROR says how it went. */
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	char text[64];
 	if (addr_text(addr, len, text, sizeof text) < 0)
 		return -1;
-	return dup_named(fd, text, 1);
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || dup_named(fd, text, 1) < 0)
+		return -1;
+	if ((fl & O_NONBLOCK) && sock_type(fd) == SOCK_STREAM) {
+		errno = EINPROGRESS;
+		return -1;
+	}
+	return 0;
 }
 
 int bind(int fd, const struct sockaddr *addr, socklen_t len)
@@ -207,39 +233,94 @@ ssize_t recvfrom(int fd, void *restrict buf, size_t len, int flags, struct socka
 	return r;
 }
 
-/* No options can be set or read yet: the network stack has none to offer. */
+/* dup(fd, req) and read the answer's number (an option's value). */
+static int ask(int fd, const char *req, int *value)
+{
+	int h = dup_named(fd, req, 0);
+	if (h < 0)
+		return -1;
+	char text[32];
+	ssize_t n = read(h, text, sizeof text);
+	int saved = errno;
+	close(h);
+	if (n < 0) {
+		errno = saved;
+		return -1;
+	}
+	if (!value)
+		return 0;
+	if (__relibc_sockopt_answer(text, (size_t)n, value) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* The scheme keeps the options (docs/networking.md, "Sockets"): SO_TYPE
+ * is the scheme's, the rest are asked of it; unknown ones ENOPROTOOPT. */
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 {
-	(void)level;
-	(void)name;
-	(void)val;
-	(void)len;
-	if (fcntl(fd, F_GETFD) < 0)
+	if (sock_type(fd) < 0)
 		return -1;
-	errno = ENOPROTOOPT;
-	return -1;
+	const char *opt = __relibc_sockopt_name(level, name);
+	if (!opt || (level == SOL_SOCKET && name == SO_ERROR)) {
+		errno = ENOPROTOOPT;
+		return -1;
+	}
+	if (!val || len < sizeof(int)) {
+		errno = val ? EINVAL : EFAULT;
+		return -1;
+	}
+	int v;
+	memcpy(&v, val, sizeof v);
+	char req[48];
+	if (__relibc_sockopt_request(opt, &v, req, sizeof req) < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return ask(fd, req, 0);
 }
 
 int getsockopt(int fd, int level, int name, void *restrict val, socklen_t *restrict len)
 {
-	(void)level;
-	(void)name;
-	(void)val;
-	(void)len;
-	if (fcntl(fd, F_GETFD) < 0)
+	int type = sock_type(fd);
+	if (type < 0)
 		return -1;
-	errno = ENOPROTOOPT;
-	return -1;
+	int v;
+	if (level == SOL_SOCKET && name == SO_TYPE) {
+		v = type;
+	} else {
+		const char *opt = __relibc_sockopt_name(level, name);
+		if (!opt) {
+			errno = ENOPROTOOPT;
+			return -1;
+		}
+		char req[48];
+		if (__relibc_sockopt_request(opt, 0, req, sizeof req) < 0 || ask(fd, req, &v) < 0)
+			return -1;
+	}
+	if (!val || !len) {
+		errno = EFAULT;
+		return -1;
+	}
+	if (*len < sizeof(int)) {
+		errno = EINVAL;
+		return -1;
+	}
+	memcpy(val, &v, sizeof v);
+	*len = sizeof v;
+	return 0;
 }
 
+/* shutdown(SHUT_WR) makes the stack send FIN after what it holds. */
 int shutdown(int fd, int how)
 {
+	static const char *const req[] = {"shutdown/rd", "shutdown/wr", "shutdown/rdwr"};
 	if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (fcntl(fd, F_GETFD) < 0)
+	if (sock_type(fd) < 0)
 		return -1;
-	errno = ENOSYS;
-	return -1;
+	return ask(fd, req[how], 0);
 }

@@ -2,14 +2,20 @@
  * Host tests of the network code that needs no lwIP and no kernel: the
  * netstack's address/endpoint/route parsers (recipes/core/netstack/source/
  * addr.c) and dhcpd's DHCP message building and parsing (recipes/core/
- * dhcpd/source/dhcp.c), run under the sanitizers.
+ * dhcpd/source/dhcp.c), and relibc-c's socket-option requests and
+ * answers (relibc-c/src/net/sockopt.c), run under the sanitizers.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include "addr.h"
 #include "dhcp.h"
+#include "net/net.h"
 
 static int failures, checks;
 
@@ -155,10 +161,41 @@ static void test_dhcp(void)
 	CHECK(dhcp_parse(buf, 361, 0xCAFE, mac, &r, &why) == -EINVAL);
 }
 
+static void test_sockopt(void)
+{
+	char req[48];
+	int v = 1;
+	CHECK(!strcmp(__relibc_sockopt_name(SOL_SOCKET, SO_REUSEADDR), "reuseaddr"));
+	CHECK(!strcmp(__relibc_sockopt_name(SOL_SOCKET, SO_KEEPALIVE), "keepalive"));
+	CHECK(!strcmp(__relibc_sockopt_name(SOL_SOCKET, SO_RCVBUF), "rcvbuf"));
+	CHECK(!strcmp(__relibc_sockopt_name(SOL_SOCKET, SO_SNDBUF), "sndbuf"));
+	CHECK(!strcmp(__relibc_sockopt_name(SOL_SOCKET, SO_ERROR), "error"));
+	CHECK(!strcmp(__relibc_sockopt_name(IPPROTO_TCP, TCP_NODELAY), "nodelay"));
+	CHECK(__relibc_sockopt_name(SOL_SOCKET, SO_LINGER) == 0);
+	CHECK(__relibc_sockopt_name(IPPROTO_TCP, 999) == 0);
+	CHECK(__relibc_sockopt_name(IPPROTO_IP, TCP_NODELAY) == 0);
+	CHECK(__relibc_sockopt_request("nodelay", &v, req, sizeof req) == 13 &&
+	      !strcmp(req, "opt/nodelay=1"));
+	v = -5;
+	CHECK(__relibc_sockopt_request("rcvbuf", &v, req, sizeof req) > 0 &&
+	      !strcmp(req, "opt/rcvbuf=-5"));
+	CHECK(__relibc_sockopt_request("error", 0, req, sizeof req) == 9 &&
+	      !strcmp(req, "opt/error"));
+	CHECK(__relibc_sockopt_request("keepalive", 0, req, 8) == -1);
+	CHECK(__relibc_sockopt_answer("111\n", 4, &v) == 0 && v == 111);
+	CHECK(__relibc_sockopt_answer("0", 1, &v) == 0 && v == 0);
+	CHECK(__relibc_sockopt_answer("-3\n", 3, &v) == 0 && v == -3);
+	CHECK(__relibc_sockopt_answer("", 0, &v) == -1);
+	CHECK(__relibc_sockopt_answer("-\n", 2, &v) == -1);
+	CHECK(__relibc_sockopt_answer("x1\n", 3, &v) == -1);
+	CHECK(__relibc_sockopt_answer("99999999999\n", 12, &v) == -1);
+}
+
 int main(void)
 {
 	test_addr();
 	test_dhcp();
+	test_sockopt();
 	printf("net: %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }

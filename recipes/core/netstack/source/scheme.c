@@ -75,6 +75,8 @@ struct handle *handle_new(const struct scheme_ops *ops)
 
 void handle_free(struct handle *h)
 {
+	free(h->value);
+	h->value = 0;
 	if (h->data && h->ops->close)
 		h->ops->close(h);
 	h->used = false;
@@ -118,6 +120,61 @@ static int64_t do_open(const struct scheme_ops *ops, const struct redox_packet *
 	return (int64_t)id_of(h);
 }
 
+static bool is_option(const char *buf, size_t len)
+{
+	return (len > 4 && !memcmp(buf, "opt/", 4)) || (len > 9 && !memcmp(buf, "shutdown/", 9));
+}
+
+/* dup(h, "opt/...") or "shutdown/...": a handle reading the answer */
+static int64_t do_option(const struct scheme_ops *ops, struct handle *h, const char *buf,
+                         size_t len, uint32_t uid)
+{
+	char req[64], out[64] = "";
+	if (!ops->option)
+		return -ENOPROTOOPT;
+	if (len >= sizeof req)
+		return -EINVAL;
+	memcpy(req, buf, len);
+	req[len] = 0;
+	int r = ops->option(h, req, out, sizeof out);
+	if (r < 0)
+		return r;
+	struct handle *nh = handle_new(ops);
+	if (!nh)
+		return -EMFILE;
+	nh->uid = uid;
+	nh->value = strdup(out);
+	if (!nh->value) {
+		handle_free(nh);
+		return -ENOMEM;
+	}
+	return (int64_t)id_of(nh);
+}
+
+/* The requests an option's answer handle takes. */
+static int64_t value_packet(struct handle *h, struct redox_packet *p)
+{
+	size_t len = strlen(h->value);
+	switch (p->a) {
+	case SYS_READ: {
+		size_t at = h->offset < len ? (size_t)h->offset : len;
+		size_t n = len - at < p->d ? len - at : p->d;
+		memcpy((void *)p->c, h->value + at, n);
+		h->offset += n;
+		return (int64_t)n;
+	}
+	case SYS_FEVENT:
+		return (int64_t)(EVENT_READ & p->c);
+	case SYS_FCNTL:
+		return p->c == F_GETFL ? O_RDONLY : 0;
+	case SYS_CLOSE:
+		handle_free(h);
+		return 0;
+	default:
+		return -EBADF;
+	}
+}
+
 /* One request: its result, or -EAGAIN-and-kept (returns 1 then: no reply now). */
 static int64_t handle_packet(int fd, const struct scheme_ops *ops, struct redox_packet *p,
                              struct handle **nhp, bool *kept)
@@ -130,6 +187,8 @@ static int64_t handle_packet(int fd, const struct scheme_ops *ops, struct redox_
 	struct handle *h = lookup(ops, p->b);
 	if (!h)
 		return -EBADF;
+	if (h->value)
+		return value_packet(h, p);
 	int64_t r;
 	switch (p->a) {
 	case SYS_READ:
@@ -140,6 +199,8 @@ static int64_t handle_packet(int fd, const struct scheme_ops *ops, struct redox_
 		break;
 	case SYS_DUP: {
 		struct handle *nh = *nhp;
+		if (!nh && is_option((const char *)p->c, p->d))
+			return do_option(ops, h, (const char *)p->c, p->d, p->uid);
 		if (!nh) {
 			if (!ops->dup)
 				return -EINVAL;
@@ -265,7 +326,7 @@ void scheme_retry(void)
 	}
 	for (int i = 0; i < MAX_HANDLES; i++) {
 		struct handle *h = &handles[i];
-		if (!h->used || !h->data || !h->ops->ready)
+		if (!h->used || !h->data || h->value || !h->ops->ready)
 			continue;
 		unsigned now = h->ops->ready(h);
 		if (now & ~h->reported) {

@@ -29,6 +29,11 @@ struct scheme_ops {
 	int64_t (*write)(struct handle *h, const void *buf, size_t len);
 	/* the part after "name:" into buf; its length */
 	size_t (*fpath)(struct handle *h, char *buf, size_t len);
+	/* a socket option or shutdown, asked as dup(h, "opt/NAME"),
+	 * dup(h, "opt/NAME=VALUE") or dup(h, "shutdown/rd|wr|rdwr"): 0 with
+	 * the value's text in out (the new handle reads it), or -errno
+	 * (-ENOPROTOOPT: no such option here); NULL: no options at all */
+	int (*option)(struct handle *h, const char *req, char *out, size_t size);
 	/* EVENT_READ | EVENT_WRITE as they are now */
 	unsigned (*ready)(struct handle *h);
 	void (*close)(struct handle *h);
@@ -41,6 +46,7 @@ struct handle {
 	uint64_t offset;
 	uint32_t uid;
 	unsigned reported; /* readiness last reported */
+	char *value;       /* an option's answer (see option): reads give it */
 };
 
 /* Register "name:"; its provider fd (to watch), or -1 (message printed). */

@@ -9,6 +9,10 @@
  *   dup "listen"              accept: the next connection (waits for one)
  *   read/write                the byte stream; read gives 0 at the end
  *   fpath                     "tcp:REMOTE/LOCAL"
+ *   dup "opt/NAME[=N]"        socket options (setsockopt/getsockopt):
+ *                             nodelay, keepalive, reuseaddr, rcvbuf,
+ *                             sndbuf, error; the new handle reads "N\n"
+ *   dup "shutdown/wr|rd|rdwr" shutdown: wr sends FIN after what is queued
  * Received data waits in the connection (lwIP's window is opened again as
  * it is read: flow control); writes go into lwIP's send buffer.
  */
@@ -28,7 +32,9 @@ struct conn {
 	struct tcp_pcb *pcb; /* NULL once lwIP freed it (error) or we closed it */
 	struct pbuf *rx;
 	bool connected, eof, listening;
-	int err; /* a negative errno once the connection failed */
+	bool rd_shut, wr_shut;            /* shutdown(2) */
+	bool nagle, keepalive, reuseaddr; /* set by setsockopt; copied to connect/bind */
+	int err;                          /* a negative errno once the connection failed */
 	struct conn *backlog[BACKLOG];
 	int waiting;
 	ip4_addr_t remote;
@@ -85,6 +91,21 @@ static void attach(struct conn *c, struct tcp_pcb *pcb)
 	tcp_nagle_disable(pcb);
 }
 
+/* Options set on the socket before connect or bind go to the new pcb. */
+static void apply_options(struct conn *c)
+{
+	if (!c->pcb || c->listening)
+		return;
+	if (c->nagle)
+		tcp_nagle_enable(c->pcb);
+	else
+		tcp_nagle_disable(c->pcb);
+	if (c->keepalive)
+		ip_set_option(c->pcb, SOF_KEEPALIVE);
+	else
+		ip_reset_option(c->pcb, SOF_KEEPALIVE);
+}
+
 static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
 {
 	struct conn *l = arg;
@@ -96,6 +117,9 @@ static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
 	if (!c)
 		return ERR_MEM;
 	attach(c, pcb);
+	c->nagle = l->nagle; /* Linux's accepted sockets inherit these too */
+	c->keepalive = l->keepalive;
+	apply_options(c);
 	c->connected = true;
 	c->remote = *ip_2_ip4(&pcb->remote_ip);
 	c->remote_port = pcb->remote_port;
@@ -164,6 +188,9 @@ static int t_dup(struct handle *h, struct handle *nh, const char *buf, size_t le
 		free(n);
 		return -ENOMEM;
 	}
+	n->nagle = c->nagle;
+	n->keepalive = c->keepalive;
+	n->reuseaddr = c->reuseaddr;
 	ip_addr_t ip = IPADDR4_INIT(lwip_htonl(a));
 	if (bind) {
 		ip_set_option(pcb, SOF_REUSEADDR);
@@ -182,6 +209,7 @@ static int t_dup(struct handle *h, struct handle *nh, const char *buf, size_t le
 		return 0;
 	}
 	attach(n, pcb);
+	apply_options(n);
 	n->remote = *ip_2_ip4(&ip);
 	n->remote_port = port;
 	nh->data = n;
@@ -196,6 +224,8 @@ static int64_t t_read(struct handle *h, void *buf, size_t len)
 	struct conn *c = h->data;
 	if (c->listening)
 		return -EINVAL;
+	if (c->rd_shut)
+		return 0;
 	if (!c->rx) {
 		if (c->eof)
 			return 0;
@@ -218,6 +248,8 @@ static int64_t t_write(struct handle *h, const void *buf, size_t len)
 	struct conn *c = h->data;
 	if (c->err)
 		return c->err == -ECONNREFUSED ? c->err : -EPIPE;
+	if (c->wr_shut)
+		return -EPIPE;
 	if (!c->pcb || c->listening)
 		return -ENOTCONN;
 	if (!c->connected)
@@ -255,12 +287,86 @@ static unsigned t_ready(struct handle *h)
 	unsigned r = 0;
 	if (c->listening)
 		return c->waiting ? EVENT_READ : 0;
-	if (c->rx || c->eof || c->err)
+	if (c->rx || c->eof || c->err || c->rd_shut)
 		r |= EVENT_READ;
 	if (c->err || (c->pcb && c->connected && tcp_sndbuf(c->pcb) &&
 	               tcp_sndqueuelen(c->pcb) < TCP_SND_QUEUELEN - 4))
 		r |= EVENT_WRITE;
 	return r;
+}
+
+/* shutdown: wr queues a FIN after the data lwIP holds; rd drops what
+ * comes (the window stays open, as Linux does) and reads give 0 */
+static int t_shutdown(struct conn *c, const char *how)
+{
+	bool rd = !strcmp(how, "rd") || !strcmp(how, "rdwr");
+	bool wr = !strcmp(how, "wr") || !strcmp(how, "rdwr");
+	if (!rd && !wr)
+		return -EINVAL;
+	if (c->listening || (!c->connected && !c->err))
+		return -ENOTCONN;
+	if (wr && !c->wr_shut && c->pcb) {
+		err_t err = tcp_shutdown(c->pcb, 0, 1);
+		if (err != ERR_OK)
+			return err == ERR_CONN ? -ENOTCONN : err_errno(err);
+		tcp_output(c->pcb);
+	}
+	c->wr_shut |= wr;
+	if (rd && !c->rd_shut) {
+		c->rd_shut = true;
+		if (c->rx) {
+			if (c->pcb)
+				tcp_recved(c->pcb, c->rx->tot_len);
+			pbuf_free(c->rx);
+			c->rx = 0;
+		}
+	}
+	return 0;
+}
+
+static int t_option(struct handle *h, const char *req, char *out, size_t size)
+{
+	struct conn *c = h->data;
+	if (!strncmp(req, "shutdown/", 9))
+		return t_shutdown(c, req + 9);
+	const char *name = req + 4, *eq = strchr(name, '=');
+	size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+	long v = eq ? strtol(eq + 1, 0, 10) : 0;
+	int now;
+#define IS(s) (nlen == sizeof(s) - 1 && !memcmp(name, s, nlen))
+	if (IS("nodelay")) {
+		if (eq) {
+			c->nagle = !v;
+			apply_options(c);
+		}
+		now = !c->nagle;
+	} else if (IS("keepalive")) {
+		if (eq) {
+			c->keepalive = v != 0;
+			apply_options(c);
+		}
+		now = c->keepalive;
+	} else if (IS("reuseaddr")) {
+		/* a bind always reuses (lwIP's SOF_REUSEADDR): kept to report */
+		if (eq)
+			c->reuseaddr = v != 0;
+		now = c->reuseaddr;
+	} else if (IS("rcvbuf") || IS("sndbuf")) {
+		/* lwIP's window and send buffer are fixed when it is built: a
+		 * size may be asked for, the real one is what reads give */
+		if (eq && v <= 0)
+			return -EINVAL;
+		now = IS("rcvbuf") ? TCP_WND : TCP_SND_BUF;
+	} else if (IS("error")) {
+		if (eq)
+			return -ENOPROTOOPT;
+		now = c->err < 0 ? -c->err : 0;
+	} else {
+		return -ENOPROTOOPT;
+	}
+#undef IS
+	snprintf(out, size, "%d\n", now);
+	return 0;
 }
 
 static void t_close(struct handle *h)
@@ -276,5 +382,6 @@ const struct scheme_ops tcp_ops = {
     .write = t_write,
     .fpath = t_fpath,
     .ready = t_ready,
+    .option = t_option,
     .close = t_close,
 };

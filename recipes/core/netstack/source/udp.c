@@ -11,6 +11,8 @@
  *                             255.255.255.255 it leaves through eth0 even
  *                             while eth0 has no address (dhcpd)
  *   fpath                     "udp:REMOTE/LOCAL"
+ *   dup "opt/NAME[=N]"        socket options: reuseaddr, rcvbuf, sndbuf,
+ *                             error (always 0: errors come from writes)
  * Datagrams wait in a queue per socket (64 at most; more are dropped).
  */
 #include <errno.h>
@@ -34,6 +36,7 @@ struct udp_sock {
 	unsigned head, count;
 	ip4_addr_t last_from; /* sender of the datagram read last */
 	uint16_t last_port;
+	bool reuseaddr; /* as setsockopt left it (binds always reuse) */
 };
 
 struct udp_handle {
@@ -131,6 +134,7 @@ static int u_dup(struct handle *h, struct handle *nh, const char *buf, size_t le
 			free(n);
 			return -ENOMEM;
 		}
+		n->sock->reuseaddr = u->sock->reuseaddr;
 		ip4_addr_t local;
 		ip4_addr_set_u32(&local, lwip_htonl(a));
 		ip_addr_t any = IPADDR4_INIT(local.addr);
@@ -212,6 +216,35 @@ static unsigned u_ready(struct handle *h)
 	return EVENT_WRITE | (u->sock->count ? EVENT_READ : 0);
 }
 
+static int u_option(struct handle *h, const char *req, char *out, size_t size)
+{
+	struct udp_sock *s = ((struct udp_handle *)h->data)->sock;
+	if (strncmp(req, "opt/", 4))
+		return -EOPNOTSUPP; /* shutdown of a datagram socket */
+	const char *name = req + 4, *eq = strchr(name, '=');
+	size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+	long v = eq ? strtol(eq + 1, 0, 10) : 0;
+	int now;
+#define IS(x) (nlen == sizeof(x) - 1 && !memcmp(name, x, nlen))
+	if (IS("reuseaddr")) {
+		if (eq)
+			s->reuseaddr = v != 0;
+		now = s->reuseaddr;
+	} else if (IS("rcvbuf") || IS("sndbuf")) {
+		/* fixed: the queue holds QUEUE datagrams; one write is one datagram */
+		if (eq && v <= 0)
+			return -EINVAL;
+		now = IS("rcvbuf") ? QUEUE * 1472 : 65507;
+	} else if (IS("error") && !eq) {
+		now = 0;
+	} else {
+		return -ENOPROTOOPT;
+	}
+#undef IS
+	snprintf(out, size, "%d\n", now);
+	return 0;
+}
+
 static void u_close(struct handle *h)
 {
 	struct udp_handle *u = h->data;
@@ -227,5 +260,6 @@ const struct scheme_ops udp_ops = {
     .write = u_write,
     .fpath = u_fpath,
     .ready = u_ready,
+    .option = u_option,
     .close = u_close,
 };

@@ -8,8 +8,10 @@
  *                              `nc -l -p 7 -e cat` is an echo server)
  *   -q SECONDS                 after standard input ends, wait this long
  *                              for the peer (default: until it closes)
- * With TCP, the end of standard input sends nothing more (the peer sees
- * the end when nc closes). Exits 1 with one line on any error.
+ *   -N                         at the end of standard input, shutdown
+ *                              (SHUT_WR): the peer sees the end at once
+ * Without -N, with TCP, the end of standard input sends nothing more (the
+ * peer sees the end when nc closes). Exits 1 with one line on any error.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -46,7 +48,7 @@ static int write_all(int fd, const char *buf, size_t len)
 }
 
 /* Copy both ways until the peer closes (or stdin ends and -q passes). */
-static void pump(int s, bool udp, int quit_after)
+static void pump(int s, bool udp, int quit_after, bool shut_wr)
 {
 	static char buf[16384]; /* larger reads ask the kernel for more contiguous bounce memory */
 	bool in_open = true;
@@ -83,6 +85,8 @@ static void pump(int s, bool udp, int quit_after)
 				struct timespec t;
 				clock_gettime(CLOCK_MONOTONIC, &t);
 				in_closed_at = (double)t.tv_sec;
+				if (shut_wr && !udp && shutdown(s, SHUT_WR) < 0)
+					fail("shutdown", strerror(errno));
 				if (quit_after == 0)
 					return;
 			} else if (write_all(s, buf, (size_t)n) < 0) {
@@ -94,13 +98,16 @@ static void pump(int s, bool udp, int quit_after)
 
 int main(int argc, char **argv)
 {
-	bool listen_mode = false, udp = false;
+	bool listen_mode = false, udp = false, shut_wr = false;
 	const char *prog = 0, *port_text = 0;
 	int quit_after = -1, opt;
-	while ((opt = getopt(argc, argv, "lup:e:q:")) != -1) {
+	while ((opt = getopt(argc, argv, "lNup:e:q:")) != -1) {
 		switch (opt) {
 		case 'l':
 			listen_mode = true;
+			break;
+		case 'N':
+			shut_wr = true;
 			break;
 		case 'u':
 			udp = true;
@@ -128,7 +135,7 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc || !port_text || (!listen_mode && !host)) {
 		fprintf(stderr,
-		        "usage: nc [-u] [-e PROG] [-q SECS] HOST PORT | nc -l [-u] [-e PROG] "
+		        "usage: nc [-uN] [-e PROG] [-q SECS] HOST PORT | nc -l [-uN] [-e PROG] "
 		        "[-p] PORT\n");
 		return 1;
 	}
@@ -176,7 +183,7 @@ int main(int argc, char **argv)
 		waitpid(pid, &status, 0);
 		return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 	}
-	pump(s, udp, quit_after);
+	pump(s, udp, quit_after, shut_wr);
 	close(s);
 	return 0;
 }
