@@ -34,7 +34,11 @@ COOKBOOK_OBJS := $(patsubst %.c,$(COOKBOOK_OBJDIR)/%.o,cookbook/main.c $(COOKBOO
 COOKBOOK_TEST_LIB_OBJS := $(patsubst %.c,$(COOKBOOK_TEST_OBJDIR)/%.o,$(COOKBOOK_LIB_SRCS))
 
 # How make runs the cookbook. COOKBOOK_MAKE: the make that build scripts use.
-COOKBOOK_RUN = COOKBOOK_MAKE="$(MAKE)" $(COOKBOOK) --root $(ROOT) --target $(TARGET) \
+# One cook at a time: under make -j two rules (the lua and zlib test
+# programs, a config's image) may both need relibc cooked, and two cooks of
+# one recipe at once remove each other's stage.
+COOKBOOK_RUN = COOKBOOK_MAKE="$(MAKE)" flock $(HOST_BUILD)/cookbook.lock \
+	$(COOKBOOK) --root $(ROOT) --target $(TARGET) \
 	--repo $(abspath $(REPO)) --sysroot $(SYSROOT) --cache $(abspath $(SOURCE_CACHE))
 
 # Built by their own make rules first, so that the recipes that wrap them
