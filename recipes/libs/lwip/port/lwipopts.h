@@ -55,4 +55,18 @@
 #define ARP_TABLE_SIZE          16
 #define ARP_QUEUEING            1
 
+/*
+ * Loss (tests/bats/net-loss.bats: 5 % of the frames dropped, some
+ * reordered). lwIP's retransmission timeout counts in ticks of the slow
+ * timer (2 * TCP_TMR_INTERVAL) and never falls below 3 of them: with the
+ * default 250 ms that is 1.5 s of silence per loss that fast retransmit
+ * misses (Reno: a second loss in one window). 50 ms makes it 300 ms, like
+ * Linux's 200 ms floor, and delayed ACKs go out within 50 ms. SACK blocks
+ * in our ACKs let the peer repair several losses per window at once;
+ * out-of-order segments are queued (TCP_QUEUE_OOSEQ, the default).
+ */
+#define TCP_TMR_INTERVAL      50
+#define LWIP_TCP_SACK_OUT     1
+#define LWIP_TCP_MAX_SACK_NUM 4
+
 #endif
