@@ -33,7 +33,9 @@ mkdir -p "$dir"
 ip link set lo up
 # Unix socket paths are short (108 bytes): keep them in /tmp
 sockets=$(mktemp -d /tmp/lossy-link.XXXXXX)
-"$here/lossy-relay.py" "$sockets/relay.sock" "$sockets/qemu.sock" tap0 "$seed" \
+# LOSSY_RELAY="LOSS DELAY_MS REORDER" overrides the relay's impairment
+# shellcheck disable=SC2086
+"$here/lossy-relay.py" "$sockets/relay.sock" "$sockets/qemu.sock" tap0 "$seed" ${LOSSY_RELAY:-} \
 	>"$dir/relay.log" 2>&1 &
 relay=$!
 cleanup() {

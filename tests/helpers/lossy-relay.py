@@ -9,8 +9,10 @@ each and holds some back longer, so they arrive out of order.
 SOCKET is the relay's own socket (bound here), QEMU_SOCKET QEMU's
 (`local.path=`); TAP the tap device's name. Every frame, each way, is
 dropped with probability LOSS (default 0.05); a kept one waits a delay
-drawn from 1..DELAY_MS ms (default 20), and with probability REORDER
-(default 0.03) DELAY_MS more, so later frames overtake it. The draws come
+drawn from 1..DELAY_MS ms (default 20) but leaves no earlier than the
+frame ahead of it (a link's delay varies, its order holds), except that
+with probability REORDER (default 0.03) it is held DELAY_MS more and the
+frames behind it overtake it. The draws come
 from one PRNG seeded with SEED, printed first, so a failing run can be
 repeated with the same drop pattern (timing still varies). On SIGTERM or
 SIGINT it prints, for each direction, the frames forwarded, dropped and
@@ -40,6 +42,7 @@ class Direction:
         self.seq = 0  # frames that came in
         self.forwarded = self.dropped = self.reordered = self.unsent = 0
         self.latest = -1  # the highest arrival number delivered so far
+        self.last_due = 0.0  # when the last frame kept in order goes out
 
     def delivered(self, seq):
         self.forwarded += 1
@@ -105,11 +108,16 @@ def main():
         if rng.random() < loss:
             d.dropped += 1
             return
-        delay = rng.uniform(1, delay_ms)
+        due = time.monotonic() + rng.uniform(1, delay_ms) / 1000
         if rng.random() < reorder:
-            delay += delay_ms
+            due += delay_ms / 1000  # frames behind it go first
+        else:
+            # the link's delay varies, but it keeps its order: not before
+            # the frame ahead of it (except a held-back one)
+            due = max(due, d.last_due)
+            d.last_due = due
         counter += 1
-        heapq.heappush(pending, (time.monotonic() + delay / 1000, counter, d, seq, frame))
+        heapq.heappush(pending, (due, counter, d, seq, frame))
 
     def send(d, frame):
         try:
