@@ -6,12 +6,7 @@
 #define LOG_MODULE "start"
 #include <redox/abi/bootargs.h>
 
-#include "arch/x86_64/acpi.h"
-#include "arch/x86_64/apic.h"
-#include "arch/x86_64/tlb.h"
-#include "arch/x86_64/cpu.h"
-#include "arch/x86_64/interrupt.h"
-#include "arch/x86_64/percpu.h"
+#include "arch/arch.h"
 #include "boot.h"
 #include "grant/grant.h"
 #include "lib/log.h"
@@ -62,7 +57,7 @@ static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
 {
 	(void)frame;
 	(void)ctx;
-	lapic_eoi();
+	arch_irq_eoi();
 	if (this_cpu()->index == 0)
 		itimer_tick(); /* SIGALRMs, at the tick's 10 ms resolution */
 	sched_tick();
@@ -73,13 +68,7 @@ static void reschedule_interrupt(struct interrupt_frame *frame, void *ctx)
 {
 	(void)frame;
 	(void)ctx;
-	lapic_eoi();
-}
-
-static void spurious_interrupt(struct interrupt_frame *frame, void *ctx)
-{
-	(void)frame;
-	(void)ctx;
+	arch_irq_eoi();
 }
 
 static uint64_t env_hex(const struct boot_info *boot, const char *key)
@@ -138,28 +127,10 @@ static void start_init(const struct boot_info *boot)
 		log_info("started initfs:%s as process %lld", path, (long long)pid);
 }
 
-/* Interrupt stacks for the boot CPU until cpu_setup makes real ones. */
-static uint8_t early_ist[2][4096] __attribute__((aligned(16)));
-
-/*
- * Before anything can fault: our own GDT (the bootloader's is in low
- * memory, which paging_init unmaps), the IDT, and GS for the per-CPU data,
- * so an early fault prints a panic instead of triple-faulting.
- */
-static void early_traps(void)
-{
-	idt_init();
-	gdt_load(&cpus[0].gdt, &cpus[0].tss, (uint64_t)early_ist[0] + sizeof early_ist[0],
-	         (uint64_t)early_ist[1] + sizeof early_ist[1]);
-	idt_load();
-	cpus[0].self = &cpus[0];
-	wrmsr(MSR_GS_BASE, (uint64_t)&cpus[0]);
-}
-
 void kmain(uint64_t args_phys)
 {
 	log_init();
-	early_traps();
+	arch_early_init(); /* before anything can fault */
 	log_info("Redox OS starting...");
 
 	struct boot_info boot;
@@ -168,21 +139,9 @@ void kmain(uint64_t args_phys)
 
 	frame_init(&boot);
 	paging_init();
-	cpus[0].index = 0;
-	cpu_setup(&cpus[0]);
-
-	acpi_init(boot.args->hwdesc_base);
-	lapic_init();
-	cpus[0].apic_id = lapic_id();
-	cpus[0].online = 1;
-	lapic_calibrate();
-	ioapic_init();
+	arch_init(&boot);
 	clock_init();
-	interrupt_set_handler(VECTOR_TIMER, timer_interrupt, 0);
-	interrupt_set_handler(VECTOR_SPURIOUS, spurious_interrupt, 0);
-	interrupt_set_handler(VECTOR_RESCHEDULE, reschedule_interrupt, 0);
-	tlb_init();
-	syscall_cpu_init();
+	arch_init_vectors(timer_interrupt, reschedule_interrupt);
 	sched_init();
 	proc_init();
 
@@ -200,7 +159,7 @@ void kmain(uint64_t args_phys)
 	irq_scheme_init();
 	grant_scheme_init();
 
-	uint32_t online = smp_start_aps();
+	uint32_t online = arch_start_cpus();
 	log_info("%u CPUs online", online);
 
 	start_init(&boot);

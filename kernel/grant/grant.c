@@ -23,8 +23,7 @@
 #include <redox/abi/flags.h>
 
 #include "grant.h"
-#include "../arch/x86_64/gdt.h"
-#include "../arch/x86_64/percpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
@@ -88,25 +87,26 @@ static void refuse(uint32_t pid, const char *fmt, unsigned long long a, unsigned
 		proc_put(p);
 }
 
-void grant_io_switch(struct tss *tss, const struct process *p)
+void grant_io_switch(struct cpu *cpu, const struct process *p)
 {
+	struct io_bitmap *io = arch_io_bitmap(cpu);
 	uint32_t pid = p ? p->pid : 0;
-	if (tss->io_owner == pid && tss->io_generation == io_generation)
+	if (!io || (io->owner == pid && io->generation == io_generation))
 		return;
 	uint64_t f = spin_lock_irqsave(&lock);
 	struct table *t = pid ? find(pid) : 0;
 	if (t && t->port_count) {
-		memset(tss->iomap, 0xFF, sizeof tss->iomap);
+		memset(io->map, 0xFF, sizeof io->map);
 		for (int i = 0; i < t->port_count; i++)
 			for (uint64_t port = t->ports[i].base;
 			     port < t->ports[i].base + t->ports[i].size; port++)
-				tss->iomap[port / 8] &= (uint8_t) ~(1u << (port % 8));
-		tss->io_owner = pid;
-	} else if (tss->io_owner) {
-		memset(tss->iomap, 0xFF, sizeof tss->iomap);
-		tss->io_owner = 0;
+				io->map[port / 8] &= (uint8_t) ~(1u << (port % 8));
+		io->owner = pid;
+	} else if (io->owner) {
+		memset(io->map, 0xFF, sizeof io->map);
+		io->owner = 0;
 	}
-	tss->io_generation = io_generation;
+	io->generation = io_generation;
 	spin_unlock_irqrestore(&lock, f);
 }
 
@@ -392,11 +392,9 @@ static int64_t grant_write(void *data, uint64_t id, const void *buf, size_t len,
 		return r;
 	struct process *p = proc_by_pid(h->pid);
 	if (h->pid == who->pid) { /* its own ports open now, not at its next switch */
-		uint64_t flags;   /* no migration to another CPU half way */
-		__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
-		grant_io_switch(&this_cpu()->tss, p);
-		if (flags & (1 << 9))
-			__asm__ volatile("sti" : : : "memory");
+		irq_flags_t flags = arch_irq_save(); /* no migration to another CPU half way */
+		grant_io_switch(this_cpu(), p);
+		arch_irq_restore(flags);
 	}
 	log_info("pid %u (%s) is confined to its manifest", (unsigned)h->pid, p ? p->name : "?");
 	if (p)

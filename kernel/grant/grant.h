@@ -19,8 +19,8 @@ void grant_scheme_init(void);
 
 /* Context switch to p (NULL: a kernel context): fill this CPU's I/O
  * bitmap with p's manifest's ports (all closed for everyone else). */
-struct tss;
-void grant_io_switch(struct tss *tss, const struct process *p);
+struct cpu;
+void grant_io_switch(struct cpu *cpu, const struct process *p);
 
 /* Process life: a fork inherits the parent's table; exit drops it. */
 void grant_fork(uint32_t parent, uint32_t child);

@@ -9,12 +9,10 @@
 #include <redox/abi/errno.h>
 
 #include "grant.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../proc/process.h"
 #include "../syscall/syscall.h"
-
-#define RFLAGS_IOPL (3ULL << 12)
 
 int64_t sys_iopl(struct syscall_args *args)
 {
@@ -26,6 +24,6 @@ int64_t sys_iopl(struct syscall_args *args)
 		         (unsigned long long)args->a);
 		return -EPERM;
 	}
-	args->frame->rflags = (args->frame->rflags & ~RFLAGS_IOPL) | (args->a << 12);
+	arch_frame_set_io_level(args->frame, args->a);
 	return 0;
 }

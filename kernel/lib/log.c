@@ -1,38 +1,37 @@
 /*
- * Kernel log output to COM1. A spinlock keeps lines from different CPUs
+ * Kernel log output to the console (COM1 on x86_64). A spinlock keeps lines from different CPUs
  * whole; the panic path takes the lock without waiting forever.
  */
 #include <fmt/fmt.h>
-#include <freestanding/io.h>
 #include <freestanding/string.h>
 
 #include "log.h"
 #include "spinlock.h"
-#include "../arch/x86_64/cpu.h"
+#include "../arch/arch.h"
 #include "../scheme/scheme.h"
 
 static struct spinlock log_lock;
 
 void log_init(void)
 {
-	serial_init(COM1);
+	arch_console_init();
 }
 
-static void serial_sink(void *ctx, const char *text, size_t len)
+static void console_sink(void *ctx, const char *text, size_t len)
 {
 	(void)ctx;
 	sys_log_append(text, len); /* the sys:log ring */
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\n')
-			serial_putc(COM1, '\r');
-		serial_putc(COM1, text[i]);
+			arch_console_putc('\r');
+		arch_console_putc(text[i]);
 	}
 }
 
 void kvprintf(const char *format, va_list args)
 {
 	uint64_t flags = spin_lock_irqsave(&log_lock);
-	fmt_vformat(serial_sink, 0, format, args);
+	fmt_vformat(console_sink, 0, format, args);
 	spin_unlock_irqrestore(&log_lock, flags);
 }
 
@@ -46,7 +45,7 @@ void kprintf(const char *format, ...)
 
 static void emit(const char *text)
 {
-	serial_sink(0, text, strlen(text));
+	console_sink(0, text, strlen(text));
 }
 
 void log_write(enum log_level level, const char *module, const char *format, ...)
@@ -60,7 +59,7 @@ void log_write(enum log_level level, const char *module, const char *format, ...
 	emit(":");
 	emit(names[level]);
 	emit(" -- ");
-	fmt_vformat(serial_sink, 0, format, args);
+	fmt_vformat(console_sink, 0, format, args);
 	emit("\n");
 	spin_unlock_irqrestore(&log_lock, flags);
 	va_end(args);
@@ -70,12 +69,12 @@ _Noreturn void panic(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	cpu_interrupts_off();
+	arch_irq_disable();
 	/* Break the lock: a panic must print even if the log was held. */
-	log_lock.locked = 0;
+	spin_break(&log_lock);
 	kprintf("KERNEL PANIC: ");
 	kvprintf(format, args);
 	kprintf("\n");
 	va_end(args);
-	cpu_halt_forever();
+	arch_halt();
 }

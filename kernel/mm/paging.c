@@ -9,7 +9,7 @@
 
 #include "frame.h"
 #include "paging.h"
-#include "../arch/x86_64/cpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 
@@ -73,12 +73,8 @@ void paging_init(void)
 			*pte = alloc_table() | PTE_PRESENT | PTE_WRITE;
 		table(*pte)[(v >> 12) & 511] = (v - REDOX_KERNEL_OFFSET) | flags;
 	}
-	/* NX needs EFER.NXE; global pages need CR4.PGE. */
-	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | (1 << 11));
-	uint64_t cr4;
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | (1 << 7)));
-	write_cr3(kernel_root);
+	arch_paging_cpu_init();
+	arch_space_load(kernel_root);
 	log_info("kernel page tables active; direct map of %llu MiB",
 	         (unsigned long long)(top >> 20));
 }
@@ -168,7 +164,7 @@ bool paging_protect(uint64_t root, uint64_t virt, uint64_t flags)
 
 void paging_flush(uint64_t virt)
 {
-	__asm__ volatile("invlpg (%0)" : : "r"(virt) : "memory");
+	arch_tlb_flush_page(virt);
 }
 
 static void free_level(uint64_t phys, int level)

@@ -3,7 +3,7 @@
  * memory. The range must lie below USER_END (checked here); a page that is
  * missing or lacks the right (a read-only page for copy_to_user, with
  * CR0.WP on) faults inside the copy, and the exception table turns that
- * into -EFAULT (arch/x86_64/usercopy.asm). Handlers copy their argument
+ * into -EFAULT (the arch's usercopy.asm). Handlers copy their argument
  * structs in once, act on the kernel copy, and copy results out.
  */
 #ifndef KERNEL_MM_USERCOPY_H

@@ -25,6 +25,7 @@ static const uint64_t limits[ACCOUNT_KINDS] = {
 /* lock held; create: take a free slot for a new uid */
 static int slot(uint32_t uid, bool create)
 {
+	KASSERT(spin_held(&lock));
 	int free_slot = -1;
 	for (int i = 0; i < USERS; i++) {
 		if (users[i].used && users[i].uid == uid)

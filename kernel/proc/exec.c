@@ -4,6 +4,7 @@
  * argv[], NULL, envp[], NULL, auxv pairs ending in AT_NULL).
  */
 #include <freestanding/string.h>
+#include <redox/abi/elf.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/limits.h>
 
@@ -15,33 +16,12 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 
-#define PT_LOAD         1
-#define PT_TLS          7
 #define USER_TLS_BASE   0x00007F0000000000ULL
 #define TCB_SIZE        64
-#define PF_X            1
-#define PF_W            2
 #define USER_STACK_SIZE (256 * 1024ULL)
 /* the stack's most: USER_STACK_SIZE plus the largest argument block */
 #define USER_STACK_MAX                                                                             \
 	(USER_STACK_SIZE + REDOX_ARG_MAX + (2 * REDOX_ARGV_MAX + 8) * 8ULL + 2 * PAGE_SIZE)
-#define AT_NULL   0
-#define AT_PAGESZ 6
-#define AT_ENTRY  9
-
-struct elf64_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version;
-	uint64_t entry, phoff, shoff;
-	uint32_t flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf64_phdr {
-	uint32_t type, flags;
-	uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 /* Copy bytes into the target address space through the direct map. */
 static bool copy_to_space(uint64_t root, uint64_t dst, const uint8_t *src, uint64_t len)

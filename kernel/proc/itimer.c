@@ -25,6 +25,7 @@ static struct process *armed;
 /* lock held: take p off the list; true if it was there (its reference is the caller's now) */
 static bool unlink_locked(struct process *p)
 {
+	KASSERT(spin_held(&lock));
 	for (struct process **q = &armed; *q; q = &(*q)->alarm_next)
 		if (*q == p) {
 			*q = p->alarm_next;

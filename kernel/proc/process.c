@@ -3,17 +3,13 @@
  * exit and waitpid, and file descriptor tables.
  */
 #define LOG_MODULE "proc"
-#include <freestanding/io.h>
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
 
 #include "process.h"
 #include "../grant/grant.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/gdt.h"
-#include "../arch/x86_64/interrupt.h"
-#include "../arch/x86_64/percpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../mm/heap.h"
 #include "../mm/paging.h"
@@ -32,8 +28,6 @@ static struct process *table[MAX_PROCESSES];
 static struct spinlock table_lock;
 static uint32_t next_pid = 1;
 
-extern void syscall_return(void);
-
 /*
  * Nothing runs without init. Test images end this way on purpose: the
  * exit code goes to QEMU's isa-debug-exit port (a no-op elsewhere).
@@ -42,8 +36,7 @@ static _Noreturn void init_exited(int status)
 {
 	int code = (status >> 8) & 0xFF;
 	log_info("init exited with status %x: stopping", (unsigned)status);
-	outb(0xF4, (uint8_t)(status & 0x7F ? 0x7F : code));
-	cpu_halt_forever();
+	arch_debug_exit((uint8_t)(status & 0x7F ? 0x7F : code));
 }
 
 struct process *proc_current(void)
@@ -55,6 +48,7 @@ struct process *proc_current(void)
 /* table_lock held */
 static struct process *hold_locked(uint32_t pid)
 {
+	KASSERT(spin_held(&table_lock));
 	struct process *p = pid < MAX_PROCESSES ? table[pid] : 0;
 	if (p)
 		__atomic_add_fetch(&p->refs, 1, __ATOMIC_RELAXED);
@@ -158,13 +152,7 @@ static void proc_free(struct process *p)
 /* First code of a new process's context: drop to user mode through the frame. */
 static void enter_user(void *arg)
 {
-	struct interrupt_frame *frame = arg;
-	__asm__ volatile("mov %0, %%rsp\n"
-	                 "jmp syscall_return\n"
-	                 :
-	                 : "r"(frame)
-	                 : "memory");
-	__builtin_unreachable();
+	arch_enter_user(arg);
 }
 
 struct context *proc_user_context(uint64_t cr3)
@@ -220,12 +208,8 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 		if (file_open("debug:", "debug", O_RDWR, &who, &f) == 0)
 			fd_install(p, f, false);
 	}
-	struct interrupt_frame frame = {0};
-	frame.rip = entry;
-	frame.cs = GDT_USER_CODE | RPL_USER;
-	frame.rflags = 0x202;
-	frame.rsp = rsp;
-	frame.ss = GDT_USER_DATA | RPL_USER;
+	struct interrupt_frame frame;
+	arch_user_frame_init(&frame, entry, rsp, 0);
 	proc_start_user(p->ctx, &frame);
 	return p->pid;
 }
@@ -272,9 +256,8 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	thread_attach_first(p, p->ctx);
 	/* only the calling thread goes on in the child, with its registers */
 	p->ctx->sig_mask = sched_current()->sig_mask;
-	p->ctx->fs_base = rdmsr(MSR_FS_BASE);
-	p->ctx->gs_base = rdmsr(MSR_KERNEL_GS_BASE); /* the user's, while in the kernel */
-	fpu_save(p->ctx->fpu_state);                 /* the parent's live registers */
+	arch_user_tls_save(&p->ctx->fs_base, &p->ctx->gs_base);
+	arch_fpu_save(p->ctx->fpu_state); /* the parent's live registers */
 	uint64_t f = spin_lock_irqsave(&parent->lock);
 	for (int i = 0; i < MAX_FILES; i++)
 		if (parent->files[i])
@@ -321,7 +304,7 @@ _Noreturn void proc_exit_last(int status)
 	grant_exit(p->pid);
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
-	write_cr3(kernel_root);
+	arch_space_load(kernel_root);
 	sched_current()->cr3 = kernel_root;
 	user_free_space(p->cr3);
 	p->cr3 = 0;
@@ -480,18 +463,16 @@ int64_t fd_close(struct process *p, uint64_t fd)
 }
 
 /* A fault in user mode: log why, and end only that process. */
-bool user_exception(struct interrupt_frame *frame, const char *name)
+bool user_exception(struct interrupt_frame *frame, const char *name, int signal)
 {
 	struct process *p = proc_current();
 	if (!p)
 		return false;
-	uint64_t cr2;
-	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+	uint64_t cr2 = arch_fault_address();
 	log_error("process %u (%s) killed: %s at rip %llx, address %llx, error %llx", p->pid,
 	          p->name, name, (unsigned long long)frame->rip, (unsigned long long)cr2,
 	          (unsigned long long)frame->error);
-	int signal = frame->vector == 6 ? SIGILL : frame->vector == 0 ? SIGFPE : SIGSEGV;
-	cpu_interrupts_on();
+	arch_irq_enable();
 	proc_exit(WAIT_SIGNALED(signal));
 }
 

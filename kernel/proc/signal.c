@@ -11,9 +11,7 @@
 
 #include "process.h"
 #include "signal.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/gdt.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../mm/paging.h"
 #include "../mm/usercopy.h"
@@ -67,6 +65,7 @@ int64_t signal_send(struct process *p, int sig)
 
 int64_t signal_send_thread(struct context *c, int sig)
 {
+	KASSERT(spin_held(&c->process->threads_lock)); /* c stays a live thread */
 	if (sig <= 0 || sig >= NSIG)
 		return -EINVAL;
 	__atomic_or_fetch(&c->sig_pending, 1ULL << sig, __ATOMIC_SEQ_CST);
@@ -89,7 +88,7 @@ bool signal_pending_acts(struct context *c)
 
 static _Noreturn void die(int sig)
 {
-	cpu_interrupts_on();
+	arch_irq_enable();
 	proc_exit(WAIT_SIGNALED(sig));
 }
 
@@ -97,7 +96,8 @@ static bool enter_handler(struct process *p, struct context *c, struct interrupt
                           int sig)
 {
 	struct redox_sigaction *act = &p->actions[sig];
-	uint64_t base = (frame->rsp - 128 - sizeof(struct signal_frame)) & ~15ULL;
+	/* below the red zone */
+	uint64_t base = (arch_frame_sp(frame) - 128 - sizeof(struct signal_frame)) & ~15ULL;
 	uint64_t sp = base - 8; /* handler entry: (rsp + 8) % 16 == 0 */
 	if (!act->sa_restorer)
 		return false;
@@ -108,21 +108,18 @@ static bool enter_handler(struct process *p, struct context *c, struct interrupt
 	c->sig_mask &= ~UNBLOCKABLE;
 	if (act->sa_flags & SA_RESETHAND)
 		act->sa_handler = SIG_DFL;
-	frame->rip = act->sa_handler;
-	frame->rsp = sp;
-	frame->rdi = (uint64_t)sig;
-	frame->rflags &= ~(1ULL << 10); /* DF clear, as the ABI wants */
+	arch_frame_call(frame, act->sa_handler, sp, (uint64_t)sig);
 	return true;
 }
 
 void signal_deliver(struct interrupt_frame *frame)
 {
 	struct process *p = proc_current();
-	if (!p || !frame_from_user(frame))
+	if (!p || !arch_frame_from_user(frame))
 		return;
 	struct context *c = sched_current();
 	if (thread_must_leave(c)) {
-		cpu_interrupts_on();
+		arch_irq_enable();
 		thread_exit(0); /* the group's status, or exec goes on without it */
 	}
 	for (;;) {
@@ -159,7 +156,7 @@ void signal_deliver(struct interrupt_frame *frame)
 int64_t signal_return(struct interrupt_frame *frame)
 {
 	struct context *c = sched_current();
-	uint64_t at = frame->rsp; /* the restorer's rsp points at `saved` */
+	uint64_t at = arch_frame_sp(frame); /* the restorer's stack points at `saved` */
 	uint64_t size = sizeof(struct interrupt_frame) + sizeof(uint64_t);
 	struct {
 		struct interrupt_frame saved;
@@ -170,14 +167,10 @@ int64_t signal_return(struct interrupt_frame *frame)
 		die(SIGSEGV);
 	struct interrupt_frame saved = sf.saved;
 	/* Never trust what user memory says about privilege. */
-	if (saved.rip >= USER_END)
+	if (arch_frame_pc(&saved) >= USER_END)
 		die(SIGSEGV);
-	saved.cs = GDT_USER_CODE | RPL_USER;
-	saved.ss = GDT_USER_DATA | RPL_USER;
-	saved.rflags = (saved.rflags & 0xCD5) | 0x202; /* arithmetic flags, DF; IF on */
-	saved.vector = 0; /* return with iretq: every register as it was */
-	saved.error = 0;
+	arch_frame_sanitize_user(&saved);
 	*frame = saved;
 	c->sig_mask = sf.saved_mask & ~UNBLOCKABLE;
-	return (int64_t)frame->rax;
+	return (int64_t)arch_frame_retval(frame);
 }

@@ -12,9 +12,7 @@
 
 #include "process.h"
 #include "signal.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/gdt.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../mm/heap.h"
 #include "../mm/kstack.h"
 #include "../mm/paging.h"
@@ -90,9 +88,9 @@ _Noreturn void thread_exit(int status)
 	 * Leave the address space first: once this thread is off the list, the
 	 * last one may free it, page tables included.
 	 */
-	cpu_interrupts_off();
+	arch_irq_disable();
 	uint64_t kernel_root = paging_kernel_root();
-	write_cr3(kernel_root);
+	arch_space_load(kernel_root);
 	c->cr3 = kernel_root;
 	spin_lock(&p->threads_lock);
 	for (struct context **t = &p->threads; *t; t = &(*t)->thread_next)
@@ -110,7 +108,7 @@ _Noreturn void thread_exit(int status)
 	}
 	spin_unlock(&p->threads_lock);
 	if (last) {
-		cpu_interrupts_on();
+		arch_irq_enable();
 		proc_exit_last(p->group_exit ? p->group_status : status);
 	}
 	sched_exit_current(); /* interrupts stay off until the switch */
@@ -151,13 +149,9 @@ int64_t sys_clone_thread(struct syscall_args *args)
 		return -EINVAL;
 	struct process *p = args->process;
 	thread_reap(p, false);
-	struct interrupt_frame frame = {0};
-	frame.rip = ca.entry;
-	frame.cs = GDT_USER_CODE | RPL_USER;
-	frame.rflags = 0x202;
-	frame.rsp = (ca.stack & ~15ULL) - 8; /* as after a call: a zero return address */
-	frame.ss = GDT_USER_DATA | RPL_USER;
-	frame.rdi = ca.arg;
+	struct interrupt_frame frame;
+	/* as after a call: a zero return address */
+	arch_user_frame_init(&frame, ca.entry, (ca.stack & ~15ULL) - 8, ca.arg);
 	uint64_t zero = 0;
 	if (copy_to_user(frame.rsp, &zero, sizeof zero) < 0)
 		return -EFAULT;

@@ -1,7 +1,7 @@
 /*
  * The scheduler. One run queue (FIFO) for all CPUs under one lock; each
  * CPU's timer tick preempts the running context after its slice. The
- * lock is held across context_switch and released by whichever context
+ * lock is held across arch_context_switch and released by whichever context
  * runs next (after_switch / context_started), so no other CPU can pick up
  * a context before its registers are saved.
  */
@@ -10,9 +10,7 @@
 
 #include "../grant/grant.h"
 #include "sched.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/percpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../mm/heap.h"
 #include "../mm/kstack.h"
@@ -28,8 +26,6 @@ static struct context *sleepers;
 static struct context *dead_stack[MAX_CPUS]; /* per CPU: whose stack to free */
 
 static void make_runnable(struct context *c);
-extern void context_switch(uint64_t *save_rsp, uint64_t new_rsp);
-extern void context_first_run(void);
 
 struct context *sched_current(void)
 {
@@ -73,12 +69,13 @@ static void after_switch(void)
 void context_started(void)
 {
 	after_switch();
-	cpu_interrupts_on();
+	arch_irq_enable();
 }
 
 /* Called with sched_lock held and interrupts off; returns with it released. */
 static void schedule_locked(void)
 {
+	KASSERT(spin_held(&sched_lock) && !arch_irq_enabled());
 	struct cpu *cpu = this_cpu();
 	struct context *prev = cpu->current;
 	struct context *next = run_pop();
@@ -103,46 +100,23 @@ static void schedule_locked(void)
 		return;
 	}
 	cpu->current = next;
-	if (next->kstack_top) {
-		cpu->kernel_stack_top = next->kstack_top;
-		cpu->tss.rsp[0] = next->kstack_top;
-	}
-	grant_io_switch(&cpu->tss, next->process); /* its manifest's I/O ports */
+	if (next->kstack_top)
+		arch_set_kernel_stack(cpu, next->kstack_top);
+	grant_io_switch(cpu, next->process); /* its manifest's I/O ports */
 	if (prev->process)
-		fpu_save(prev->fpu_state);
+		arch_fpu_save(prev->fpu_state);
 	if (next->process)
-		fpu_restore(next->fpu_state);
+		arch_fpu_restore(next->fpu_state);
 	if (next->cr3 != prev->cr3)
-		write_cr3(next->cr3);
-	/*
-	 * FS and GS bases are per context, saved and loaded on every switch: a
-	 * process may load a selector into FS/GS (which changes the base), and
-	 * nothing it does may reach the next process's TLS.
-	 */
-	if (prev->process) {
-		prev->fs_base = rdmsr(MSR_FS_BASE);
-		prev->gs_base = rdmsr(MSR_KERNEL_GS_BASE); /* the user's, while in the kernel */
-	}
-	if (next->process) {
-		__asm__ volatile("mov %0, %%fs" : : "r"(0) : "memory");
-		wrmsr(MSR_FS_BASE, next->fs_base);
-		wrmsr(MSR_KERNEL_GS_BASE, next->gs_base);
-	}
-	context_switch(&prev->saved_rsp, next->saved_rsp);
+		arch_space_load(next->cr3);
+	/* TLS bases are per context: nothing one process does to its own may
+	 * reach the next one's. */
+	if (prev->process)
+		arch_user_tls_save(&prev->fs_base, &prev->gs_base);
+	if (next->process)
+		arch_user_tls_load(next->fs_base, next->gs_base);
+	arch_context_switch(&prev->saved_rsp, next->saved_rsp);
 	after_switch();
-}
-
-static uint64_t irq_save(void)
-{
-	uint64_t flags;
-	__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
-	return flags;
-}
-
-static void irq_restore(uint64_t flags)
-{
-	if (flags & (1 << 9))
-		cpu_interrupts_on();
 }
 
 struct context *context_create(void (*entry)(void *), void *arg, uint64_t cr3)
@@ -155,54 +129,45 @@ struct context *context_create(void (*entry)(void *), void *arg, uint64_t cr3)
 		kfree(c);
 		return 0;
 	}
-	/* The top of every kernel stack holds the context's user frame (syscall.asm). */
-	uint64_t *sp = (uint64_t *)(c->kstack_top - CONTEXT_USER_FRAME_SIZE);
-	*--sp = 0;
-	*--sp = 0;
-	*--sp = (uint64_t)context_first_run;
-	*--sp = 0;               /* rbx */
-	*--sp = 0;               /* rbp */
-	*--sp = (uint64_t)entry; /* r12 */
-	*--sp = (uint64_t)arg;   /* r13 */
-	*--sp = 0;               /* r14 */
-	*--sp = 0;               /* r15 */
-	c->saved_rsp = (uint64_t)sp;
+	/* The top of every kernel stack holds the context's user frame. */
+	c->saved_rsp = arch_context_stack_init(c->kstack_top - CONTEXT_USER_FRAME_SIZE, entry, arg);
 	c->cr3 = cr3;
 	/* Not BLOCKED: a signal to a process being forked (its pid is already
 	 * visible) must not wake a context that is not set up yet, nor queue
 	 * it twice with the sched_enqueue that starts it. */
 	c->state = CONTEXT_NEW;
-	fpu_reset_state(c->fpu_state);
+	arch_fpu_reset_state(c->fpu_state);
 	return c;
 }
 
 void context_set_arg(struct context *c, void *arg)
 {
-	((uint64_t *)c->saved_rsp)[2] = (uint64_t)arg; /* r13, as laid out above */
+	arch_context_set_arg(c->saved_rsp, arg);
 }
 
 void sched_enqueue(struct context *c)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	if (c->state != CONTEXT_NEW)
 		panic("sched_enqueue of a context already started");
 	make_runnable(c);
 	spin_unlock(&sched_lock);
-	irq_restore(flags);
+	arch_irq_restore(flags);
 }
 
 void sched_yield(void)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	schedule_locked();
-	irq_restore(flags);
+	arch_irq_restore(flags);
 }
 
 /* Remove c from the sleeper list and its wait queue (sched_lock held). */
 static void unlink_waiter(struct context *c, struct wait_queue *wq)
 {
+	KASSERT(spin_held(&sched_lock));
 	if (c->wake_at_ns) {
 		for (struct context **p = &sleepers; *p; p = &(*p)->sleep_next)
 			if (*p == c) {
@@ -227,7 +192,7 @@ static void kick_idle_cpu(void)
 	for (uint32_t i = 0; i < cpu_count; i++) {
 		struct cpu *c = &cpus[i];
 		if (c != self && c->online && c->current == c->idle) {
-			lapic_send_ipi(c->apic_id, VECTOR_RESCHEDULE);
+			arch_send_reschedule(c);
 			return;
 		}
 	}
@@ -268,7 +233,7 @@ void sched_tick(void)
 
 bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64_t deadline_ns)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	struct context *cur = this_cpu()->current;
 	cur->timed_out = false;
@@ -277,7 +242,7 @@ bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64
 		/* a signal that acts is already pending: do not sleep at all */
 		cur->interrupted = true;
 		spin_unlock(&sched_lock);
-		irq_restore(flags);
+		arch_irq_restore(flags);
 		return false;
 	}
 	cur->next = 0;
@@ -297,7 +262,7 @@ bool wait_queue_sleep_until(struct wait_queue *wq, struct spinlock *lock, uint64
 	schedule_locked();
 	if (lock)
 		spin_lock(lock);
-	irq_restore(flags);
+	arch_irq_restore(flags);
 	return !cur->timed_out && !cur->interrupted;
 }
 
@@ -320,25 +285,25 @@ static void wake_locked(struct wait_queue *wq, bool all)
 
 void wait_queue_wake_all(struct wait_queue *wq)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	wake_locked(wq, true);
 	spin_unlock(&sched_lock);
-	irq_restore(flags);
+	arch_irq_restore(flags);
 }
 
 void wait_queue_wake_one(struct wait_queue *wq)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	wake_locked(wq, false);
 	spin_unlock(&sched_lock);
-	irq_restore(flags);
+	arch_irq_restore(flags);
 }
 
 void sched_wake(struct context *c)
 {
-	uint64_t flags = irq_save();
+	irq_flags_t flags = arch_irq_save();
 	spin_lock(&sched_lock);
 	if (c->state == CONTEXT_BLOCKED) {
 		unlink_waiter(c, c->waiting_on);
@@ -346,7 +311,7 @@ void sched_wake(struct context *c)
 		make_runnable(c);
 	}
 	spin_unlock(&sched_lock);
-	irq_restore(flags);
+	arch_irq_restore(flags);
 }
 
 void sched_sleep_until(uint64_t deadline_ns)
@@ -360,7 +325,7 @@ void sched_sleep_until(uint64_t deadline_ns)
 
 _Noreturn void sched_exit_current(void)
 {
-	irq_save();
+	arch_irq_save();
 	spin_lock(&sched_lock);
 	this_cpu()->current->state = CONTEXT_DEAD;
 	schedule_locked();
@@ -382,13 +347,13 @@ _Noreturn void sched_cpu_start(void)
 	idle->state = CONTEXT_RUNNING;
 	cpu->idle = idle;
 	cpu->current = idle;
-	lapic_timer_start();
+	arch_timer_start();
 	for (;;) {
-		cpu_interrupts_off();
+		arch_irq_disable();
 		if (__atomic_load_n(&run_head, __ATOMIC_RELAXED)) {
 			spin_lock(&sched_lock);
 			schedule_locked();
 		}
-		__asm__ volatile("sti; hlt" : : : "memory");
+		arch_wait_for_interrupt();
 	}
 }

@@ -84,16 +84,7 @@ void sched_wake(struct context *ctx);
 /* Sleep until the monotonic clock reaches deadline_ns. */
 void sched_sleep_until(uint64_t deadline_ns);
 
-/* The current context stops for good; `reap` runs after the switch away. */
+/* The current context stops for good; the next switch frees its stack. */
 _Noreturn void sched_exit_current(void);
-
-/* The FPU/SSE state a fresh program starts with (fpu.c). */
-void fpu_init_cpu(void);
-void fpu_reset_state(uint8_t *state);
-void fpu_save(uint8_t *state);
-void fpu_restore(const uint8_t *state);
-
-/* arch: set up syscall MSRs on this CPU (syscall.c) */
-void syscall_cpu_init(void);
 
 #endif

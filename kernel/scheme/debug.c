@@ -23,7 +23,6 @@
  * EIO for a read and EPERM for a change.
  */
 #include <stdbool.h>
-#include <freestanding/io.h>
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
@@ -31,8 +30,7 @@
 #include <redox/abi/termios.h>
 
 #include "scheme.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../proc/process.h"
@@ -42,7 +40,6 @@
 #define DEBUG_WRITE_MAX 4096
 #define INPUT_SIZE      4096
 #define LINE_MAX_CHARS  1024
-#define COM1_IRQ        4
 
 /* Handle ids: the console itself and its attribute files. */
 enum { H_CONSOLE, H_TERMIOS, H_WINSIZE, H_PGRP };
@@ -63,6 +60,7 @@ static uint32_t session_pgid; /* the group that took the console; 0: none yet */
 /* input_lock held */
 static void input_push(char c)
 {
+	KASSERT(spin_held(&input_lock));
 	if (input_count == INPUT_SIZE)
 		return; /* nobody reads: drop */
 	input[(input_head + input_count) % INPUT_SIZE] = c;
@@ -92,6 +90,7 @@ static void signal_group(uint32_t pgrp, int sig)
 /* One received byte; input_lock held. Returns a signal to send, or 0. */
 static int receive_char(char c, bool *ready)
 {
+	KASSERT(spin_held(&input_lock));
 	const cc_t *cc = tio.c_cc;
 	if (c == '\r' && (tio.c_iflag & IGNCR))
 		return 0;
@@ -158,8 +157,8 @@ static void receive(struct interrupt_frame *frame, void *ctx)
 	bool ready = false;
 	int sig = 0;
 	uint64_t flags = spin_lock_irqsave(&input_lock);
-	while (inb(COM1 + 5) & 1) {
-		int s = receive_char((char)inb(COM1), &ready);
+	for (int byte; (byte = arch_console_getc()) >= 0;) {
+		int s = receive_char((char)byte, &ready);
 		if (s)
 			sig = s;
 	}
@@ -167,7 +166,7 @@ static void receive(struct interrupt_frame *frame, void *ctx)
 	if (ready)
 		wait_queue_wake_all(&readers);
 	spin_unlock_irqrestore(&input_lock, flags);
-	lapic_eoi();
+	arch_irq_eoi();
 	if (sig)
 		signal_group(group, sig);
 	if (ready && debug_scheme)
@@ -374,8 +373,6 @@ void debug_scheme_init(void)
 	tio.c_cc[VMIN] = 1;
 	tio.c_ispeed = tio.c_ospeed = B115200;
 	scheme_register("debug", &debug_ops, 0, &debug_scheme);
-	irq_reserve(COM1_IRQ);
-	interrupt_set_handler(IRQ_VECTOR_BASE + COM1_IRQ, receive, 0);
-	outb(COM1 + 1, 0x01); /* interrupt on received data */
-	ioapic_set_masked(COM1_IRQ, false);
+	irq_reserve(arch_console_irq_line());
+	arch_console_rx_start(receive);
 }

@@ -44,6 +44,7 @@ static struct watch *all_watches;
 /* lock held */
 static void queue_push(struct event_queue *q, uint64_t fd, uint64_t flags, uint64_t data)
 {
+	KASSERT(spin_held(&lock));
 	for (uint32_t i = 0; i < q->count; i++)
 		if (q->pending[i].id == fd && q->pending[i].data == data) {
 			q->pending[i].flags |= flags;
@@ -77,6 +78,7 @@ static int64_t event_open(void *data, const char *path, uint64_t flags, const st
 /* lock held */
 static void unwatch(struct event_queue *q, uint64_t fd)
 {
+	KASSERT(spin_held(&lock));
 	for (struct watch **w = &q->watches; *w;) {
 		struct watch *cur = *w;
 		if (cur->fd != fd) {

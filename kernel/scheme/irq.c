@@ -14,9 +14,7 @@
 #include <redox/abi/flags.h>
 
 #include "scheme.h"
-#include "../arch/x86_64/acpi.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../boot.h"
 #include "../grant/grant.h"
 #include "../lib/log.h"
@@ -32,30 +30,31 @@ struct line {
 	struct wait_queue wait;
 };
 
-/* A handle on the listing "irq:" (ids below IRQ_COUNT are lines). */
+/* A handle on the listing "irq:" (ids below IRQ_LINES_MAX are lines). */
 struct listing {
 	size_t offset;
 };
 
 static struct spinlock lock;
-static struct line lines[IRQ_COUNT];
+static struct line lines[IRQ_LINES_MAX];
 static uint32_t line_count; /* lines the I/O APICs can deliver */
-static char names[IRQ_COUNT * 4];
+static char names[IRQ_LINES_MAX * 4];
 static size_t names_len;
 static struct scheme *irq_scheme;
 
 static bool is_line(uint64_t id)
 {
-	return id < IRQ_COUNT;
+	return id < IRQ_LINES_MAX;
 }
 
 /* Runs with interrupts off: mask first, so a level-triggered line stays quiet until the ack. */
 static void irq_fired(struct interrupt_frame *frame, void *ctx)
 {
+	KASSERT(!arch_irq_enabled());
 	(void)frame;
 	uint32_t n = (uint32_t)(uint64_t)ctx;
-	ioapic_set_masked(n, true);
-	lapic_eoi();
+	arch_irq_line_mask(n, true);
+	arch_irq_eoi();
 	spin_lock(&lock);
 	lines[n].fired++;
 	wait_queue_wake_all(&lines[n].wait);
@@ -77,7 +76,7 @@ static int64_t irq_open(void *data, const char *path, uint64_t flags, const stru
 	}
 	uint32_t n = 0;
 	for (const char *c = path; *c; c++) {
-		if (*c < '0' || *c > '9' || n >= IRQ_COUNT)
+		if (*c < '0' || *c > '9' || n >= IRQ_LINES_MAX)
 			return -ENOENT;
 		n = n * 10 + (uint32_t)(*c - '0');
 	}
@@ -98,10 +97,9 @@ static int64_t irq_open(void *data, const char *path, uint64_t flags, const stru
 	l->handler_set = true;
 	spin_unlock_irqrestore(&lock, irq);
 	if (install)
-		interrupt_set_handler((uint8_t)(IRQ_VECTOR_BASE + n), irq_fired,
-		                      (void *)(uint64_t)n);
+		arch_irq_line_handler(n, irq_fired, (void *)(uint64_t)n);
 	if (first)
-		ioapic_set_masked(n, false);
+		arch_irq_line_mask(n, false);
 	return n;
 }
 
@@ -150,7 +148,7 @@ static int64_t irq_write(void *data, uint64_t id, const void *buf, size_t len,
 	uint64_t irq = spin_lock_irqsave(&lock);
 	lines[id].acked = lines[id].fired;
 	spin_unlock_irqrestore(&lock, irq);
-	ioapic_set_masked((uint32_t)id, false);
+	arch_irq_line_mask((uint32_t)id, false);
 	return sizeof(uint64_t);
 }
 
@@ -196,7 +194,7 @@ static int64_t irq_close(void *data, uint64_t id)
 	bool last = --lines[id].opens == 0;
 	spin_unlock_irqrestore(&lock, irq);
 	if (last)
-		ioapic_set_masked((uint32_t)id, true);
+		arch_irq_line_mask((uint32_t)id, true);
 	return 0;
 }
 
@@ -212,28 +210,14 @@ static const struct scheme_ops irq_ops = {
 
 void irq_reserve(uint32_t n)
 {
-	if (n < IRQ_COUNT)
+	if (n < IRQ_LINES_MAX)
 		lines[n].reserved = true;
-}
-
-/* How many GSIs the I/O APICs have: version register 1, bits 16..23 = last pin. */
-static uint32_t count_lines(void)
-{
-	uint32_t count = 16;
-	for (uint32_t i = 0; i < madt.ioapic_count; i++) {
-		volatile uint32_t *base = phys_to_virt(madt.ioapics[i].phys);
-		base[0] = 1;
-		uint32_t pins = ((base[4] >> 16) & 0xFF) + 1;
-		if (madt.ioapics[i].gsi_base + pins > count)
-			count = madt.ioapics[i].gsi_base + pins;
-	}
-	return count < IRQ_COUNT ? count : IRQ_COUNT;
 }
 
 /* After the kernel's own drivers reserved their lines (the listing leaves them out). */
 void irq_scheme_init(void)
 {
-	line_count = count_lines();
+	line_count = arch_irq_line_count();
 	for (uint32_t n = 0; n < line_count; n++)
 		if (!lines[n].reserved)
 			names_len += fmt_snprintf(names + names_len, sizeof names - names_len,

@@ -18,7 +18,7 @@
 #include <redox/abi/flags.h>
 
 #include "scheme.h"
-#include "../arch/x86_64/tlb.h"
+#include "../arch/arch.h"
 #include "../lib/spinlock.h"
 #include "../mm/frame.h"
 #include "../mm/paging.h"
@@ -90,7 +90,7 @@ static int64_t pick_address(struct process *p, const struct redox_map *map, uint
 		} else {
 			/* the replaced memory no longer counts against the process's limit */
 			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
-			tlb_shootdown(p->cr3, addr, addr + size);
+			arch_tlb_shootdown(p->cr3, addr, addr + size);
 		}
 		return (int64_t)addr;
 	}

@@ -12,17 +12,12 @@
 #define LOG_MODULE "scheme::sys"
 #include <stdbool.h>
 #include <fmt/fmt.h>
-#include <freestanding/io.h>
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
 
 #include "scheme.h"
-#include "../arch/x86_64/acpi.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/interrupt.h"
-#include "../arch/x86_64/percpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 #include "../mm/heap.h"
@@ -63,25 +58,23 @@ static size_t boot_env_size;
 static bool ring_lock_bounded(void)
 {
 	for (int i = 0; i < 1000000; i++) {
-		if (!__atomic_exchange_n(&ring_lock.locked, 1, __ATOMIC_ACQUIRE))
+		if (spin_trylock(&ring_lock))
 			return true;
-		__builtin_ia32_pause();
+		arch_cpu_relax();
 	}
 	return false;
 }
 
 void sys_log_append(const char *text, size_t len)
 {
-	uint64_t irq;
-	__asm__ volatile("pushfq; pop %0; cli" : "=r"(irq) : : "memory");
+	irq_flags_t irq = arch_irq_save();
 	if (ring_lock_bounded()) {
 		for (size_t i = 0; i < len; i++)
 			ring[(ring_total + i) % LOG_RING_SIZE] = text[i];
 		ring_total += len;
 		spin_unlock(&ring_lock);
 	}
-	if (irq & (1 << 9))
-		cpu_interrupts_on();
+	arch_irq_restore(irq);
 }
 
 /* A growing text buffer for the snapshots. */
@@ -157,41 +150,12 @@ static void make_context(struct text *t)
 	}
 }
 
-static void cpuid(uint32_t leaf, uint32_t out[4])
-{
-	__asm__ volatile("cpuid"
-	                 : "=a"(out[0]), "=b"(out[1]), "=c"(out[2]), "=d"(out[3])
-	                 : "a"(leaf), "c"(0));
-}
-
 static void make_cpu(struct text *t)
 {
-	uint32_t r[4];
-	char vendor[13], model[49] = "unknown";
-	cpuid(0, r);
-	memcpy(vendor, &r[1], 4); /* ebx, edx, ecx spell it */
-	memcpy(vendor + 4, &r[3], 4);
-	memcpy(vendor + 8, &r[2], 4);
-	vendor[12] = 0;
-	cpuid(0x80000000, r);
-	if (r[0] >= 0x80000004) {
-		for (uint32_t i = 0; i < 3; i++) {
-			cpuid(0x80000002 + i, r);
-			memcpy(model + 16 * i, r, 16);
-		}
-		model[48] = 0;
-	}
-	const char *m = model;
-	while (*m == ' ')
-		m++;
-	cpuid(1, r);
-	uint32_t family = (r[0] >> 8) & 0xF, mod = (r[0] >> 4) & 0xF;
-	if (family == 0xF)
-		family += (r[0] >> 20) & 0xFF;
-	if (family >= 6)
-		mod |= ((r[0] >> 16) & 0xF) << 4;
+	struct arch_cpu_identity id;
+	arch_cpu_identify(&id);
 	text_add(t, "CPUs: %u\nVendor: %s\nModel: %s\nFamily: %u\nModel number: %u\nStepping: %u\n",
-	         cpu_count, vendor, m, family, mod, r[0] & 0xF);
+	         cpu_count, id.vendor, id.model, id.family, id.model_number, id.stepping);
 }
 
 static void make_log(struct text *t)
@@ -288,33 +252,10 @@ static int64_t sysfile_read(void *data, uint64_t id, void *buf, size_t len,
 	return (int64_t)n;
 }
 
-static void halt_cpu(struct interrupt_frame *frame, void *ctx)
-{
-	(void)frame;
-	(void)ctx;
-	cpu_halt_forever();
-}
-
 static _Noreturn void kstop(bool reset)
 {
 	log_info("kstop: %s", reset ? "reset" : "shutdown");
-	cpu_interrupts_off();
-	if (reset) {
-		outb(0x64, 0xFE); /* the keyboard controller pulses the reset line */
-		udelay(100000);
-		/* still here: a triple fault resets too */
-		struct {
-			uint16_t limit;
-			uint64_t base;
-		} __attribute__((packed)) none = {0, 0};
-		__asm__ volatile("lidt %0; int3" : : "m"(none));
-	}
-	acpi_power_off();
-	udelay(100000);
-	outb(0xF4, 0); /* no ACPI power-off: QEMU's isa-debug-exit, status 1 */
-	interrupt_set_handler(VECTOR_HALT, halt_cpu, 0);
-	lapic_broadcast_ipi(VECTOR_HALT);
-	cpu_halt_forever();
+	arch_machine_stop(reset);
 }
 
 static int64_t sysfile_write(void *data, uint64_t id, const void *buf, size_t len,

@@ -154,15 +154,27 @@ enum layout {
 	PATH,   /* b = path, c = its length, d as given (flags, mode) */
 };
 
-/*
- * One call to the provider. in/in_len: data the provider reads from the
- * buffer; out/out_len: where what it writes there comes back. Returns the
- * provider's result.
- */
-static int64_t call(struct provider *pv, const struct caller *who, uint64_t a, uint64_t b,
-                    const void *in, uint64_t in_len, void *out, uint64_t out_len, uint64_t c,
-                    uint64_t d, enum layout layout)
+/* One call to the provider; returns its result. */
+struct call_args {
+	const struct caller *who;
+	uint64_t op;    /* SYS_OPEN, SYS_READ, ...: the packet's a */
+	uint64_t id;    /* the provider's handle, for calls on one */
+	const void *in; /* what the provider reads from the buffer */
+	uint64_t in_len;
+	void *out; /* where what it writes there comes back */
+	uint64_t out_len;
+	uint64_t c, d; /* plain arguments (PLAIN; d also for PATH) */
+	enum layout layout;
+};
+
+static int64_t call(struct provider *pv, const struct call_args *ca)
 {
+	const struct caller *who = ca->who;
+	uint64_t a = ca->op, b = ca->id, in_len = ca->in_len, out_len = ca->out_len, c = ca->c,
+	         d = ca->d;
+	const void *in = ca->in;
+	void *out = ca->out;
+	enum layout layout = ca->layout;
 	bool c_is_buffer = layout != PLAIN;
 	struct request *r = kzalloc(sizeof *r);
 	if (!r)
@@ -343,27 +355,46 @@ void provider_close(struct provider *pv)
 
 static int64_t u_open(void *data, const char *path, uint64_t flags, const struct caller *who)
 {
-	return call(PV, who, SYS_OPEN, 0, path, strlen(path), 0, 0, 0, flags, PATH);
+	return call(PV, &(struct call_args){.who = who,
+	                                    .op = SYS_OPEN,
+	                                    .in = path,
+	                                    .in_len = strlen(path),
+	                                    .d = flags,
+	                                    .layout = PATH});
 }
 
 static int64_t u_chmod(void *data, const char *path, uint16_t mode, const struct caller *who)
 {
-	return call(PV, who, SYS_CHMOD, 0, path, strlen(path), 0, 0, 0, mode, PATH);
+	return call(PV, &(struct call_args){.who = who,
+	                                    .op = SYS_CHMOD,
+	                                    .in = path,
+	                                    .in_len = strlen(path),
+	                                    .d = mode,
+	                                    .layout = PATH});
 }
 
 static int64_t u_rmdir(void *data, const char *path, const struct caller *who)
 {
-	return call(PV, who, SYS_RMDIR, 0, path, strlen(path), 0, 0, 0, 0, PATH);
+	return call(
+	    PV,
+	    &(struct call_args){
+	        .who = who, .op = SYS_RMDIR, .in = path, .in_len = strlen(path), .layout = PATH});
 }
 
 static int64_t u_unlink(void *data, const char *path, const struct caller *who)
 {
-	return call(PV, who, SYS_UNLINK, 0, path, strlen(path), 0, 0, 0, 0, PATH);
+	return call(
+	    PV,
+	    &(struct call_args){
+	        .who = who, .op = SYS_UNLINK, .in = path, .in_len = strlen(path), .layout = PATH});
 }
 
 static int64_t u_dup(void *data, uint64_t id, const char *buf, size_t len, const struct caller *who)
 {
-	return call(PV, who, SYS_DUP, id, buf, len, 0, 0, 0, 0, BUFFER);
+	return call(
+	    PV,
+	    &(struct call_args){
+	        .who = who, .op = SYS_DUP, .id = id, .in = buf, .in_len = len, .layout = BUFFER});
 }
 
 /* A provider's byte count is believed only up to the buffer it was given. */
@@ -375,83 +406,127 @@ static int64_t count_checked(int64_t result, size_t len)
 
 static int64_t u_read(void *data, uint64_t id, void *buf, size_t len, const struct caller *who)
 {
-	return count_checked(call(PV, who, SYS_READ, id, 0, 0, buf, len, 0, 0, BUFFER), len);
+	return count_checked(call(PV, &(struct call_args){.who = who,
+	                                                  .op = SYS_READ,
+	                                                  .id = id,
+	                                                  .out = buf,
+	                                                  .out_len = len,
+	                                                  .layout = BUFFER}),
+	                     len);
 }
 
 static int64_t u_write(void *data, uint64_t id, const void *buf, size_t len,
                        const struct caller *who)
 {
-	return count_checked(call(PV, who, SYS_WRITE, id, buf, len, 0, 0, 0, 0, BUFFER), len);
+	return count_checked(call(PV, &(struct call_args){.who = who,
+	                                                  .op = SYS_WRITE,
+	                                                  .id = id,
+	                                                  .in = buf,
+	                                                  .in_len = len,
+	                                                  .layout = BUFFER}),
+	                     len);
 }
 
 static const struct caller kernel_caller = {0, 0, 0, 0};
 
 static int64_t u_seek(void *data, uint64_t id, int64_t offset, int whence)
 {
-	return call(PV, &kernel_caller, SYS_LSEEK, id, 0, 0, 0, 0, (uint64_t)offset,
-	            (uint64_t)whence, PLAIN);
+	return call(PV, &(struct call_args){.who = &kernel_caller,
+	                                    .op = SYS_LSEEK,
+	                                    .id = id,
+	                                    .c = (uint64_t)offset,
+	                                    .d = (uint64_t)whence});
 }
 
 static int64_t u_fcntl(void *data, uint64_t id, uint64_t cmd, uint64_t arg)
 {
-	return call(PV, &kernel_caller, SYS_FCNTL, id, 0, 0, 0, 0, cmd, arg, PLAIN);
+	return call(PV, &(struct call_args){
+	                    .who = &kernel_caller, .op = SYS_FCNTL, .id = id, .c = cmd, .d = arg});
 }
 
 static int64_t u_fevent(void *data, uint64_t id, uint64_t flags)
 {
-	return call(PV, &kernel_caller, SYS_FEVENT, id, 0, 0, 0, 0, flags, 0, PLAIN);
+	return call(
+	    PV, &(struct call_args){.who = &kernel_caller, .op = SYS_FEVENT, .id = id, .c = flags});
 }
 
 static int64_t u_fpath(void *data, uint64_t id, char *buf, size_t len)
 {
-	return count_checked(call(PV, &kernel_caller, SYS_FPATH, id, 0, 0, buf, len, 0, 0, BUFFER),
+	return count_checked(call(PV, &(struct call_args){.who = &kernel_caller,
+	                                                  .op = SYS_FPATH,
+	                                                  .id = id,
+	                                                  .out = buf,
+	                                                  .out_len = len,
+	                                                  .layout = BUFFER}),
 	                     len);
 }
 
 static int64_t u_frename(void *data, uint64_t id, const char *path, const struct caller *who)
 {
-	return call(PV, who, SYS_FRENAME, id, path, strlen(path), 0, 0, 0, 0, BUFFER);
+	return call(PV, &(struct call_args){.who = who,
+	                                    .op = SYS_FRENAME,
+	                                    .id = id,
+	                                    .in = path,
+	                                    .in_len = strlen(path),
+	                                    .layout = BUFFER});
 }
 
 static int64_t u_fstat(void *data, uint64_t id, struct redox_stat *st)
 {
-	return call(PV, &kernel_caller, SYS_FSTAT, id, 0, 0, st, sizeof *st, 0, 0, BUFFER);
+	return call(PV, &(struct call_args){.who = &kernel_caller,
+	                                    .op = SYS_FSTAT,
+	                                    .id = id,
+	                                    .out = st,
+	                                    .out_len = sizeof *st,
+	                                    .layout = BUFFER});
 }
 
 static int64_t u_fstatvfs(void *data, uint64_t id, struct redox_statvfs *st)
 {
-	return call(PV, &kernel_caller, SYS_FSTATVFS, id, 0, 0, st, sizeof *st, 0, 0, BUFFER);
+	return call(PV, &(struct call_args){.who = &kernel_caller,
+	                                    .op = SYS_FSTATVFS,
+	                                    .id = id,
+	                                    .out = st,
+	                                    .out_len = sizeof *st,
+	                                    .layout = BUFFER});
 }
 
 static int64_t u_fsync(void *data, uint64_t id)
 {
-	return call(PV, &kernel_caller, SYS_FSYNC, id, 0, 0, 0, 0, 0, 0, PLAIN);
+	return call(PV, &(struct call_args){.who = &kernel_caller, .op = SYS_FSYNC, .id = id});
 }
 
 static int64_t u_ftruncate(void *data, uint64_t id, uint64_t length)
 {
-	return call(PV, &kernel_caller, SYS_FTRUNCATE, id, 0, 0, 0, 0, length, 0, PLAIN);
+	return call(PV, &(struct call_args){
+	                    .who = &kernel_caller, .op = SYS_FTRUNCATE, .id = id, .c = length});
 }
 
 static int64_t u_futimens(void *data, uint64_t id, const struct redox_timespec *times)
 {
-	return call(PV, &kernel_caller, SYS_FUTIMENS, id, times, 2 * sizeof *times, 0, 0, 0, 0,
-	            true);
+	return call(PV, &(struct call_args){.who = &kernel_caller,
+	                                    .op = SYS_FUTIMENS,
+	                                    .id = id,
+	                                    .in = times,
+	                                    .in_len = 2 * sizeof *times,
+	                                    .layout = BUFFER});
 }
 
 static int64_t u_fchmod(void *data, uint64_t id, uint16_t mode)
 {
-	return call(PV, &kernel_caller, SYS_FCHMOD, id, 0, 0, 0, 0, mode, 0, PLAIN);
+	return call(
+	    PV, &(struct call_args){.who = &kernel_caller, .op = SYS_FCHMOD, .id = id, .c = mode});
 }
 
 static int64_t u_fchown(void *data, uint64_t id, uint32_t uid, uint32_t gid)
 {
-	return call(PV, &kernel_caller, SYS_FCHOWN, id, 0, 0, 0, 0, uid, gid, PLAIN);
+	return call(PV, &(struct call_args){
+	                    .who = &kernel_caller, .op = SYS_FCHOWN, .id = id, .c = uid, .d = gid});
 }
 
 static int64_t u_close(void *data, uint64_t id)
 {
-	return call(PV, &kernel_caller, SYS_CLOSE, id, 0, 0, 0, 0, 0, 0, PLAIN);
+	return call(PV, &(struct call_args){.who = &kernel_caller, .op = SYS_CLOSE, .id = id});
 }
 
 #undef PV

@@ -13,7 +13,7 @@
 #include <path/path.h>
 
 #include "syscall.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 #include "../mm/heap.h"
 #include "../mm/usercopy.h"

@@ -11,9 +11,7 @@
 #include <redox/abi/types.h>
 
 #include "syscall.h"
-#include "../arch/x86_64/cpu.h"
-#include "../arch/x86_64/gdt.h"
-#include "../arch/x86_64/interrupt.h"
+#include "../arch/arch.h"
 #include "../mm/heap.h"
 #include "../mm/paging.h"
 #include "../mm/usercopy.h"
@@ -160,12 +158,13 @@ int64_t sys_fexec(struct syscall_args *args)
 	uint64_t old = p->cr3;
 	p->cr3 = root;
 	self->cr3 = root;
-	write_cr3(root);
+	arch_space_load(root);
 	self->fs_base = fs_base;
+	self->gs_base = 0;
 	self->clear_tid = 0; /* an address in the old image */
-	wrmsr(MSR_FS_BASE, fs_base);
-	fpu_reset_state(self->fpu_state);
-	fpu_restore(self->fpu_state);
+	arch_user_tls_load(fs_base, 0);
+	arch_fpu_reset_state(self->fpu_state);
+	arch_fpu_restore(self->fpu_state);
 	user_free_space(old);
 	if (argv && argv[0]) {
 		const char *name = argv[0];
@@ -194,13 +193,6 @@ int64_t sys_fexec(struct syscall_args *args)
 			fd_close(p, fd);
 			p->cloexec[fd / 64] &= ~(1ULL << (fd % 64));
 		}
-	struct interrupt_frame *frame = args->frame;
-	*frame = (struct interrupt_frame){0};
-	frame->rip = entry;
-	frame->cs = GDT_USER_CODE | RPL_USER;
-	frame->rflags = 0x202;
-	frame->rsp = rsp;
-	frame->ss = GDT_USER_DATA | RPL_USER;
-	frame->vector = 0x100;
+	arch_user_frame_init(args->frame, entry, rsp, 0);
 	return 0;
 }

@@ -7,7 +7,7 @@
 #include <redox/abi/types.h>
 
 #include "syscall.h"
-#include "../arch/x86_64/tlb.h"
+#include "../arch/arch.h"
 #include "../mm/frame.h"
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
@@ -58,7 +58,7 @@ int64_t sys_fmap(struct syscall_args *args)
 					return -EEXIST;
 		} else {
 			proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
-			tlb_shootdown(p->cr3, addr, addr + size);
+			arch_tlb_shootdown(p->cr3, addr, addr + size);
 		}
 	} else {
 		uint64_t flags = spin_lock_irqsave(&p->lock);
@@ -85,7 +85,7 @@ int64_t sys_funmap(struct syscall_args *args)
 	struct process *p = args->process;
 	proc_uncharge_anon(p, user_unmap(p->cr3, args->a, size));
 	/* before anything reuses the frames, no other thread's CPU may reach them */
-	tlb_shootdown(p->cr3, args->a, args->a + size);
+	arch_tlb_shootdown(p->cr3, args->a, args->a + size);
 	return 0;
 }
 
@@ -125,6 +125,6 @@ int64_t sys_mprotect(struct syscall_args *args)
 		uint64_t user = args->c ? PTE_USER : 0;
 		paging_protect(root, v, keep | user | pte_flags(args->c));
 	}
-	tlb_shootdown(root, args->a, args->a + size);
+	arch_tlb_shootdown(root, args->a, args->a + size);
 	return 0;
 }

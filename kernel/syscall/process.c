@@ -39,7 +39,7 @@ int64_t sys_yield(struct syscall_args *args)
 int64_t sys_clone(struct syscall_args *args)
 {
 	if (args->a & (CLONE_VM | CLONE_THREAD))
-		return -ENOSYS; /* threads are made by SYS_CLONE_THREAD (proc/thread.c) */
+		return -EINVAL; /* threads are made by SYS_CLONE_THREAD (proc/thread.c) */
 	return proc_fork(args->frame);
 }
 

@@ -26,11 +26,10 @@ struct syscall_args {
 	bool nonblock;
 };
 
-#define X(NAME, name, number) int64_t sys_##name(struct syscall_args *args) __attribute__((weak));
+#define X(NAME, name, number) int64_t sys_##name(struct syscall_args *args);
 #include <redox/abi/syscall_list.h>
 #undef X
 
-void syscall_dispatch(struct interrupt_frame *frame);
 /* futex.c: wake up to n sleepers on the u32 at user address addr of space root. */
 int64_t futex_wake_user(uint64_t root, uint64_t addr, int64_t n);
 /* Is [addr, addr+len) the caller's memory (writable if asked)? */

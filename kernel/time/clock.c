@@ -3,76 +3,31 @@
  * session does not matter for us.
  */
 #define LOG_MODULE "time"
-#include <freestanding/io.h>
 
 #include "clock.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/cpu.h"
+#include "../arch/arch.h"
 #include "../lib/log.h"
 
-static uint64_t tsc_at_boot;
-static uint64_t tsc_hz;
+static uint64_t cycles_at_boot;
+static uint64_t cycles_hz;
 static uint64_t realtime_at_boot_ns;
-
-static uint8_t cmos_read(uint8_t reg)
-{
-	outb(0x70, reg);
-	return inb(0x71);
-}
-
-static uint8_t bcd(uint8_t v, int is_binary)
-{
-	return is_binary ? v : (uint8_t)((v >> 4) * 10 + (v & 15));
-}
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static uint64_t rtc_epoch_seconds(void)
-{
-	while (cmos_read(0x0A) & 0x80) /* update in progress */
-		;
-	uint8_t status_b = cmos_read(0x0B);
-	int binary = status_b & 4;
-	uint8_t sec = bcd(cmos_read(0x00), binary);
-	uint8_t min = bcd(cmos_read(0x02), binary);
-	uint8_t hour_raw = cmos_read(0x04);
-	uint8_t hour = bcd(hour_raw & 0x7F, binary);
-	if (!(status_b & 2) && (hour_raw & 0x80))
-		hour = (uint8_t)((hour % 12) + 12);
-	uint8_t day = bcd(cmos_read(0x07), binary);
-	uint8_t month = bcd(cmos_read(0x08), binary);
-	uint8_t year = bcd(cmos_read(0x09), binary);
-	uint8_t century = bcd(cmos_read(0x32), binary);
-	int64_t full_year = century >= 19 && century <= 30 ? century * 100 + year : 2000 + year;
-	int64_t days = days_from_civil(full_year, month, day);
-	return (uint64_t)(days * 86400 + hour * 3600 + min * 60 + sec);
-}
 
 void clock_init(void)
 {
-	tsc_at_boot = rdtsc();
-	tsc_hz = tsc_per_second();
-	if (!tsc_hz)
-		tsc_hz = 1000000000;
-	realtime_at_boot_ns = rtc_epoch_seconds() * 1000000000ULL;
+	cycles_at_boot = arch_cycles();
+	cycles_hz = arch_cycles_per_second();
+	if (!cycles_hz)
+		cycles_hz = 1000000000;
+	realtime_at_boot_ns = arch_rtc_epoch_seconds() * 1000000000ULL;
 	log_info("RTC: %llu seconds since the epoch",
 	         (unsigned long long)(realtime_at_boot_ns / 1000000000ULL));
 }
 
 uint64_t clock_monotonic_ns(void)
 {
-	uint64_t delta = rdtsc() - tsc_at_boot;
-	uint64_t seconds = delta / tsc_hz, rest = delta % tsc_hz;
-	return seconds * 1000000000ULL + rest * 1000000000ULL / tsc_hz;
+	uint64_t delta = arch_cycles() - cycles_at_boot;
+	uint64_t seconds = delta / cycles_hz, rest = delta % cycles_hz;
+	return seconds * 1000000000ULL + rest * 1000000000ULL / cycles_hz;
 }
 
 uint64_t clock_deadline_after(int64_t sec, int64_t nsec)

@@ -55,8 +55,7 @@ check_ok() {
 }
 
 @test "permissions: root-only schemes refuse a non-root process" {
-	# TODO: require "ok" once SYS_SETREUID is in every tree (the test skips without it)
-	serial_has '^schemes-test: permissions: irq:, memory:physical, serio:, sys:kstop and PHYS\* are root only: (ok|skip)'
+	serial_has '^schemes-test: permissions: irq:, memory:physical, serio:, sys:kstop and PHYS\* are root only: ok'
 }
 
 @test "memory: physical mappings, PHYS* calls and anonymous memory" {

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,31 @@ static void test_handler(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/* siglongjmp out of a handler puts back the mask sigsetjmp saw. */
+static sigjmp_buf jump_back;
+
+static void on_usr2(int sig)
+{
+	siglongjmp(jump_back, sig);
+}
+
+static void test_sigsetjmp(void)
+{
+	struct sigaction act = {.sa_handler = on_usr2};
+	sigaction(SIGUSR2, &act, 0);
+	int from = sigsetjmp(jump_back, 1);
+	if (!from) {
+		raise(SIGUSR2); /* the handler runs with SIGUSR2 blocked */
+		check(0, "siglongjmp returns through sigsetjmp", "the handler returned");
+		return;
+	}
+	sigset_t now;
+	sigprocmask(SIG_BLOCK, 0, &now);
+	check(from == SIGUSR2 && !sigismember(&now, SIGUSR2),
+	      "siglongjmp from a handler restores the mask sigsetjmp saved", 0);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static void test_ids_and_cwd(void)
 {
 	setpgid(0, 0);
@@ -310,6 +336,7 @@ int main(void)
 	test_waitpid();
 	test_kill();
 	test_handler();
+	test_sigsetjmp();
 	test_ids_and_cwd();
 	test_runtime();
 	test_user_scheme();

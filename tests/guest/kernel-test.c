@@ -67,6 +67,8 @@ static void test_bad_syscalls(void)
 	             "write to a closed fd gives EBADF");
 	expect_errno(syscall2(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, 0xFFFF800000000000ULL), EFAULT,
 	             "clock_gettime into kernel memory gives EFAULT");
+	expect_errno(syscall1(SYS_CLONE, CLONE_VM), EINVAL,
+	             "clone with CLONE_VM gives EINVAL (threads come from SYS_CLONE_THREAD)");
 }
 
 /* A child that faults; the parent must see it killed by `signal`. */

@@ -5,6 +5,9 @@
  * offending process.
  */
 #define LOG_MODULE "arch::x86_64::exceptions"
+#include <redox/abi/signal.h>
+
+#include "../arch.h"
 #include "../../lib/log.h"
 #include "cpu.h"
 #include "interrupt.h"
@@ -43,12 +46,19 @@ static const char *const exception_names[32] = {"divide error",
                                                 "security exception",
                                                 "reserved"};
 
-/* Weak hook: the process layer overrides this to kill a faulting process. */
-__attribute__((weak)) bool user_exception(struct interrupt_frame *frame, const char *name)
+/* The signal a user-mode exception becomes. */
+static int exception_signal(uint64_t vector)
 {
-	(void)frame;
-	(void)name;
-	return false;
+	switch (vector) {
+	case 0:  /* divide error */
+	case 16: /* x87 floating point */
+	case 19: /* SIMD floating point */
+		return SIGFPE;
+	case 6: /* invalid opcode */
+		return SIGILL;
+	default:
+		return SIGSEGV;
+	}
 }
 
 const char *exception_name(uint64_t vector)
@@ -113,7 +123,7 @@ void exception_handle(struct interrupt_frame *frame)
 			return;
 		}
 	}
-	if (frame_from_user(frame) && user_exception(frame, name))
+	if (frame_from_user(frame) && user_exception(frame, name, exception_signal(frame->vector)))
 		return;
 	cpu_interrupts_off();
 	kprintf("KERNEL PANIC: CPU exception %llu (%s), error code %llx\n",

@@ -5,6 +5,7 @@
  */
 #include <freestanding/string.h>
 
+#include "../arch.h"
 #include "../../sched/sched.h"
 
 static uint8_t initial_state[512] __attribute__((aligned(16)));
@@ -28,17 +29,17 @@ void fpu_init_cpu(void)
 	}
 }
 
-void fpu_reset_state(uint8_t *state)
+void arch_fpu_reset_state(uint8_t *state)
 {
 	memcpy(state, initial_state, sizeof initial_state);
 }
 
-void fpu_save(uint8_t *state)
+void arch_fpu_save(uint8_t *state)
 {
 	__asm__ volatile("fxsave (%0)" : : "r"(state) : "memory");
 }
 
-void fpu_restore(const uint8_t *state)
+void arch_fpu_restore(const uint8_t *state)
 {
 	__asm__ volatile("fxrstor (%0)" : : "r"(state) : "memory");
 }

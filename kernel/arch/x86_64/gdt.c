@@ -10,8 +10,8 @@ void gdt_load(struct gdt *gdt, struct tss *tss, uint64_t double_fault_stack, uin
 	memset(tss, 0, sizeof *tss);
 	tss->ist[IST_DOUBLE_FAULT - 1] = double_fault_stack;
 	tss->ist[IST_NMI - 1] = nmi_stack;
-	tss->iomap_base = __builtin_offsetof(struct tss, iomap);
-	memset(tss->iomap, 0xFF, sizeof tss->iomap); /* no port for user mode */
+	tss->iomap_base = __builtin_offsetof(struct tss, io.map);
+	memset(tss->io.map, 0xFF, sizeof tss->io.map); /* no port for user mode */
 
 	gdt->entries[0] = 0;
 	gdt->entries[1] = 0x00AF9A000000FFFFULL; /* kernel code, 64-bit */
@@ -19,7 +19,7 @@ void gdt_load(struct gdt *gdt, struct tss *tss, uint64_t double_fault_stack, uin
 	gdt->entries[3] = 0x00CFFA000000FFFFULL; /* user code, 32-bit (unused) */
 	gdt->entries[4] = 0x00CFF2000000FFFFULL; /* user data */
 	gdt->entries[5] = 0x00AFFA000000FFFFULL; /* user code, 64-bit */
-	uint64_t base = (uint64_t)tss, limit = __builtin_offsetof(struct tss, io_owner) - 1;
+	uint64_t base = (uint64_t)tss, limit = __builtin_offsetof(struct tss, io.owner) - 1;
 	gdt->entries[6] = (limit & 0xFFFF) | (base & 0xFFFFFF) << 16 | 0x89ULL << 40 |
 	                  ((limit >> 16) & 0xF) << 48 | ((base >> 24) & 0xFF) << 56;
 	gdt->entries[7] = base >> 32;

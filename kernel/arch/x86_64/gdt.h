@@ -20,6 +20,15 @@
 #define IST_DOUBLE_FAULT 1
 #define IST_NMI          2
 
+/* The I/O permission bitmap (a clear bit lets user mode use that port) and
+ * its all-ones terminator; kernel/grant fills it per process. owner and
+ * generation are not the CPU's (the TSS limit ends before them): what the
+ * map was filled for. */
+struct io_bitmap {
+	uint8_t map[65536 / 8 + 1];
+	uint32_t owner, generation;
+} __attribute__((packed));
+
 struct tss {
 	uint32_t reserved0;
 	uint64_t rsp[3];
@@ -28,11 +37,7 @@ struct tss {
 	uint64_t reserved2;
 	uint16_t reserved3;
 	uint16_t iomap_base;
-	/* I/O permission bitmap (a clear bit lets user mode use that port) and
-	 * its all-ones terminator; kernel/grant fills it per process. */
-	uint8_t iomap[65536 / 8 + 1];
-	/* not the CPU's: what the bitmap was filled for (kernel/grant) */
-	uint32_t io_owner, io_generation;
+	struct io_bitmap io;
 } __attribute__((packed));
 
 struct gdt {

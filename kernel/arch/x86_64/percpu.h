@@ -45,6 +45,10 @@ static inline struct cpu *this_cpu(void)
 void cpu_setup(struct cpu *cpu);
 /* CR0.WP, SMEP, SMAP on this CPU (protect.c). */
 void cpu_protect_init(struct cpu *cpu);
+/* The FPU/SSE state a fresh program starts with (fpu.c). */
+void fpu_init_cpu(void);
+/* The syscall MSRs on this CPU (syscall.c). */
+void syscall_cpu_init(void);
 /* Start every other CPU the MADT lists; returns how many are online. */
 uint32_t smp_start_aps(void);
 

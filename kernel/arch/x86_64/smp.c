@@ -32,6 +32,7 @@ struct trampoline_params {
 void cpu_setup(struct cpu *cpu)
 {
 	cpu->self = cpu;
+	wrmsr(MSR_GS_BASE, (uint64_t)cpu); /* first: spinlocks ask which CPU this is */
 	uint64_t df = kstack_alloc(), nmi = kstack_alloc();
 	if (!df || !nmi)
 		panic("no memory for CPU %u's interrupt stacks", cpu->index);
@@ -39,7 +40,6 @@ void cpu_setup(struct cpu *cpu)
 	gdt_load(&cpu->gdt, &cpu->tss, df, nmi);
 	fpu_init_cpu();
 	cpu_protect_init(cpu);
-	wrmsr(MSR_GS_BASE, (uint64_t)cpu);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 }
 

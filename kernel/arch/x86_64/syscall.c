@@ -5,6 +5,7 @@
  * TF, AC and the arithmetic flags on entry).
  */
 #include "cpu.h"
+#include "../arch.h"
 #include "../../sched/sched.h"
 
 extern void syscall_entry(void);

@@ -15,6 +15,7 @@
 #include "interrupt.h"
 #include "percpu.h"
 #include "../../lib/spinlock.h"
+#include "../arch.h"
 #include "../../sched/sched.h"
 
 /* Beyond this many pages a full flush (CR3 reload) is cheaper. */
@@ -53,15 +54,14 @@ void tlb_init(void)
 	interrupt_set_handler(VECTOR_TLB_SHOOTDOWN, tlb_interrupt, 0);
 }
 
-void tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
+void arch_tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
 {
 	if (cpu_count < 2 || start >= end)
 		return;
-	uint64_t flags;
-	__asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
-	while (__atomic_exchange_n(&tlb_lock.locked, 1, __ATOMIC_ACQUIRE)) {
-		flush_if_asked();
-		__builtin_ia32_pause();
+	irq_flags_t flags = arch_irq_save();
+	while (!spin_trylock(&tlb_lock)) {
+		flush_if_asked(); /* the holder may be waiting for this CPU */
+		arch_cpu_relax();
 	}
 	/* the page table writes are visible before we look at who runs what */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -83,6 +83,5 @@ void tlb_shootdown(uint64_t root, uint64_t start, uint64_t end)
 			__builtin_ia32_pause();
 	}
 	spin_unlock(&tlb_lock);
-	if (flags & (1 << 9))
-		cpu_interrupts_on();
+	arch_irq_restore(flags);
 }

@@ -11,8 +11,5 @@
 #define VECTOR_TLB_SHOOTDOWN 0xF3
 
 void tlb_init(void);
-/* [start, end) of address space `root` changed: flush it on every other
- * CPU running in that space (this CPU's own TLB the caller flushed). */
-void tlb_shootdown(uint64_t root, uint64_t start, uint64_t end);
 
 #endif

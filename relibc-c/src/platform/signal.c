@@ -9,6 +9,7 @@
 #include <redox/abi/types.h>
 
 #include "sys.h"
+#include "../internal/internal.h"
 
 void __relibc_sigrestore(void);
 
@@ -61,6 +62,22 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
 	return (int)__sys_result(
 	    syscall3(SYS_SIGPROCMASK, (uint64_t)how, (uint64_t)set, (uint64_t)old));
+}
+
+/* sigsetjmp's and siglongjmp's hooks (src/setjmp/sigsetjmp.S). */
+int __relibc_sigmask_get(unsigned long *mask)
+{
+	sigset_t now;
+	if (sigprocmask(SIG_BLOCK, 0, &now) < 0)
+		return -1;
+	*mask = now;
+	return 0;
+}
+
+int __relibc_sigmask_set(const unsigned long *mask)
+{
+	sigset_t set = *mask;
+	return sigprocmask(SIG_SETMASK, &set, 0);
 }
 
 int sigemptyset(sigset_t *set)

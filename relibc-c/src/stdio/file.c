@@ -2,7 +2,7 @@
  * The core of FILE streams: the open-file list, buffers and their
  * states, flushing (also at exit, through __relibc_stdio_exit), closing,
  * setvbuf and positioning. Byte-level functions are in fgetc.c/fputc.c,
- * descriptors and fopen in fopen.c, the standard streams in stdstreams.c.
+ * descriptors and fopen in fopen.c, the standard streams in fdio.c.
  */
 #include <errno.h>
 #include <stdlib.h>

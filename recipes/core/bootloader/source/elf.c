@@ -5,27 +5,13 @@
  * map those at the kernel's higher-half virtual addresses. Inspecting first
  * lets the UEFI loader claim the range from the firmware before loading.
  */
+#include <redox/abi/elf.h>
+
 #include "loader.h"
 
-#define PT_LOAD   1
-#define EM_X86_64 62
 /* The BIOS loader's own memory ends below 1 MiB; the kernel may use 1 MiB..1 GiB. */
 #define KERNEL_PHYS_MIN 0x100000ULL
 #define KERNEL_PHYS_MAX 0x40000000ULL
-
-struct elf64_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version;
-	uint64_t entry, phoff, shoff;
-	uint32_t flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf64_phdr {
-	uint32_t type, flags;
-	uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 static bool read_header(const char *path, struct elf64_header *eh, int64_t *size)
 {

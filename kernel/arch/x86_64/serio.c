@@ -7,6 +7,7 @@
  * read blocks for bytes (EAGAIN with O_NONBLOCK), fevent reports
  * EVENT_READ while bytes wait, and write sends bytes to the device (its
  * replies, such as the 0xFA acknowledgement, come back through read).
+ * It lives under arch/ because the i8042 is a PC device.
  */
 #define LOG_MODULE "scheme::serio"
 #include <stdbool.h>
@@ -15,12 +16,12 @@
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
 
-#include "scheme.h"
-#include "../arch/x86_64/apic.h"
-#include "../arch/x86_64/interrupt.h"
-#include "../lib/log.h"
-#include "../lib/spinlock.h"
-#include "../sched/sched.h"
+#include "apic.h"
+#include "interrupt.h"
+#include "../../lib/log.h"
+#include "../../lib/spinlock.h"
+#include "../../scheme/scheme.h"
+#include "../../sched/sched.h"
 
 #define DATA            0x60
 #define STATUS          0x64 /* read */

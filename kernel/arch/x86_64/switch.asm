@@ -1,15 +1,15 @@
-; context_switch(uint64_t *save_rsp, uint64_t new_rsp): save the callee-
+; arch_context_switch(uint64_t *save_rsp, uint64_t new_rsp): save the callee-
 ; saved registers on the current kernel stack, store rsp, load the other
 ; context's rsp, restore its registers and return into it. A new context's
 ; stack is prepared so that this `ret` lands in context_first_run.
 
-global context_switch
+global arch_context_switch
 global context_first_run
 extern context_started
 
 section .text
 bits 64
-context_switch:
+arch_context_switch:
 	push rbx
 	push rbp
 	push r12
