@@ -12,16 +12,18 @@ setup_file() {
 }
 
 @test "the structural fuzzer made its calls with no failing seed" {
-	line=$(serial_line '^sfuzz: [0-9]+ calls in')
+	# not anchored: a worker fuzzes its descriptors and may write to the console,
+	# so a line of ours can follow its bytes (seen: "pipe:sfuzz: 56300 calls in")
+	line=$(serial_line 'sfuzz: [0-9]+ calls in')
 	echo "$line"
-	calls=$(echo "$line" | awk '{print $2}')
+	calls=$(echo "$line" | sed -E 's/.*sfuzz: ([0-9]+) calls in.*/\1/')
 	[ "$calls" -ge 20000 ]
-	! grep -a '^sfuzz: FAIL' "$SERIAL_LOG"
+	! grep -a 'sfuzz: FAIL' "$SERIAL_LOG"
 }
 
 @test "afterwards the kernel still runs new processes" {
-	serial_has '^sfuzz: after fuzzing, a new process ran fine'
-	serial_has '^sfuzz: done: ok'
+	serial_has 'sfuzz: after fuzzing, a new process ran fine'
+	serial_has 'sfuzz: done: ok'
 }
 
 @test "the kernel never panicked" {
