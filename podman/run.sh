@@ -61,6 +61,10 @@ if [ -c /dev/kvm ] && { : <>/dev/kvm; } 2>/dev/null &&
 	args+=(--device /dev/kvm)
 fi
 
+# The lossy-link test (tests/helpers/lossy-link.sh) makes a tap device in a
+# namespace of its own: it needs the tun device.
+[ -c /dev/net/tun ] && args+=(--device /dev/net/tun)
+
 # Nothing outlives the caller: catatonit as PID 1 passes signals on to make
 # (make as PID 1 would ignore them), a trap removes the container when this
 # script is interrupted, and containers left by a run that could not clean

@@ -18,7 +18,9 @@
 # Environment knobs (make passes them): KVM=auto|yes|no (the decision is
 # accel.sh's), GPU=yes|no, GDB=yes, DISK=ata|nvme, UEFI=yes|no, QEMU_SMP,
 # QEMU_MEM, QEMU_EXTRA (more arguments), QEMU_NET (more options of the
-# user network: hostfwd=..., net=..., dhcpstart=...), and QEMU_KERNEL, QEMU_INITRD,
+# user network: hostfwd=..., net=..., dhcpstart=...), QEMU_NETDEV (the
+# whole -netdev option instead of the user network, with id=net0: the
+# lossy link's dgram socket, tests/helpers/lossy-link.sh), and QEMU_KERNEL, QEMU_INITRD,
 # QEMU_APPEND to boot a kernel directly (make bench's Linux reference; IMAGE
 # is then only the disk).
 # `boot` exits 0 when the patterns were all seen or the guest ended QEMU
@@ -46,7 +48,7 @@ fi
 
 args=(-machine q35 -smp "$SMP" -m "$MEM"
 	-device ich9-intel-hda -device hda-duplex
-	-netdev "user,id=net0${QEMU_NET:+,$QEMU_NET}" -device e1000,netdev=net0
+	-netdev "${QEMU_NETDEV:-user,id=net0${QEMU_NET:+,$QEMU_NET}}" -device e1000,netdev=net0
 	-device nec-usb-xhci,id=xhci
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
 # KVM only where a probe guest really runs (accel.sh); a boot for a test

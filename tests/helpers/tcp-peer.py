@@ -11,6 +11,10 @@ guest reaches it as 10.0.2.2:PORT through QEMU's user network).
                                   end the sending side; OUT.seconds: from
                                   the first byte sent until the peer's end
                                   (it closes once it has read everything)
+    --bind ADDR                   listen on ADDR instead of 127.0.0.1
+    --connect ADDR                connect to ADDR:PORT instead of listening,
+                                  again every second while it is refused or
+                                  unanswered (up to 20 minutes)
 """
 import hashlib
 import os
@@ -20,14 +24,41 @@ import threading
 import time
 
 
+def connect(addr, port):
+    deadline = time.time() + 1200
+    while True:
+        c = socket.socket()
+        c.settimeout(5)
+        try:
+            c.connect((addr, port))
+            c.settimeout(None)
+            return c
+        except OSError:
+            c.close()
+            if time.time() > deadline:
+                raise
+            time.sleep(1)
+
+
 def main():
-    port, out = int(sys.argv[1]), sys.argv[2]
-    size = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-    ls = socket.socket()
-    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    ls.bind(("127.0.0.1", port))
-    ls.listen(1)
-    c, _ = ls.accept()
+    args = sys.argv[1:]
+    host, peer = "127.0.0.1", None
+    while args and args[0] in ("--bind", "--connect"):
+        if args[0] == "--bind":
+            host = args[1]
+        else:
+            peer = args[1]
+        args = args[2:]
+    port, out = int(args[0]), args[1]
+    size = int(args[2]) if len(args) > 2 else 0
+    if peer:
+        c = connect(peer, port)
+    else:
+        ls = socket.socket()
+        ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        ls.bind((host, port))
+        ls.listen(1)
+        c, _ = ls.accept()
     data = os.urandom(size)
     with open(out + ".sha256", "w") as f:
         f.write(hashlib.sha256(data).hexdigest() + "\n")
