@@ -28,7 +28,7 @@ setup_file() {
 	local start=$SECONDS
 	"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$SERIAL_LOG" --timeout $((300 + 6 * WRONG_LOGINS)) \
 		--send 'redox login: ' 'user\r' \
-		--send '\$ $' 'ls /; echo hi | wc -c; cat /etc/hostname; id; cat /etc/shadow; cat irq:; helloworld; sudo whoami; echo gone >/dev/null; echo D-$(wc -c </dev/null)-$(head -c 3 /dev/zero | wc -c); echo U-$((6*7))\r' \
+		--send '\$ $' 'ls /; echo hi | wc -c; cat /etc/hostname; id; cat /etc/shadow; cat irq:; helloworld; sudo whoami; echo gone >/dev/null; echo D-$(wc -c </dev/null)-$(head -c 3 /dev/zero | wc -c); rm -f note.txt; echo U-$((6*7))\r' \
 		--send '^U-42' 'vi note.txt\r' \
 		--send '~' 'ihello from vi' \
 		--send 'Modified' '\x1b' \
