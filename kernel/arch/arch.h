@@ -96,7 +96,6 @@ void arch_frame_set_io_level(struct interrupt_frame *frame, uint64_t level);
 static inline uint64_t arch_cycles(void); /* a counter at arch_cycles_per_second() */
 uint64_t arch_cycles_per_second(void);
 uint64_t arch_rtc_epoch_seconds(void); /* the battery clock, UTC */
-void arch_udelay(uint64_t microseconds);
 
 /* ---- the console (kernel log and debug:) ---- */
 void arch_console_init(void);

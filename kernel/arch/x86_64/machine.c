@@ -187,11 +187,6 @@ uint64_t arch_cycles_per_second(void)
 	return tsc_per_second();
 }
 
-void arch_udelay(uint64_t microseconds)
-{
-	udelay(microseconds);
-}
-
 /* ---- the machine ---- */
 
 static void cpuid(uint32_t leaf, uint32_t out[4])
