@@ -1,20 +1,24 @@
 /*
  * The frame allocator: one bit per 4 KiB frame of RAM, set when the frame
- * is in use. The bitmap itself lives in the first free area big enough to
- * hold it. Memory below 1 MiB is never handed out (the BIOS, the SMP
- * trampoline), nor is anything the bootloader placed from the kernel to
- * the end of its boot stack.
+ * is in use, and a count of the extra references to it (a page two address
+ * spaces map: user-scheme fmap, kernel/scheme/user.c): frame_put drops one
+ * and frees the frame with the last. The bitmap and the counts live in the
+ * first free area big enough to hold them. Memory below 1 MiB is never handed out (the BIOS, the
+ * SMP trampoline), nor is anything the bootloader placed from the kernel to the end of its boot
+ * stack.
  */
 #define LOG_MODULE "mm::frame"
 #include <freestanding/string.h>
 
 #include "frame.h"
+#include "../lib/assert.h"
 #include "../lib/log.h"
 #include "../lib/spinlock.h"
 
 #define LOW_MEMORY_END 0x100000ULL
 
-static uint64_t *bitmap; /* direct-map pointer */
+static uint64_t *bitmap;     /* direct-map pointer */
+static uint16_t *extra_refs; /* per frame: references beyond the first */
 static size_t frame_count;
 static size_t free_frames, total_frames;
 static size_t search_hint;
@@ -49,6 +53,8 @@ void frame_init(const struct boot_info *boot)
 			top = boot->areas[i].base + boot->areas[i].size;
 	frame_count = top / PAGE_SIZE;
 	size_t bitmap_bytes = align_up((frame_count + 63) / 64 * 8);
+	size_t refs_bytes = align_up(frame_count * sizeof(uint16_t));
+	size_t meta_bytes = bitmap_bytes + refs_bytes;
 
 	/* Reserved span handed over by the bootloader: kernel .. end of boot stack. */
 	const struct redox_boot_args *a = boot->args;
@@ -65,13 +71,15 @@ void frame_init(const struct boot_info *boot)
 			start = LOW_MEMORY_END;
 		if (start < boot_end && end > boot_start)
 			start = boot_end; /* areas are sorted; skip past the boot span */
-		if (end > start && end - start >= bitmap_bytes)
+		if (end > start && end - start >= meta_bytes)
 			bitmap_phys = start;
 	}
 	if (!bitmap_phys)
-		panic("no free area can hold the frame bitmap (%zu bytes)", bitmap_bytes);
+		panic("no free area can hold the frame bitmap (%zu bytes)", meta_bytes);
 	bitmap = phys_to_virt(bitmap_phys);
 	memset(bitmap, 0xFF, bitmap_bytes); /* everything used until proven free */
+	extra_refs = phys_to_virt(bitmap_phys + bitmap_bytes);
+	memset(extra_refs, 0, refs_bytes);
 
 	for (size_t i = 0; i < boot->area_count; i++) {
 		const struct redox_memory_area *m = &boot->areas[i];
@@ -80,7 +88,7 @@ void frame_init(const struct boot_info *boot)
 		for (uint64_t p = align_up(m->base); p + PAGE_SIZE <= m->base + m->size;
 		     p += PAGE_SIZE) {
 			if (p < LOW_MEMORY_END || (p >= boot_start && p < boot_end) ||
-			    (p >= bitmap_phys && p < bitmap_phys + bitmap_bytes))
+			    (p >= bitmap_phys && p < bitmap_phys + meta_bytes))
 				continue;
 			bit_clear(p / PAGE_SIZE);
 			free_frames++;
@@ -165,6 +173,34 @@ void frame_free_contiguous(uint64_t phys, size_t count)
 
 void frame_free(uint64_t phys)
 {
+	KASSERT(phys / PAGE_SIZE >= frame_count || !extra_refs[phys / PAGE_SIZE]);
+	frame_free_contiguous(phys, 1);
+}
+
+bool frame_ref(uint64_t phys)
+{
+	size_t i = (size_t)(phys / PAGE_SIZE);
+	if (phys < LOW_MEMORY_END || i >= frame_count)
+		return false;
+	uint64_t flags = spin_lock_irqsave(&lock);
+	bool ok = bit_test(i) && extra_refs[i] < UINT16_MAX;
+	if (ok)
+		extra_refs[i]++;
+	spin_unlock_irqrestore(&lock, flags);
+	return ok;
+}
+
+void frame_put(uint64_t phys)
+{
+	size_t i = (size_t)(phys / PAGE_SIZE);
+	KASSERT(i < frame_count);
+	uint64_t flags = spin_lock_irqsave(&lock);
+	if (extra_refs[i]) {
+		extra_refs[i]--;
+		spin_unlock_irqrestore(&lock, flags);
+		return;
+	}
+	spin_unlock_irqrestore(&lock, flags);
 	frame_free_contiguous(phys, 1);
 }
 

@@ -20,6 +20,10 @@ uint64_t frame_alloc(void);
 uint64_t frame_alloc_contiguous(size_t count, uint64_t limit);
 void frame_free(uint64_t phys);
 void frame_free_contiguous(uint64_t phys, size_t count);
+/* One more reference to an allocated frame (false: not one, or too many). */
+bool frame_ref(uint64_t phys);
+/* Drop a reference: the frame is freed with the last one. */
+void frame_put(uint64_t phys);
 /* Is this frame RAM the allocator manages (so a user may not map it raw)? */
 bool frame_is_managed(uint64_t phys);
 size_t frame_free_count(void);

@@ -85,8 +85,8 @@ uint64_t user_unmap(uint64_t root, uint64_t addr, uint64_t len)
 		uint64_t flags;
 		if (paging_translate(root, v, &flags)) {
 			uint64_t phys = paging_unmap(root, v);
-			if (phys && (flags & PTE_OWNED))
-				frame_free(phys & PTE_ADDR_MASK);
+			if (phys && (flags & (PTE_OWNED | PTE_SHARED)))
+				frame_put(phys & PTE_ADDR_MASK);
 			if (phys && (flags & PTE_ANON))
 				freed++;
 		}
@@ -116,8 +116,8 @@ static void free_owned(uint64_t virt, uint64_t pte, void *ctx)
 {
 	(void)virt;
 	(void)ctx;
-	if (pte & PTE_OWNED)
-		frame_free(pte & PTE_ADDR_MASK);
+	if (pte & (PTE_OWNED | PTE_SHARED))
+		frame_put(pte & PTE_ADDR_MASK);
 }
 
 /* Extra references (beyond the owner's one) to address spaces, by root. */
@@ -175,6 +175,10 @@ static void clone_page(uint64_t virt, uint64_t pte, void *ctx)
 		return; /* a scheme window stays with the provider that was lent it */
 	uint64_t flags = pte & ~PTE_ADDR_MASK & ~(PTE_PRESENT | (1ULL << 5) | (1ULL << 6));
 	uint64_t phys = pte & PTE_ADDR_MASK;
+	if ((pte & PTE_SHARED) && !frame_ref(phys)) {
+		s->failed = true;
+		return;
+	}
 	if (pte & PTE_OWNED) {
 		uint64_t copy = frame_alloc();
 		if (!copy) {
@@ -185,8 +189,8 @@ static void clone_page(uint64_t virt, uint64_t pte, void *ctx)
 		phys = copy;
 	}
 	if (!paging_map(s->new_root, virt, phys, flags)) {
-		if (pte & PTE_OWNED)
-			frame_free(phys);
+		if (pte & (PTE_OWNED | PTE_SHARED))
+			frame_put(phys);
 		s->failed = true;
 	}
 }

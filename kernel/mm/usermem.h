@@ -21,6 +21,11 @@
 #define PTE_MAY_EXEC  (1ULL << 53)
 /* The caching bits a physical mapping chose (kept by mprotect). */
 #define PTE_CACHE_BITS ((1ULL << 3) | (1ULL << 4) | (1ULL << 7))
+/* Bit 54 (ignored by the MMU): a frame another address space may map too
+ * (a user scheme's fmap): this mapping holds one reference (frame_ref),
+ * unmapping puts it, fork shares the page instead of copying it. Not the
+ * process's own: mprotect grants at most PTE_MAY_WRITE/PTE_MAY_EXEC. */
+#define PTE_SHARED (1ULL << 54)
 /* Bit 11: anonymous memory charged to the process (FMAP), so unmapping
  * uncharges only what was charged. */
 #define PTE_ANON (1ULL << 11)

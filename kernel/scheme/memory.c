@@ -201,6 +201,43 @@ static int64_t memory_open(void *data, const char *path, uint64_t flags, const s
 	return -ENOENT;
 }
 
+int64_t memory_map_frames(struct process *p, const struct redox_map *map, uint64_t *frames,
+                          uint64_t count)
+{
+	uint64_t size = count * PAGE_SIZE;
+	bool private = (map->flags & (MAP_SHARED | MAP_PRIVATE)) == MAP_PRIVATE;
+	int64_t addr = pick_address(p, map, size);
+	if (addr >= 0 && private && !proc_charge_anon(p, count))
+		addr = -ENOMEM;
+	if (addr < 0) {
+		for (uint64_t i = 0; i < count; i++)
+			frame_put(frames[i]);
+		return addr;
+	}
+	uint64_t flags = prot_bits(map->flags) | (private ? PTE_OWNED | PTE_ANON : PTE_SHARED);
+	for (uint64_t i = 0; i < count; i++) {
+		uint64_t phys = frames[i];
+		if (private) {
+			uint64_t copy = frame_alloc();
+			if (copy)
+				memcpy(phys_to_virt(copy), phys_to_virt(phys), PAGE_SIZE);
+			frame_put(phys);
+			phys = copy;
+		}
+		if (!phys || !paging_map(p->cr3, (uint64_t)addr + i * PAGE_SIZE, phys, flags)) {
+			if (phys)
+				frame_put(phys);
+			for (uint64_t j = i + 1; j < count; j++)
+				frame_put(frames[j]);
+			user_unmap(p->cr3, (uint64_t)addr, i * PAGE_SIZE);
+			if (private)
+				proc_uncharge_anon(p, count); /* all of it was charged */
+			return -ENOMEM;
+		}
+	}
+	return addr;
+}
+
 static int64_t map_for(struct process *p, uint64_t id, const struct redox_map *map);
 
 /* map is the kernel's copy (sys_fmap): unmapping user memory cannot change it */

@@ -137,6 +137,11 @@ void irq_reserve(uint32_t n);
 /* memory.c: physical mappings, and the frames SYS_PHYSALLOC hands out */
 enum { MEMORY_CACHE_WB, MEMORY_CACHE_UC, MEMORY_CACHE_WT, MEMORY_CACHE_WC };
 int64_t memory_map_physical(struct process *p, const struct redox_map *map, int cache);
+/* Map referenced frames (a user scheme's fmap) into p where map says: the
+ * same frames (MAP_SHARED, the default) or copies (MAP_PRIVATE, charged as
+ * anonymous memory). Consumes the references; returns the address. */
+int64_t memory_map_frames(struct process *p, const struct redox_map *map, uint64_t *frames,
+                          uint64_t count);
 int64_t memory_phys_alloc(uint64_t size);
 int64_t memory_phys_free(uint64_t phys, uint64_t size);
 /* Boot: RAM the kernel keeps reserved that root may map (as if PHYSALLOC made it). */

@@ -14,6 +14,17 @@
  * after the reply), so a provider never sees the caller's memory and a
  * caller's pointer never reaches the provider. The caller sleeps until the
  * reply; if the provider dies every waiting and later call fails with EIO.
+ *
+ * fmap is the one way memory is shared: the packet carries a copy of the
+ * caller's struct redox_map (c/d as a buffer) and the provider answers with
+ * the address, in its own address space, of pages it owns holding the bytes
+ * [offset, offset+size). While the reply is handled, in the provider's
+ * context, the kernel takes a reference to each of those frames; the caller
+ * then maps the same frames (MAP_SHARED) or copies of them (MAP_PRIVATE).
+ * Frames are reference-counted (frame_ref/frame_put), so the caller's
+ * mapping stays valid when the provider unmaps them or exits. A provider
+ * that unmaps the pages from another thread while it replies is not
+ * guarded against (providers are root and single-threaded today).
  */
 #define LOG_MODULE "scheme::user"
 #include <stdbool.h>
@@ -36,6 +47,8 @@
 #define WINDOW_BASE 0x0000600000000000ULL
 #define WINDOW_SIZE (4ULL << 20) /* the largest buffer one request carries */
 #define WINDOWS     64
+/* The largest fmap a provider answers: 256 MiB (a 4K screen is 32 MiB). */
+#define FMAP_SHARE_MAX (256ULL << 20)
 /* Each provider's windows get their own range: one process may provide
  * several schemes (the netstack: udp, tcp, icmp, netcfg), and their
  * windows must not share addresses in its address space. 1024 ranges of
@@ -49,6 +62,9 @@ struct request {
 	int64_t result;
 	int window;              /* -1: none */
 	uint64_t pages, *frames; /* the buffer's frames */
+	/* fmap: how many pages the reply must name, and the frames it did */
+	uint64_t share_pages, *shared;
+	bool share_write;
 	struct request *next;
 };
 
@@ -165,7 +181,53 @@ struct call_args {
 	uint64_t out_len;
 	uint64_t c, d; /* plain arguments (PLAIN; d also for PATH) */
 	enum layout layout;
+	/* fmap: the reply is an address of share_pages pages in the provider;
+	 * their frames (referenced) come back in *shared (kfree the array) */
+	uint64_t share_pages;
+	bool share_write;
+	uint64_t **shared;
 };
+
+static void put_shared(uint64_t *frames, uint64_t n)
+{
+	for (uint64_t i = 0; i < n; i++)
+		if (frames[i])
+			frame_put(frames[i]);
+	kfree(frames);
+}
+
+/*
+ * An fmap reply (pv locked, in the provider's context): reference the
+ * frames behind [addr, addr + pages) of the provider. Only its own pages
+ * (or pages shared with it) count: no physical mappings, no windows.
+ */
+static int64_t share_collect(struct provider *pv, struct request *r, uint64_t addr)
+{
+	KASSERT(spin_held(&pv->lock));
+	uint64_t len = r->share_pages * PAGE_SIZE;
+	if ((addr & (PAGE_SIZE - 1)) || addr >= USER_END || len > USER_END - addr)
+		return -EFAULT;
+	r->shared = kzalloc(r->share_pages * sizeof(uint64_t));
+	if (!r->shared)
+		return -ENOMEM;
+	for (uint64_t i = 0; i < r->share_pages; i++) {
+		uint64_t pte = 0, phys = paging_translate(pv->cr3, addr + i * PAGE_SIZE, &pte);
+		int64_t err = 0;
+		if (!phys || !(pte & PTE_USER) || !(pte & (PTE_OWNED | PTE_SHARED)))
+			err = -EFAULT;
+		else if (r->share_write && !(pte & PTE_WRITE))
+			err = -EACCES;
+		else if (!frame_ref(phys & PTE_ADDR_MASK))
+			err = -ENOMEM;
+		if (err) {
+			put_shared(r->shared, i);
+			r->shared = 0;
+			return err;
+		}
+		r->shared[i] = phys & PTE_ADDR_MASK;
+	}
+	return 0;
+}
 
 static int64_t call(struct provider *pv, const struct call_args *ca)
 {
@@ -180,6 +242,8 @@ static int64_t call(struct provider *pv, const struct call_args *ca)
 	if (!r)
 		return -ENOMEM;
 	r->window = -1; /* a call without a buffer owns no window (window_unmap skips it) */
+	r->share_pages = ca->share_pages;
+	r->share_write = ca->share_write;
 	uint64_t len = in ? in_len : out ? out_len : 0;
 	if (len > WINDOW_SIZE)
 		len = WINDOW_SIZE; /* a short read or write; callers loop */
@@ -249,6 +313,10 @@ static int64_t call(struct provider *pv, const struct call_args *ca)
 	if (!dead && out && result >= 0 && r->frames)
 		frames_copy(r, out, len, false);
 	free_frames(r);
+	if (ca->shared && result >= 0 && r->shared)
+		*ca->shared = r->shared;
+	else if (r->shared)
+		put_shared(r->shared, r->share_pages);
 	kfree(r);
 	return result;
 }
@@ -313,6 +381,11 @@ int64_t provider_write(struct provider *pv, const void *buf, size_t len)
 			free_frames(r);
 			kfree(r);
 			continue;
+		}
+		if (r->share_pages && r->result >= 0) {
+			int64_t err = share_collect(pv, r, (uint64_t)r->result);
+			if (err < 0)
+				r->result = err;
 		}
 		wait_queue_wake_all(&r->wait);
 		spin_unlock_irqrestore(&pv->lock, flags);
@@ -529,6 +602,37 @@ static int64_t u_close(void *data, uint64_t id)
 	return call(PV, &(struct call_args){.who = &kernel_caller, .op = SYS_CLOSE, .id = id});
 }
 
+/* The provider names its pages (see the head comment); map them here. */
+static int64_t u_fmap(void *data, uint64_t id, const struct redox_map *map,
+                      const struct caller *who)
+{
+	uint64_t size = (map->size + PAGE_SIZE - 1) & PAGE_MASK;
+	if (size == 0 || size < map->size || size > FMAP_SHARE_MAX)
+		return -EINVAL;
+	uint64_t *frames = 0;
+	int64_t r = call(PV, &(struct call_args){.who = who,
+	                                         .op = SYS_FMAP,
+	                                         .id = id,
+	                                         .in = map,
+	                                         .in_len = sizeof *map,
+	                                         .layout = BUFFER,
+	                                         .share_pages = size / PAGE_SIZE,
+	                                         .share_write = map->flags & PROT_WRITE,
+	                                         .shared = &frames});
+	if (r < 0)
+		return r;
+	KASSERT(frames);
+	struct process *p = proc_by_pid(who->pid);
+	if (!p) {
+		put_shared(frames, size / PAGE_SIZE);
+		return -ESRCH;
+	}
+	r = memory_map_frames(p, map, frames, size / PAGE_SIZE);
+	proc_put(p);
+	kfree(frames);
+	return r;
+}
+
 #undef PV
 
 static const struct scheme_ops user_ops = {
@@ -542,6 +646,7 @@ static const struct scheme_ops user_ops = {
     .seek = u_seek,
     .fcntl = u_fcntl,
     .fevent = u_fevent,
+    .fmap = u_fmap,
     .fpath = u_fpath,
     .frename = u_frename,
     .fstat = u_fstat,

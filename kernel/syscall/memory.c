@@ -119,8 +119,8 @@ int64_t sys_mprotect(struct syscall_args *args)
 	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
 		uint64_t old;
 		paging_translate(root, v, &old);
-		uint64_t keep =
-		    old & (PTE_OWNED | PTE_MAY_WRITE | PTE_MAY_EXEC | PTE_LENT | PTE_CACHE_BITS);
+		uint64_t keep = old & (PTE_OWNED | PTE_SHARED | PTE_MAY_WRITE | PTE_MAY_EXEC |
+		                       PTE_LENT | PTE_CACHE_BITS);
 		/* PROT_NONE: still mapped, but a supervisor page: any user access faults */
 		uint64_t user = args->c ? PTE_USER : 0;
 		paging_protect(root, v, keep | user | pte_flags(args->c));

@@ -82,7 +82,7 @@ int64_t sys_physunmap(struct syscall_args *args)
 		paging_translate(root, v, &pte);
 		if (!(pte & PTE_PRESENT))
 			break;
-		if ((pte & PTE_OWNED) || !(pte & PTE_USER))
+		if ((pte & (PTE_OWNED | PTE_SHARED)) || !(pte & PTE_USER))
 			return -EINVAL;
 	}
 	if (v == addr || (size && v != end))

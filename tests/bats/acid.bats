@@ -47,6 +47,10 @@ ok() {
 	ok 'a provider killed mid-request gives the caller EIO, not a hang'
 }
 
+@test "fmap on a user scheme shares the provider's pages (and copies for MAP_PRIVATE)" {
+	ok 'fmap on a user scheme: shared and private pages, EFAULT/EACCES, fork, provider death'
+}
+
 @test "a non-root process cannot provide schemes, open irq: or memory:physical, or kill root" {
 	ok 'non-root: no scheme providing, no irq:, no memory:physical, no killing root'
 }
@@ -57,7 +61,7 @@ ok() {
 }
 
 @test "the whole suite passed" {
-	serial_has '^acid: done: 19 checks ok, 0 failed'
+	serial_has '^acid: done: 20 checks ok, 0 failed'
 	[ "$(cat "$SERIAL_LOG.exit")" = 0 ]
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -160,6 +161,121 @@ static void test_provider_death(void)
 	snprintf(detail, sizeof detail, "client status %#x", status);
 	check(status == 0, "a provider killed mid-request gives the caller EIO, not a hang",
 	      detail);
+	wait_for(server, 5000);
+}
+
+/* ---- fmap on a userspace scheme: the provider shares its own pages ---- */
+
+#define SHM_PAGES 4
+#define SHM_BAD   (64 * 4096) /* an offset the provider answers with a bad address */
+#define SHM_RO    (2 * 4096)  /* from here the provider's pages are read-only */
+
+static void serve_shared(void)
+{
+	int fd = open(":shm", O_CREAT | O_RDWR);
+	if (fd < 0)
+		_exit(10 + errno);
+	char *mem =
+	    mmap(0, SHM_PAGES * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED)
+		_exit(3);
+	strcpy(mem, "provider");
+	if (mprotect(mem + SHM_RO, SHM_PAGES * 4096 - SHM_RO, PROT_READ) < 0)
+		_exit(4);
+	for (;;) {
+		struct redox_packet p;
+		if (read(fd, &p, sizeof p) != sizeof p)
+			_exit(2);
+		int64_t r;
+		const struct redox_map *m = (const void *)p.c;
+		switch (p.a) {
+		case SYS_OPEN:
+			r = 1;
+			break;
+		case SYS_READ: /* what the provider sees in its page 0 */
+			r = (int64_t)(p.d < 16 ? p.d : 16);
+			memcpy((void *)p.c, mem, (size_t)r);
+			break;
+		case SYS_FMAP:
+			if (p.d < sizeof *m)
+				r = -EINVAL;
+			else if (m->offset == SHM_BAD)
+				r = 0x1000; /* not the provider's memory */
+			else if (m->offset + m->size > SHM_PAGES * 4096)
+				r = -EINVAL;
+			else
+				r = (int64_t)(uintptr_t)(mem + m->offset);
+			break;
+		case SYS_CLOSE:
+			r = 0;
+			break;
+		default:
+			r = (p.a & SYS_CLASS) == SYS_CLASS_PATH ? -ENOENT : -EBADF;
+		}
+		p.a = (uint64_t)r;
+		write(fd, &p, sizeof p);
+	}
+}
+
+/* The client's part; returns 0 or the number of the step that failed. */
+static int use_shared(pid_t server)
+{
+	int fd = open_retry("shm:", O_RDWR);
+	if (fd < 0)
+		return 1;
+	char *shared = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char *private = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (shared == MAP_FAILED || private == MAP_FAILED || strcmp(shared, "provider") ||
+	    strcmp(private, "provider"))
+		return 2;
+	char seen[16] = {0};
+	strcpy(private, "mine");
+	if (read(fd, seen, sizeof seen) <= 0 || strcmp(seen, "provider"))
+		return 3; /* a private copy's writes stay private */
+	strcpy(shared, "client");
+	if (read(fd, seen, sizeof seen) <= 0 || strcmp(seen, "client"))
+		return 4; /* a shared page's writes reach the provider */
+	if (mmap(0, 4096, PROT_READ, MAP_SHARED, fd, SHM_BAD) != MAP_FAILED || errno != EFAULT)
+		return 5;
+	if (mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, SHM_RO) != MAP_FAILED ||
+	    errno != EACCES)
+		return 6;
+	char *ro = mmap(0, 4096, PROT_READ, MAP_SHARED, fd, SHM_RO);
+	if (ro == MAP_FAILED || mprotect(ro, 4096, PROT_READ | PROT_WRITE) == 0)
+		return 7; /* read-only sharing cannot be widened */
+	pid_t child = fork();
+	if (child == 0) {
+		strcpy(shared + 100, "child");
+		_exit(0);
+	}
+	if (wait_for(child, 5000) != 0 || strcmp(shared + 100, "child"))
+		return 8; /* fork shares a shared mapping */
+	kill(server, SIGKILL);
+	wait_for(server, 5000);
+	if (strcmp(shared, "client") || strcmp(private, "mine"))
+		return 9; /* the pages outlive the provider */
+	strcpy(shared, "after");
+	if (munmap(shared, 8192) < 0 || munmap(private, 4096) < 0)
+		return 10;
+	return 0;
+}
+
+static void test_user_fmap(void)
+{
+	pid_t server = fork();
+	if (server == 0)
+		serve_shared();
+	pid_t client = fork();
+	if (client == 0)
+		_exit(use_shared(server));
+	int status = wait_for(client, 20000);
+	char detail[48];
+	snprintf(detail, sizeof detail, "client status %#x", status);
+	check(
+	    status == 0,
+	    "fmap on a user scheme: shared and private pages, EFAULT/EACCES, fork, provider death",
+	    detail);
+	kill(server, SIGKILL);
 	wait_for(server, 5000);
 }
 
@@ -341,6 +457,7 @@ int main(void)
 	test_runtime();
 	test_user_scheme();
 	test_provider_death();
+	test_user_fmap();
 	test_permissions();
 	say("acid: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
