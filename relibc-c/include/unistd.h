@@ -30,6 +30,8 @@ ssize_t read(int fd, void *buf, size_t len);
 ssize_t write(int fd, const void *buf, size_t len);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
 int dup(int fd);
 int dup2(int fd, int new_fd);
 pid_t getpid(void);

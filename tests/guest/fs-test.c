@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -329,6 +330,70 @@ static void test_permissions(void)
 }
 
 /* Kill the daemon, start another: what the first committed is still there. */
+/* mmap of files through redoxfsd's fmap (recipes/core/redoxfs/source/mmap.c) */
+static void test_mmap(void)
+{
+	const char *path = DIR_PATH "/mapped";
+	char text[64] = {0};
+	int fd = open(path, O_CREAT | O_RDWR | O_TRUNC, 0644);
+	check(fd >= 0 && write(fd, "0123456789", 10) == 10, "mmap: a 10-byte file", 0);
+	char *priv = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	check(priv != MAP_FAILED && !memcmp(priv, "0123456789", 10) && priv[10] == 0,
+	      "mmap: MAP_PRIVATE has the file's bytes, zeros past its end", 0);
+	if (priv != MAP_FAILED)
+		memcpy(priv, "private", 7);
+	char *shared = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	int ok = shared != MAP_FAILED && !memcmp(shared, "0123456789", 10);
+	if (ok)
+		memcpy(shared + 2, "AB", 2);
+	ok = ok && pread(fd, text, 10, 0) == 10 && !memcmp(text, "01AB456789", 10);
+	check(ok, "mmap: MAP_SHARED writes are read back through read(), private ones are not",
+	      text);
+	ok = pwrite(fd, "w", 1, 5) == 1 && shared != MAP_FAILED && shared[5] == 'w';
+	check(ok, "mmap: write() shows in a shared mapping", 0);
+	pid_t child = fork();
+	if (child == 0) {
+		int cfd = open(path, O_RDWR);
+		char *c = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, cfd, 0);
+		if (c == MAP_FAILED || memcmp(c, "01AB4w6789", 10))
+			_exit(1);
+		c[9] = 'C';
+		_exit(msync(c, 4096, MS_SYNC) == 0 && munmap(c, 4096) == 0 ? 0 : 2);
+	}
+	int status = -1;
+	waitpid(child, &status, 0);
+	snprintf(text, sizeof text, "status %#x", status);
+	check(status == 0 && shared != MAP_FAILED && shared[9] == 'C',
+	      "mmap: two processes mapping the file share its pages", text);
+	close(fd); /* the mapping outlives the descriptor */
+	if (shared != MAP_FAILED)
+		shared[0] = 'Z';
+	ok = shared != MAP_FAILED && munmap(shared, 4096) == 0 && priv != MAP_FAILED &&
+	     munmap(priv, 4096) == 0;
+	memset(text, 0, sizeof text);
+	struct stat st;
+	ok = ok && slurp(path, text, sizeof text) == 10 && !strcmp(text, "Z1AB4w678C") &&
+	     stat(path, &st) == 0 && st.st_size == 10;
+	check(ok, "mmap: written back at munmap after close, and the file did not grow", text);
+	fd = open(path, O_RDONLY);
+	errno = 0;
+	ok = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED &&
+	     errno == EACCES;
+	char *ro = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	ok = ok && ro != MAP_FAILED && ro[0] == 'Z';
+	errno = 0;
+	ok = ok && mmap(0, 4096, PROT_READ, MAP_SHARED, fd, 100) == MAP_FAILED && errno == EINVAL;
+	close(fd);
+	fd = open(DIR_PATH, O_RDONLY | O_DIRECTORY);
+	errno = 0;
+	ok = ok && mmap(0, 4096, PROT_READ, MAP_PRIVATE, fd, 0) == MAP_FAILED && errno == ENODEV;
+	close(fd);
+	check(ok,
+	      "mmap: read-only handle gives EACCES for shared writes, unaligned EINVAL, "
+	      "directories ENODEV",
+	      0);
+}
+
 static void test_restart(void)
 {
 	char text[4096], buf[64];
@@ -376,6 +441,7 @@ int main(void)
 		test_names();
 		test_attributes();
 		test_permissions();
+		test_mmap();
 		test_restart();
 	}
 	say("fs-test: done: %d checks ok, %d failed\n", passed, failed);

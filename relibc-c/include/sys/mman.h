@@ -17,9 +17,15 @@ __RELIBC_BEGIN_DECLS
 #define MAP_ANON      MAP_ANONYMOUS
 #define MAP_FAILED    ((void *)-1)
 
+/* msync: MS_ASYNC and MS_SYNC both write the pages back before returning */
+#define MS_ASYNC      1
+#define MS_INVALIDATE 2
+#define MS_SYNC       4
+
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
 int mprotect(void *addr, size_t len, int prot);
+int msync(void *addr, size_t len, int flags);
 
 __RELIBC_END_DECLS
 

@@ -1,11 +1,49 @@
 /*
  * readv and writev: one read or write per buffer, stopping at the first
  * short transfer (so the result counts contiguous bytes, as one call's).
+ * pread and pwrite: the scheme protocol has no positional call, so the
+ * offset is moved there and put back, under one lock: the process's own
+ * threads never see each other's offsets (another process sharing the
+ * open file could, for the length of the call).
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+#include "../internal/internal.h"
+
+static __relibc_spinlock positional_lock;
+
+static ssize_t positional(int fd, void *buf, size_t n, off_t off, bool writing)
+{
+	if (off < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	__relibc_lock(&positional_lock);
+	off_t saved = lseek(fd, 0, SEEK_CUR);
+	ssize_t r = -1;
+	if (saved >= 0 && lseek(fd, off, SEEK_SET) >= 0) {
+		r = writing ? write(fd, buf, n) : read(fd, buf, n);
+		int error = errno;
+		lseek(fd, saved, SEEK_SET);
+		errno = error;
+	}
+	__relibc_unlock(&positional_lock);
+	return r;
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	return positional(fd, buf, n, off, false);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	return positional(fd, (void *)buf, n, off, true);
+}
 
 static int check(const struct iovec *iov, int n)
 {

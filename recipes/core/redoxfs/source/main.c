@@ -202,6 +202,7 @@ static _Noreturn void serve(int scheme, bool lazy)
 		if (lazy && now_ms() - last >= 1000)
 			flush(&last);
 		write(scheme, packets, count * sizeof packets[0]);
+		fmap_after_replies();
 	}
 }
 

@@ -490,8 +490,10 @@ static int64_t do_read(struct handle *h, void *buf, size_t len)
 		return (int64_t)n;
 	}
 	r = redoxfs_read(fs, h->ino, h->offset, buf, len);
-	if (r > 0)
+	if (r > 0) {
+		fmap_overlay_read(h->ino, h->offset, buf, (uint64_t)r); /* shared mappings' bytes */
 		h->offset += (uint64_t)r;
+	}
 	return r;
 }
 
@@ -524,8 +526,10 @@ static int64_t do_write(struct handle *h, const void *buf, size_t len)
 	r = redoxfs_write(fs, h->ino, h->offset, buf, len);
 	if (r == -ENOSPC && !commit_now(0)) /* blocks freed since the last commit */
 		r = redoxfs_write(fs, h->ino, h->offset, buf, len);
-	if (r > 0)
+	if (r > 0) {
+		fmap_update_write(h->ino, h->offset, buf, (uint64_t)r);
 		h->offset += (uint64_t)r;
+	}
 	return commit(r);
 }
 
@@ -733,11 +737,20 @@ static int64_t handle_call(const struct redox_packet *p, struct handle *h)
 	case SYS_FRENAME:
 		return do_frename(h, (const char *)p->c, p->d, &c);
 	case SYS_FSYNC:
-		return commit_now(0);
+		r = h->ino ? fmap_sync(fs, h->ino) : 0;
+		return r < 0 ? r : commit_now(0);
 	case SYS_FTRUNCATE:
 		if (!writable(h) || !h->ino)
 			return -EINVAL;
+		fmap_truncate(h->ino, p->c);
 		return commit(redoxfs_truncate(fs, h->ino, p->c));
+	case SYS_FMAP:
+		if (p->d < sizeof(struct redox_map) || !h->ino || redoxfs_stat(fs, h->ino, &st))
+			return -EINVAL;
+		if (!is_type(&st, REDOXFS_MODE_FILE))
+			return -ENODEV;
+		return fmap_answer(fs, p->b, h->ino, (const struct redox_map *)p->c, readable(h),
+		                   writable(h));
 	case SYS_FCHMOD:
 		r = owner_check(h, &st);
 		return r ? r : commit(redoxfs_chmod(fs, h->ino, (uint16_t)(p->c & PERM_BITS)));
@@ -760,7 +773,8 @@ static int64_t handle_call(const struct redox_packet *p, struct handle *h)
 	case SYS_CLOSE: {
 		/* the last close of a file unlinked while open frees it */
 		struct redoxfs_stat st;
-		int64_t r = 0;
+		int w = fmap_close(fs, p->b); /* its shared mappings' bytes */
+		int64_t r = w > 0 ? commit(0) : w;
 		if (h->ino && !ino_open(h->ino, h) && !redoxfs_stat(fs, h->ino, &st) &&
 		    st.links == 0 && !is_type(&st, REDOXFS_MODE_DIR))
 			r = commit(redoxfs_release(fs, h->ino));
