@@ -14,16 +14,16 @@
 #include "../proc/process.h"
 #include "../syscall/syscall.h"
 
-int64_t sys_iopl(struct syscall_args *args)
+int64_t sys_iopl(struct syscall_args *args, uint64_t level)
 {
 	struct process *p = args->process;
-	if (args->a > 3)
+	if (level > 3)
 		return -EINVAL;
 	if (p->euid != 0 || grant_confined(p->pid)) {
 		log_warn("pid %u (%s) refused: iopl %llu", (unsigned)p->pid, p->name,
-		         (unsigned long long)args->a);
+		         (unsigned long long)level);
 		return -EPERM;
 	}
-	arch_frame_set_io_level(args->frame, args->a);
+	arch_frame_set_io_level(args->frame, level);
 	return 0;
 }

@@ -94,15 +94,16 @@ static struct redox_timespec from_ns(uint64_t ns)
 }
 
 /* setitimer(which, new, old) */
-int64_t sys_setitimer(struct syscall_args *args)
+int64_t sys_setitimer(struct syscall_args *args, int64_t which, uint64_t new_value,
+                      uint64_t old_value)
 {
 	struct process *p = args->process;
-	if (args->a != ITIMER_REAL)
+	if (which != ITIMER_REAL)
 		return -EINVAL;
 	struct redox_itimerspec set, old;
 	uint64_t value = 0, interval = 0;
-	if (args->b) {
-		if (copy_from_user(&set, args->b, sizeof set) < 0)
+	if (new_value) {
+		if (copy_from_user(&set, new_value, sizeof set) < 0)
 			return -EFAULT;
 		if (!to_ns(&set.value, &value) || !to_ns(&set.interval, &interval))
 			return -EINVAL;
@@ -114,7 +115,7 @@ int64_t sys_setitimer(struct syscall_args *args)
 	old.value = from_ns(p->alarm_at > now ? p->alarm_at - now : p->alarm_at ? 1 : 0);
 	old.interval = from_ns(p->alarm_interval);
 	bool put = false, hold = false;
-	if (args->b) {
+	if (new_value) {
 		bool was = unlink_locked(p);
 		p->alarm_at = value ? now + value : 0;
 		p->alarm_interval = value ? interval : 0;
@@ -131,7 +132,7 @@ int64_t sys_setitimer(struct syscall_args *args)
 	spin_unlock_irqrestore(&lock, f);
 	if (put)
 		proc_put(p);
-	if (args->c && copy_to_user(args->c, &old, sizeof old) < 0)
+	if (old_value && copy_to_user(old_value, &old, sizeof old) < 0)
 		return -EFAULT;
 	return 0;
 }

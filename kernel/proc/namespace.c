@@ -55,9 +55,9 @@ bool scheme_allowed(const struct process *p, const char *name, size_t len)
 	return !p || ns_has(p->ns, name, len);
 }
 
-int64_t sys_mkns(struct syscall_args *args)
+int64_t sys_mkns(struct syscall_args *args, uint64_t names, uint64_t len)
 {
-	uint64_t addr = args->a, len = args->b;
+	uint64_t addr = names;
 	if (len == 0 || len > NS_LIST_MAX)
 		return -EINVAL;
 	if (!user_buffer_ok(args, addr, len, 0))

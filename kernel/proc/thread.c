@@ -138,10 +138,10 @@ int64_t thread_end_others(struct process *p)
 }
 
 /* clone_thread(struct redox_clone_args *): the new thread's tid. */
-int64_t sys_clone_thread(struct syscall_args *args)
+int64_t sys_clone_thread(struct syscall_args *args, uint64_t clone_args)
 {
 	struct redox_clone_args ca;
-	if (copy_from_user(&ca, args->a, sizeof ca) < 0)
+	if (copy_from_user(&ca, clone_args, sizeof ca) < 0)
 		return -EFAULT;
 	/* user addresses only: a non-canonical FS base would fault in the kernel */
 	if (ca.flags || ca.entry >= USER_END || ca.stack < 64 || ca.stack >= USER_END ||
@@ -180,9 +180,10 @@ int64_t sys_clone_thread(struct syscall_args *args)
 	return tid;
 }
 
-int64_t sys_exit_thread(struct syscall_args *args)
+int64_t sys_exit_thread(struct syscall_args *args, int64_t status)
 {
-	thread_exit(WAIT_EXITED((int)args->a));
+	(void)args;
+	thread_exit(WAIT_EXITED((int)status));
 }
 
 int64_t sys_gettid(struct syscall_args *args)
@@ -192,17 +193,16 @@ int64_t sys_gettid(struct syscall_args *args)
 }
 
 /* tkill(tid, sig): a thread of the caller's own process (pthread_kill). */
-int64_t sys_tkill(struct syscall_args *args)
+int64_t sys_tkill(struct syscall_args *args, int64_t tid, int64_t sig)
 {
 	struct process *p = args->process;
-	int sig = (int)args->b;
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	int64_t r = -ESRCH;
 	uint64_t f = spin_lock_irqsave(&p->threads_lock);
 	for (struct context *t = p->threads; t; t = t->thread_next)
-		if (t->tid == args->a) {
-			r = sig ? signal_send_thread(t, sig) : 0;
+		if (t->tid == tid) {
+			r = sig ? signal_send_thread(t, (int)sig) : 0;
 			break;
 		}
 	spin_unlock_irqrestore(&p->threads_lock, f);

@@ -45,12 +45,35 @@ int64_t syscall_copy_path(struct syscall_args *args, uint64_t addr, uint64_t len
 	return 0;
 }
 
+/* call_<name>: the registers as the handler's typed parameters */
+#define KARG_fd(r)    , args->r
+#define KARG_int(r)   , (int64_t)args->r
+#define KARG_i64(r)   , (int64_t)args->r
+#define KARG_u64(r)   , args->r
+#define KARG_size(r)  , args->r
+#define KARG_path(r)  , (const char *)args->path
+#define KARG_path2(r) , (const char *)args->path2
+#define KARG_plen(r)
+#define KARG_in(r)              , (const void *)args->r
+#define KARG_out(r)             , (void *)args->r
+#define KARG_uin(r)             , args->r
+#define KARG_uout(r)            , args->r
+#define SYSCALL_ARG(kind, n, r) KARG_##kind(r)
+#define X(NAME, name, number, count, ...)                                                          \
+	static int64_t call_##name(struct syscall_args *args)                                      \
+	{                                                                                          \
+		return sys_##name(                                                                 \
+		    args REDOX_ARGS_##count(SYSCALL_ARG, REDOX_NOSEP, ##__VA_ARGS__));             \
+	}
+#include <redox/abi/syscall_list.h>
+#undef X
+
 static int64_t (*handler_for(uint64_t number))(struct syscall_args *)
 {
 	switch (number) {
-#define X(NAME, name, number)                                                                      \
+#define X(NAME, name, number, ...)                                                                 \
 	case number:                                                                               \
-		return sys_##name;
+		return call_##name;
 #include <redox/abi/syscall_list.h>
 #undef X
 	default:

@@ -135,15 +135,16 @@ static int64_t read_image(struct file *f, const struct caller *who, void **out, 
 	return 0;
 }
 
-int64_t sys_fexec(struct syscall_args *args)
+int64_t sys_fexec(struct syscall_args *args, uint64_t fd, uint64_t arg_ptrs, uint64_t argc,
+                  uint64_t env_ptrs, uint64_t envc)
 {
 	struct process *p = args->process;
 	char **argv = 0, **envp = 0;
 	uint64_t bytes = 0;
-	int64_t r = copy_strings(args->b, args->c, &argv, &bytes);
+	int64_t r = copy_strings(arg_ptrs, argc, &argv, &bytes);
 	if (!r)
-		r = copy_strings(args->d, args->e, &envp, &bytes);
-	struct file *f = r ? 0 : fd_get(p, args->a);
+		r = copy_strings(env_ptrs, envc, &envp, &bytes);
+	struct file *f = r ? 0 : fd_get(p, fd);
 	if (!r && !f)
 		r = -EBADF;
 	void *image = 0;

@@ -52,21 +52,21 @@ int64_t futex_wake_user(uint64_t root, uint64_t addr, int64_t n)
 	return key ? wake_key(key, n) : 0;
 }
 
-int64_t sys_futex(struct syscall_args *args)
+int64_t sys_futex(struct syscall_args *args, uint64_t addr, uint64_t op, uint64_t val,
+                  uint64_t timeout)
 {
-	uint64_t addr = args->a;
 	uint32_t value;
 	if ((addr & 3) || copy_from_user(&value, addr, 4) < 0)
 		return -EFAULT;
 	uint64_t key = paging_translate(args->process->cr3, addr, 0);
-	if (args->b == FUTEX_WAKE)
-		return wake_key(key, (int64_t)args->c);
-	if (args->b != FUTEX_WAIT)
+	if (op == FUTEX_WAKE)
+		return wake_key(key, (int64_t)val);
+	if (op != FUTEX_WAIT)
 		return -ENOSYS;
 	uint64_t deadline = 0;
-	if (args->d) {
+	if (timeout) {
 		struct redox_timespec t;
-		if (copy_from_user(&t, args->d, sizeof t) < 0)
+		if (copy_from_user(&t, timeout, sizeof t) < 0)
 			return -EFAULT;
 		if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000)
 			return -EINVAL;
@@ -74,7 +74,7 @@ int64_t sys_futex(struct syscall_args *args)
 	}
 	struct futex_waiter me = {.key = key};
 	uint64_t f = spin_lock_irqsave(&lock);
-	if (copy_from_user(&value, addr, 4) < 0 || value != (uint32_t)args->c) {
+	if (copy_from_user(&value, addr, 4) < 0 || value != (uint32_t)val) {
 		spin_unlock_irqrestore(&lock, f);
 		return -EAGAIN;
 	}

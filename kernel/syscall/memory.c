@@ -25,15 +25,15 @@ static bool user_region(uint64_t addr, uint64_t len)
 	       len <= USER_END - addr;
 }
 
-int64_t sys_fmap(struct syscall_args *args)
+int64_t sys_fmap(struct syscall_args *args, uint64_t fd, const void *map_in, uint64_t len)
 {
-	if (args->c < sizeof(struct redox_map))
+	if (len < sizeof(struct redox_map))
 		return -EINVAL;
 	/* one copy (the dispatcher's bounce): unmapping below cannot change it */
-	const struct redox_map copy = *(const struct redox_map *)args->b, *map = &copy;
-	if (args->a != REDOX_ANON_FD) {
+	const struct redox_map copy = *(const struct redox_map *)map_in, *map = &copy;
+	if (fd != REDOX_ANON_FD) {
 		/* a file: its scheme maps it (memory:, memory:physical, ...) */
-		struct file *f = fd_get(args->process, args->a);
+		struct file *f = fd_get(args->process, fd);
 		if (!f)
 			return -EBADF;
 		struct caller who = file_caller(f, args->process);
@@ -77,15 +77,15 @@ int64_t sys_fmap(struct syscall_args *args)
 	return (int64_t)addr;
 }
 
-int64_t sys_funmap(struct syscall_args *args)
+int64_t sys_funmap(struct syscall_args *args, uint64_t addr, uint64_t len)
 {
-	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
-	if (!user_region(args->a, size))
+	uint64_t size = (len + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!user_region(addr, size))
 		return -EINVAL;
 	struct process *p = args->process;
-	proc_uncharge_anon(p, user_unmap(p->cr3, args->a, size));
+	proc_uncharge_anon(p, user_unmap(p->cr3, addr, size));
 	/* before anything reuses the frames, no other thread's CPU may reach them */
-	arch_tlb_shootdown(p->cr3, args->a, args->a + size);
+	arch_tlb_shootdown(p->cr3, addr, addr + size);
 	return 0;
 }
 
@@ -102,29 +102,28 @@ static uint64_t allowed_prot(uint64_t pte)
 	       (pte & PTE_MAY_EXEC ? PROT_EXEC : 0);
 }
 
-int64_t sys_mprotect(struct syscall_args *args)
+int64_t sys_mprotect(struct syscall_args *args, uint64_t addr, uint64_t len, uint64_t prot)
 {
-	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
-	if (!user_region(args->a, size) ||
-	    (args->c & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
+	uint64_t size = (len + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!user_region(addr, size) || (prot & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
 	uint64_t root = args->process->cr3;
-	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
+	for (uint64_t v = addr; v < addr + size; v += PAGE_SIZE) {
 		uint64_t pte;
 		if (!paging_translate(root, v, &pte))
 			return -ENOMEM;
-		if (args->c & ~allowed_prot(pte))
+		if (prot & ~allowed_prot(pte))
 			return -EACCES;
 	}
-	for (uint64_t v = args->a; v < args->a + size; v += PAGE_SIZE) {
+	for (uint64_t v = addr; v < addr + size; v += PAGE_SIZE) {
 		uint64_t old;
 		paging_translate(root, v, &old);
 		uint64_t keep = old & (PTE_OWNED | PTE_SHARED | PTE_MAY_WRITE | PTE_MAY_EXEC |
 		                       PTE_LENT | PTE_CACHE_BITS);
 		/* PROT_NONE: still mapped, but a supervisor page: any user access faults */
-		uint64_t user = args->c ? PTE_USER : 0;
-		paging_protect(root, v, keep | user | pte_flags(args->c));
+		uint64_t user = prot ? PTE_USER : 0;
+		paging_protect(root, v, keep | user | pte_flags(prot));
 	}
-	arch_tlb_shootdown(root, args->a, args->a + size);
+	arch_tlb_shootdown(root, addr, addr + size);
 	return 0;
 }

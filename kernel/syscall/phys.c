@@ -32,31 +32,30 @@ static bool is_root(struct syscall_args *args)
 	return grant_may_phys_syscalls(args->process->pid, args->process->euid);
 }
 
-int64_t sys_physalloc(struct syscall_args *args)
+int64_t sys_physalloc(struct syscall_args *args, uint64_t size)
 {
-	if (!is_root(args) || !grant_may_dma(args->process->pid, args->process->euid, args->a))
+	if (!is_root(args) || !grant_may_dma(args->process->pid, args->process->euid, size))
 		return -EPERM;
-	int64_t phys = memory_phys_alloc(args->a);
+	int64_t phys = memory_phys_alloc(size);
 	if (phys > 0)
-		grant_dma_add(args->process->pid, (uint64_t)phys, args->a);
+		grant_dma_add(args->process->pid, (uint64_t)phys, size);
 	return phys;
 }
 
-int64_t sys_physfree(struct syscall_args *args)
+int64_t sys_physfree(struct syscall_args *args, uint64_t phys, uint64_t size)
 {
-	if (!is_root(args) || !grant_dma_remove(args->process->pid, args->a, args->b))
+	if (!is_root(args) || !grant_dma_remove(args->process->pid, phys, size))
 		return -EPERM;
-	return memory_phys_free(args->a, args->b);
+	return memory_phys_free(phys, size);
 }
 
-int64_t sys_physmap(struct syscall_args *args)
+int64_t sys_physmap(struct syscall_args *args, uint64_t phys, uint64_t size, uint64_t flags)
 {
 	if (!is_root(args))
 		return -EPERM;
-	uint64_t flags = args->c;
 	struct redox_map map = {
-	    .offset = args->a,
-	    .size = args->b,
+	    .offset = phys,
+	    .size = size,
 	    .flags = PROT_READ | (flags & PHYSMAP_WRITE ? PROT_WRITE : 0),
 	};
 	int cache = flags & PHYSMAP_NO_CACHE        ? MEMORY_CACHE_UC
@@ -65,12 +64,12 @@ int64_t sys_physmap(struct syscall_args *args)
 	return memory_map_physical(args->process, &map, cache);
 }
 
-int64_t sys_physunmap(struct syscall_args *args)
+int64_t sys_physunmap(struct syscall_args *args, uint64_t addr, uint64_t size)
 {
 	if (!is_root(args))
 		return -EPERM;
-	uint64_t addr = args->a, root = args->process->cr3;
-	uint64_t size = (args->b + PAGE_SIZE - 1) & PAGE_MASK;
+	uint64_t root = args->process->cr3;
+	size = (size + PAGE_SIZE - 1) & PAGE_MASK;
 	if ((addr & (PAGE_SIZE - 1)) || addr < PAGE_SIZE || addr >= USER_END ||
 	    size > USER_END - addr)
 		return -EINVAL;
@@ -92,13 +91,13 @@ int64_t sys_physunmap(struct syscall_args *args)
 	return 0;
 }
 
-int64_t sys_virttophys(struct syscall_args *args)
+int64_t sys_virttophys(struct syscall_args *args, uint64_t addr)
 {
 	if (!is_root(args))
 		return -EPERM;
 	uint64_t pte = 0;
-	uint64_t phys = paging_translate(args->process->cr3, args->a, &pte);
-	if (args->a >= USER_END || !(pte & PTE_PRESENT) || !(pte & PTE_USER))
+	uint64_t phys = paging_translate(args->process->cr3, addr, &pte);
+	if (addr >= USER_END || !(pte & PTE_PRESENT) || !(pte & PTE_USER))
 		return -EFAULT;
 	return (int64_t)phys;
 }

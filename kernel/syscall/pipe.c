@@ -11,15 +11,14 @@
 #include "../mm/usercopy.h"
 #include "../scheme/scheme.h"
 
-int64_t sys_pipe2(struct syscall_args *args)
+int64_t sys_pipe2(struct syscall_args *args, uint64_t fds, uint64_t flags)
 {
-	uint64_t flags = args->b;
 	if (flags & ~(uint64_t)(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
 	/* checked first, so a bad pointer leaves no descriptors behind */
-	if (!user_buffer_ok(args, args->a, 2 * sizeof(uint64_t), 1))
+	if (!user_buffer_ok(args, fds, 2 * sizeof(uint64_t), 1))
 		return -EFAULT;
-	uint64_t fds[2];
+	uint64_t pair[2];
 	struct file *r, *w;
 	int64_t err = pipe_create(flags, args->process->acct_uid, &r, &w);
 	if (err < 0)
@@ -38,9 +37,9 @@ int64_t sys_pipe2(struct syscall_args *args)
 		file_put(w);
 		return wfd;
 	}
-	fds[0] = (uint64_t)rfd;
-	fds[1] = (uint64_t)wfd;
-	if (copy_to_user(args->a, fds, sizeof fds) < 0) {
+	pair[0] = (uint64_t)rfd;
+	pair[1] = (uint64_t)wfd;
+	if (copy_to_user(fds, pair, sizeof pair) < 0) {
 		fd_close(p, (uint64_t)rfd);
 		fd_close(p, (uint64_t)wfd);
 		return -EFAULT;

@@ -14,9 +14,10 @@
 #include "../proc/process.h"
 #include "../scheme/scheme.h"
 
-int64_t sys_exit(struct syscall_args *args)
+int64_t sys_exit(struct syscall_args *args, int64_t status)
 {
-	proc_exit(WAIT_EXITED((int)args->a));
+	(void)args;
+	proc_exit(WAIT_EXITED((int)status));
 }
 
 int64_t sys_getpid(struct syscall_args *args)
@@ -36,20 +37,20 @@ int64_t sys_yield(struct syscall_args *args)
 	return 0;
 }
 
-int64_t sys_clone(struct syscall_args *args)
+int64_t sys_clone(struct syscall_args *args, uint64_t flags)
 {
-	if (args->a & (CLONE_VM | CLONE_THREAD))
+	if (flags & (CLONE_VM | CLONE_THREAD))
 		return -EINVAL; /* threads are made by SYS_CLONE_THREAD (proc/thread.c) */
 	return proc_fork(args->frame);
 }
 
-int64_t sys_waitpid(struct syscall_args *args)
+int64_t sys_waitpid(struct syscall_args *args, int64_t pid, uint64_t status, uint64_t options)
 {
-	if (args->b && !user_buffer_ok(args, args->b, sizeof(int), 1))
+	if (status && !user_buffer_ok(args, status, sizeof(int), 1))
 		return -EFAULT;
-	int status = 0;
-	int64_t r = proc_waitpid((int64_t)args->a, &status, args->c);
-	if (r > 0 && args->b && copy_to_user(args->b, &status, sizeof status) < 0)
+	int code = 0;
+	int64_t r = proc_waitpid(pid, &code, options);
+	if (r > 0 && status && copy_to_user(status, &code, sizeof code) < 0)
 		return -EFAULT;
 	return r;
 }
@@ -74,24 +75,24 @@ int64_t sys_getegid(struct syscall_args *args)
 	return args->process->egid;
 }
 
-int64_t sys_setpgid(struct syscall_args *args)
+int64_t sys_setpgid(struct syscall_args *args, int64_t pid, int64_t pgid)
 {
 	struct process *self = args->process;
-	uint32_t pid = args->a ? (uint32_t)args->a : self->pid;
-	struct process *p = proc_by_pid(pid);
-	int64_t pgid = args->b ? (int64_t)args->b : (int64_t)pid;
-	int64_t r = !p || (p != self && p->ppid != self->pid) ? -ESRCH : pgid < 0 ? -EINVAL : 0;
+	uint32_t target = pid ? (uint32_t)pid : self->pid;
+	struct process *p = proc_by_pid(target);
+	int64_t group = pgid ? pgid : (int64_t)target;
+	int64_t r = !p || (p != self && p->ppid != self->pid) ? -ESRCH : group < 0 ? -EINVAL : 0;
 	if (r == 0)
-		p->pgid = (uint32_t)pgid;
+		p->pgid = (uint32_t)group;
 	proc_put(p);
 	return r;
 }
 
-int64_t sys_getpgid(struct syscall_args *args)
+int64_t sys_getpgid(struct syscall_args *args, int64_t pid)
 {
-	if (!args->a)
+	if (!pid)
 		return args->process->pgid;
-	struct process *p = proc_by_pid((uint32_t)args->a);
+	struct process *p = proc_by_pid((uint32_t)pid);
 	int64_t r = p ? (int64_t)p->pgid : -ESRCH;
 	proc_put(p);
 	return r;
@@ -112,44 +113,44 @@ static int64_t set_ids(struct process *p, uint64_t real, uint64_t effective, uin
 	return 0;
 }
 
-int64_t sys_setreuid(struct syscall_args *args)
+int64_t sys_setreuid(struct syscall_args *args, int64_t ruid, int64_t euid)
 {
 	struct process *p = args->process;
-	uint32_t uid = p->uid, euid = p->euid;
-	int64_t r = set_ids(p, args->a, args->b, &uid, &euid);
+	uint32_t new_uid = p->uid, new_euid = p->euid;
+	int64_t r = set_ids(p, (uint64_t)ruid, (uint64_t)euid, &new_uid, &new_euid);
 	if (r == 0)
-		r = proc_change_account(p, uid); /* the new user's limits apply from now */
+		r = proc_change_account(p, new_uid); /* the new user's limits apply from now */
 	if (r == 0) {
-		p->uid = uid;
-		p->euid = euid;
+		p->uid = new_uid;
+		p->euid = new_euid;
 	}
 	return r;
 }
 
-int64_t sys_setregid(struct syscall_args *args)
+int64_t sys_setregid(struct syscall_args *args, int64_t rgid, int64_t egid)
 {
 	struct process *p = args->process;
 	uint32_t euid = p->euid;
-	int64_t r = set_ids(p, args->a, args->b, &p->gid, &p->egid);
+	int64_t r = set_ids(p, rgid, egid, &p->gid, &p->egid);
 	p->euid = euid;
 	return r;
 }
 
-int64_t sys_umask(struct syscall_args *args)
+int64_t sys_umask(struct syscall_args *args, uint64_t mask)
 {
 	struct process *p = args->process;
 	uint32_t old = p->umask;
-	p->umask = (uint32_t)args->a & 0777;
+	p->umask = (uint32_t)mask & 0777;
 	return old;
 }
 
 /* chdir(path): the directory must open as one. */
-int64_t sys_chdir(struct syscall_args *args)
+int64_t sys_chdir(struct syscall_args *args, uint64_t path, uint64_t path_len)
 {
 	struct process *p = args->process;
 	struct caller who = {p->pid, p->euid, p->egid, 0};
 	struct file *f;
-	int64_t r = syscall_copy_path(args, args->a, args->b, &args->path);
+	int64_t r = syscall_copy_path(args, path, path_len, &args->path);
 	if (r < 0)
 		return r;
 	r = file_open(args->path, p->default_scheme, O_RDONLY | O_DIRECTORY, &who, &f);
@@ -170,13 +171,13 @@ int64_t sys_chdir(struct syscall_args *args)
 }
 
 /* getcwd(buf, len): the length written (without a NUL when it fills buf exactly). */
-int64_t sys_getcwd(struct syscall_args *args)
+int64_t sys_getcwd(struct syscall_args *args, uint64_t buf, uint64_t len)
 {
 	struct process *p = args->process;
 	size_t n = strlen(p->cwd);
-	if (n + 1 > args->b)
+	if (n + 1 > len)
 		return -ERANGE;
-	if (copy_to_user(args->a, p->cwd, n + 1) < 0)
+	if (copy_to_user(buf, p->cwd, n + 1) < 0)
 		return -EFAULT;
 	return (int64_t)n;
 }

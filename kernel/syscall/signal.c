@@ -19,18 +19,16 @@ static bool may_signal(const struct process *from, const struct process *to)
 	return from->euid == 0 || from->euid == to->uid || from->uid == to->uid;
 }
 
-int64_t sys_kill(struct syscall_args *args)
+int64_t sys_kill(struct syscall_args *args, int64_t pid, int64_t sig)
 {
 	struct process *self = args->process;
-	int64_t pid = (int64_t)args->a;
-	int sig = (int)args->b;
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	if (pid > 0) {
 		struct process *p = proc_by_pid((uint32_t)pid);
 		int64_t r = !p || p->zombie        ? -ESRCH
 		            : !may_signal(self, p) ? -EPERM
-		            : sig                  ? signal_send(p, sig)
+		            : sig                  ? signal_send(p, (int)sig)
 		                                   : 0;
 		proc_put(p);
 		return r;
@@ -49,7 +47,7 @@ int64_t sys_kill(struct syscall_args *args)
 		if (may_signal(self, p)) {
 			allowed++;
 			if (sig)
-				signal_send(p, sig);
+				signal_send(p, (int)sig);
 		}
 		proc_put(p);
 	}
@@ -57,55 +55,55 @@ int64_t sys_kill(struct syscall_args *args)
 }
 
 /* sigaction(sig, act, oldact, restorer) */
-int64_t sys_sigaction(struct syscall_args *args)
+int64_t sys_sigaction(struct syscall_args *args, int64_t sig, uint64_t act, uint64_t old,
+                      uint64_t restorer)
 {
 	struct process *p = args->process;
-	int sig = (int)args->a;
 	if (sig <= 0 || sig >= NSIG)
 		return -EINVAL;
-	struct redox_sigaction act, old = p->actions[sig];
-	if (args->b && copy_from_user(&act, args->b, sizeof act) < 0)
+	struct redox_sigaction new_action, old_action = p->actions[sig];
+	if (act && copy_from_user(&new_action, act, sizeof new_action) < 0)
 		return -EFAULT;
-	if (args->b && (sig == SIGKILL || sig == SIGSTOP))
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (args->c && copy_to_user(args->c, &old, sizeof old) < 0)
+	if (old && copy_to_user(old, &old_action, sizeof old_action) < 0)
 		return -EFAULT;
-	if (args->b) {
-		p->actions[sig] = act;
+	if (act) {
+		p->actions[sig] = new_action;
 		if (!p->actions[sig].sa_restorer)
-			p->actions[sig].sa_restorer = args->d;
-		if (act.sa_handler == SIG_IGN)
+			p->actions[sig].sa_restorer = restorer;
+		if (new_action.sa_handler == SIG_IGN)
 			__atomic_and_fetch(&p->sig_pending, ~(1ULL << sig), __ATOMIC_SEQ_CST);
 	}
 	return 0;
 }
 
 /* sigprocmask(how, set, oldset): masks are u64 bit sets, bit n = signal n */
-int64_t sys_sigprocmask(struct syscall_args *args)
+int64_t sys_sigprocmask(struct syscall_args *args, int64_t how, uint64_t set, uint64_t old)
 {
 	struct context *p = sched_current(); /* the mask is the thread's */
-	uint64_t old = p->sig_mask, set = 0;
-	if (args->b && copy_from_user(&set, args->b, sizeof set) < 0)
+	uint64_t old_mask = p->sig_mask, mask = 0;
+	if (set && copy_from_user(&mask, set, sizeof mask) < 0)
 		return -EFAULT;
-	if (args->c && !user_buffer_ok(args, args->c, sizeof(uint64_t), 1))
+	if (old && !user_buffer_ok(args, old, sizeof(uint64_t), 1))
 		return -EFAULT;
-	if (args->b) {
-		switch (args->a) {
+	if (set) {
+		switch (how) {
 		case SIG_BLOCK:
-			p->sig_mask |= set;
+			p->sig_mask |= mask;
 			break;
 		case SIG_UNBLOCK:
-			p->sig_mask &= ~set;
+			p->sig_mask &= ~mask;
 			break;
 		case SIG_SETMASK:
-			p->sig_mask = set;
+			p->sig_mask = mask;
 			break;
 		default:
 			return -EINVAL;
 		}
 		p->sig_mask &= ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
 	}
-	if (args->c && copy_to_user(args->c, &old, sizeof old) < 0)
+	if (old && copy_to_user(old, &old_mask, sizeof old_mask) < 0)
 		return -EFAULT;
 	return 0;
 }
@@ -121,13 +119,14 @@ int64_t sys_sigreturn(struct syscall_args *args)
  * C library puts the caller's old one back after the handler has run.
  * Sleeps are short so that a wake racing with the check is never lost.
  */
-int64_t sys_sigsuspend(struct syscall_args *args)
+int64_t sys_sigsuspend(struct syscall_args *args, uint64_t mask)
 {
+	(void)args;
 	struct context *c = sched_current();
-	uint64_t mask;
-	if (copy_from_user(&mask, args->a, sizeof mask) < 0)
+	uint64_t wanted;
+	if (copy_from_user(&wanted, mask, sizeof wanted) < 0)
 		return -EFAULT;
-	c->sig_mask = mask & ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
+	c->sig_mask = wanted & ~((1ULL << SIGKILL) | (1ULL << SIGSTOP));
 	while (!signal_pending_acts(c))
 		sched_sleep_until(clock_monotonic_ns() + SIGSUSPEND_POLL_NS);
 	return -EINTR;

@@ -26,7 +26,26 @@ struct syscall_args {
 	bool nonblock;
 };
 
-#define X(NAME, name, number) int64_t sys_##name(struct syscall_args *args);
+/* Each handler's typed parameters, from the list's argument kinds
+ * (redox/abi/syscall_args.h): sys_read(args, uint64_t fd, void *buf,
+ * uint64_t len). args still carries the caller and the copied paths. */
+#define KPARAM_fd(n)    , uint64_t n
+#define KPARAM_int(n)   , int64_t n
+#define KPARAM_i64(n)   , int64_t n
+#define KPARAM_u64(n)   , uint64_t n
+#define KPARAM_size(n)  , uint64_t n
+#define KPARAM_path(n)  , const char *n
+#define KPARAM_path2(n) , const char *n
+#define KPARAM_plen(n)
+#define KPARAM_in(n)              , const void *n
+#define KPARAM_out(n)             , void *n
+#define KPARAM_uin(n)             , uint64_t n
+#define KPARAM_uout(n)            , uint64_t n
+#define SYSCALL_PARAM(kind, n, r) KPARAM_##kind(n)
+#define X(NAME, name, number, count, ...)                                                          \
+	int64_t sys_##name(struct syscall_args *args REDOX_ARGS_##count(                           \
+	    SYSCALL_PARAM, REDOX_NOSEP, ##__VA_ARGS__));
+#include <redox/abi/syscall_args.h>
 #include <redox/abi/syscall_list.h>
 #undef X
 

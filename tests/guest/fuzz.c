@@ -36,7 +36,7 @@ static uint64_t next(void)
 }
 
 static const uint64_t numbers[] = {
-#define X(NAME, name, number) number,
+#define X(NAME, name, number, ...) number,
 #include <redox/abi/syscall_list.h>
 #undef X
 };

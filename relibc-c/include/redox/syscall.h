@@ -8,7 +8,9 @@
 #ifndef _RELIBC_REDOX_SYSCALL_H
 #define _RELIBC_REDOX_SYSCALL_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <redox/abi/syscall_args.h>
 #include <redox/abi/syscall.h>
 #include <redox/abi/errno.h>
 
@@ -66,6 +68,54 @@ static inline uint64_t syscall5(uint64_t n, uint64_t a, uint64_t b, uint64_t c, 
 	                 : "rcx", "r11", "memory");
 	return r;
 }
+
+/*
+ * redox_sys_<name>(...): one raw wrapper per call of the shared list
+ * (redox/abi/syscall_list.h), with the argument names and C types the
+ * list gives (kinds in redox/abi/syscall_args.h). Each returns the
+ * kernel's raw result, to be split by redox_demux(): no errno here.
+ */
+#define __REDOX_UTYPE_fd    int
+#define __REDOX_UTYPE_int   int
+#define __REDOX_UTYPE_i64   int64_t
+#define __REDOX_UTYPE_u64   uint64_t
+#define __REDOX_UTYPE_size  size_t
+#define __REDOX_UTYPE_path  const char *
+#define __REDOX_UTYPE_path2 const char *
+#define __REDOX_UTYPE_plen  size_t
+#define __REDOX_UTYPE_in    const void *
+#define __REDOX_UTYPE_out   void *
+#define __REDOX_UTYPE_uin   const void *
+#define __REDOX_UTYPE_uout  void *
+/* numbers are sign-extended into the register, pointers passed as addresses */
+#define __REDOX_UREG_fd(n)              (uint64_t)(int64_t)(n)
+#define __REDOX_UREG_int(n)             (uint64_t)(int64_t)(n)
+#define __REDOX_UREG_i64(n)             (uint64_t)(n)
+#define __REDOX_UREG_u64(n)             (n)
+#define __REDOX_UREG_size(n)            (uint64_t)(n)
+#define __REDOX_UREG_path(n)            (uint64_t)(uintptr_t)(n)
+#define __REDOX_UREG_path2(n)           (uint64_t)(uintptr_t)(n)
+#define __REDOX_UREG_plen(n)            (uint64_t)(n)
+#define __REDOX_UREG_in(n)              (uint64_t)(uintptr_t)(n)
+#define __REDOX_UREG_out(n)             (uint64_t)(uintptr_t)(n)
+#define __REDOX_UREG_uin(n)             (uint64_t)(uintptr_t)(n)
+#define __REDOX_UREG_uout(n)            (uint64_t)(uintptr_t)(n)
+#define __REDOX_UPARAM(kind, name, reg) __REDOX_UTYPE_##kind name
+#define __REDOX_UARG(kind, name, reg)   , __REDOX_UREG_##kind(name)
+#define __REDOX_UPARAMS_0(...)          void
+#define __REDOX_UPARAMS_1(...)          REDOX_ARGS_1(__REDOX_UPARAM, REDOX_COMMA, __VA_ARGS__)
+#define __REDOX_UPARAMS_2(...)          REDOX_ARGS_2(__REDOX_UPARAM, REDOX_COMMA, __VA_ARGS__)
+#define __REDOX_UPARAMS_3(...)          REDOX_ARGS_3(__REDOX_UPARAM, REDOX_COMMA, __VA_ARGS__)
+#define __REDOX_UPARAMS_4(...)          REDOX_ARGS_4(__REDOX_UPARAM, REDOX_COMMA, __VA_ARGS__)
+#define __REDOX_UPARAMS_5(...)          REDOX_ARGS_5(__REDOX_UPARAM, REDOX_COMMA, __VA_ARGS__)
+#define X(NAME, name, number, count, ...)                                                          \
+	static inline uint64_t redox_sys_##name(__REDOX_UPARAMS_##count(__VA_ARGS__))              \
+	{                                                                                          \
+		return syscall##count(                                                             \
+		    SYS_##NAME REDOX_ARGS_##count(__REDOX_UARG, REDOX_NOSEP, ##__VA_ARGS__));      \
+	}
+#include <redox/abi/syscall_list.h>
+#undef X
 
 /* A result is an error when it is -errno for a known errno. */
 static inline int redox_is_error(uint64_t result)

@@ -176,8 +176,7 @@ int setitimer(int which, const struct itimerval *restrict value, struct itimerva
 		set.value = from_tv(&value->it_value);
 		set.interval = from_tv(&value->it_interval);
 	}
-	if (__sys_result(syscall3(SYS_SETITIMER, (uint64_t)which, value ? (uint64_t)&set : 0,
-	                          (uint64_t)&prev)) < 0)
+	if (__sys_result(redox_sys_setitimer(which, value ? &set : 0, &prev)) < 0)
 		return -1;
 	if (old) {
 		old->it_value = to_tv(&prev.value);

@@ -24,18 +24,17 @@
 
 int unlink(const char *path)
 {
-	return (int)__sys_result(syscall2(SYS_UNLINK, (uint64_t)path, strlen(path)));
+	return (int)__sys_result(redox_sys_unlink(path, strlen(path)));
 }
 
 int rmdir(const char *path)
 {
-	return (int)__sys_result(syscall2(SYS_RMDIR, (uint64_t)path, strlen(path)));
+	return (int)__sys_result(redox_sys_rmdir(path, strlen(path)));
 }
 
 int link(const char *from, const char *to)
 {
-	return (int)__sys_result(
-	    syscall4(SYS_LINK, (uint64_t)from, strlen(from), (uint64_t)to, strlen(to)));
+	return (int)__sys_result(redox_sys_link(from, strlen(from), to, strlen(to)));
 }
 
 /* Opens a path only to name it in a descriptor call. */
@@ -98,7 +97,7 @@ static int frename(int fd, long to, long unused)
 {
 	(void)unused;
 	const char *p = (const char *)to;
-	return (int)__sys_result(syscall3(SYS_FRENAME, (uint64_t)fd, (uint64_t)p, strlen(p)));
+	return (int)__sys_result(redox_sys_frename(fd, p, strlen(p)));
 }
 
 int rename(const char *from, const char *to)
@@ -145,19 +144,17 @@ int access(const char *path, int mode)
 
 int chmod(const char *path, mode_t mode)
 {
-	return (int)__sys_result(
-	    syscall3(SYS_CHMOD, (uint64_t)path, strlen(path), (uint64_t)(mode & 07777)));
+	return (int)__sys_result(redox_sys_chmod(path, strlen(path), mode & 07777));
 }
 
 int fchmod(int fd, mode_t mode)
 {
-	return (int)__sys_result(syscall2(SYS_FCHMOD, (uint64_t)fd, (uint64_t)(mode & 07777)));
+	return (int)__sys_result(redox_sys_fchmod(fd, mode & 07777));
 }
 
 int fchown(int fd, uid_t uid, gid_t gid)
 {
-	return (int)__sys_result(
-	    syscall3(SYS_FCHOWN, (uint64_t)fd, (uint64_t)(uint32_t)uid, (uint64_t)(uint32_t)gid));
+	return (int)__sys_result(redox_sys_fchown(fd, (uint32_t)uid, (uint32_t)gid));
 }
 
 static int fchown_args(int fd, long uid, long gid)
@@ -177,7 +174,7 @@ int lchown(const char *path, uid_t uid, gid_t gid)
 
 mode_t umask(mode_t mask)
 {
-	return (mode_t)syscall1(SYS_UMASK, (uint64_t)(mask & 0777));
+	return (mode_t)redox_sys_umask(mask & 0777);
 }
 
 /* The kernel applies the mask to every open with O_CREAT (mkdir's too). */
@@ -210,7 +207,7 @@ int fcntl(int fd, int cmd, ...)
 	va_end(ap);
 	if (cmd == F_SETFD) /* FD_CLOEXEC is the kernel's O_CLOEXEC bit */
 		arg = (arg & FD_CLOEXEC) ? O_CLOEXEC : 0;
-	long r = __sys_result(syscall3(SYS_FCNTL, (uint64_t)fd, (uint64_t)cmd, arg));
+	long r = __sys_result(redox_sys_fcntl(fd, (uint64_t)cmd, arg));
 	if (r >= 0 && cmd == F_GETFD)
 		r = (r & O_CLOEXEC) ? FD_CLOEXEC : 0;
 	return (int)r;
@@ -218,7 +215,7 @@ int fcntl(int fd, int cmd, ...)
 
 int fsync(int fd)
 {
-	return (int)__sys_result(syscall1(SYS_FSYNC, (uint64_t)fd));
+	return (int)__sys_result(redox_sys_fsync(fd));
 }
 
 int fdatasync(int fd)
@@ -232,7 +229,7 @@ int ftruncate(int fd, off_t len)
 		errno = EINVAL;
 		return -1;
 	}
-	return (int)__sys_result(syscall2(SYS_FTRUNCATE, (uint64_t)fd, (uint64_t)len));
+	return (int)__sys_result(redox_sys_ftruncate(fd, (uint64_t)len));
 }
 
 int truncate(const char *path, off_t len)
@@ -249,7 +246,7 @@ int truncate(const char *path, off_t len)
 
 long fpath(int fd, char *buf, unsigned long len)
 {
-	return __sys_result(syscall3(SYS_FPATH, (uint64_t)fd, (uint64_t)buf, len));
+	return __sys_result(redox_sys_fpath(fd, buf, len));
 }
 
 int fchdir(int fd)
@@ -307,7 +304,7 @@ int futimens(int fd, const struct timespec times[2])
 		t[i].tv_sec = v.tv_sec;
 		t[i].tv_nsec = (int32_t)v.tv_nsec;
 	}
-	return (int)__sys_result(syscall3(SYS_FUTIMENS, (uint64_t)fd, (uint64_t)t, sizeof t));
+	return (int)__sys_result(redox_sys_futimens(fd, t, sizeof t));
 }
 
 static int futimens_args(int fd, long times, long unused)
@@ -374,7 +371,7 @@ int __relibc_fd_is_dir(int fd)
 int fstatvfs(int fd, struct statvfs *buf)
 {
 	struct redox_statvfs kv;
-	if (__sys_result(syscall3(SYS_FSTATVFS, (uint64_t)fd, (uint64_t)&kv, sizeof kv)) < 0)
+	if (__sys_result(redox_sys_fstatvfs(fd, &kv, sizeof kv)) < 0)
 		return -1;
 	memset(buf, 0, sizeof *buf);
 	buf->f_bsize = buf->f_frsize = kv.f_bsize;

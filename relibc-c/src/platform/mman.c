@@ -69,13 +69,13 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	};
 	bool anonymous = flags & MAP_ANONYMOUS;
 	uint64_t handle = anonymous ? REDOX_ANON_FD : (uint64_t)fd;
-	long r = __sys_result(syscall3(SYS_FMAP, handle, (uint64_t)&map, sizeof map));
+	long r = __sys_result(redox_sys_fmap(handle, &map, sizeof map));
 	if (r < 0)
 		return MAP_FAILED;
 	if (!anonymous && (flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE &&
 	    keep_handle((void *)r, len, fd) < 0) {
 		int saved = errno;
-		syscall2(SYS_FUNMAP, (uint64_t)r, len);
+		redox_sys_funmap((uint64_t)r, len);
 		errno = saved;
 		return MAP_FAILED;
 	}
@@ -115,7 +115,7 @@ int munmap(void *addr, size_t len)
 	}
 	if (__atomic_load_n(&file_map_count, __ATOMIC_RELAXED))
 		file_maps_visit((uintptr_t)addr, (uintptr_t)addr + len, false, true);
-	return (int)__sys_result(syscall2(SYS_FUNMAP, (uint64_t)addr, len));
+	return (int)__sys_result(redox_sys_funmap((uint64_t)(uintptr_t)addr, len));
 }
 
 int msync(void *addr, size_t len, int flags)
@@ -132,7 +132,8 @@ int msync(void *addr, size_t len, int flags)
 
 int mprotect(void *addr, size_t len, int prot)
 {
-	return (int)__sys_result(syscall3(SYS_MPROTECT, (uint64_t)addr, len, (uint64_t)prot));
+	return (int)__sys_result(
+	    redox_sys_mprotect((uint64_t)(uintptr_t)addr, len, (uint64_t)prot));
 }
 
 void *__relibc_pages_alloc(size_t len)

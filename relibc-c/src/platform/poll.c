@@ -37,7 +37,7 @@ static short ready_now(const struct pollfd *p)
 	if (!want)
 		return 0;
 	int error;
-	int64_t r = redox_demux(syscall2(SYS_FEVENT, (uint64_t)p->fd, want), &error);
+	int64_t r = redox_demux(redox_sys_fevent(p->fd, want), &error);
 	if (r < 0)
 		return error == EBADF ? POLLNVAL : POLLERR;
 	short out = 0;

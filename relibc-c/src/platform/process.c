@@ -40,7 +40,7 @@ int atexit(void (*fn)(void))
 __relibc_noreturn void _exit(int status)
 {
 	for (;;)
-		syscall1(SYS_EXIT, (uint64_t)(status & 0xFF));
+		redox_sys_exit(status & 0xFF);
 }
 
 __relibc_noreturn void exit(int status)
@@ -55,12 +55,12 @@ __relibc_noreturn void abort(void)
 {
 	/* SIGABRT cannot be blocked away here: unblock it, then raise it. */
 	uint64_t set = 1ULL << SIGABRT;
-	syscall3(SYS_SIGPROCMASK, SIG_UNBLOCK, (uint64_t)&set, 0);
-	syscall2(SYS_KILL, (uint64_t)getpid(), SIGABRT);
+	redox_sys_sigprocmask(SIG_UNBLOCK, &set, 0);
+	redox_sys_kill(getpid(), SIGABRT);
 	/* a handler returned: do it the hard way */
 	struct redox_sigaction dfl = {0};
-	syscall4(SYS_SIGACTION, SIGABRT, (uint64_t)&dfl, 0, 0);
-	syscall2(SYS_KILL, (uint64_t)getpid(), SIGABRT);
+	redox_sys_sigaction(SIGABRT, &dfl, 0, 0);
+	redox_sys_kill(getpid(), SIGABRT);
 	__asm__ volatile("ud2");
 	_exit(127);
 }
@@ -71,15 +71,14 @@ void __relibc_fork_after(int child);
 pid_t fork(void)
 {
 	__relibc_fork_prepare();
-	pid_t pid = (pid_t)__sys_result(syscall1(SYS_CLONE, 0));
+	pid_t pid = (pid_t)__sys_result(redox_sys_clone(0));
 	__relibc_fork_after(pid == 0);
 	return pid;
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	return (pid_t)__sys_result(
-	    syscall3(SYS_WAITPID, (uint64_t)(int64_t)pid, (uint64_t)status, (uint64_t)options));
+	return (pid_t)__sys_result(redox_sys_waitpid(pid, status, (uint64_t)options));
 }
 
 pid_t wait(int *status)
@@ -89,32 +88,32 @@ pid_t wait(int *status)
 
 pid_t getpid(void)
 {
-	return (pid_t)syscall0(SYS_GETPID);
+	return (pid_t)redox_sys_getpid();
 }
 
 pid_t getppid(void)
 {
-	return (pid_t)syscall0(SYS_GETPPID);
+	return (pid_t)redox_sys_getppid();
 }
 
 uid_t getuid(void)
 {
-	return (uid_t)syscall0(SYS_GETUID);
+	return (uid_t)redox_sys_getuid();
 }
 
 uid_t geteuid(void)
 {
-	return (uid_t)syscall0(SYS_GETEUID);
+	return (uid_t)redox_sys_geteuid();
 }
 
 gid_t getgid(void)
 {
-	return (gid_t)syscall0(SYS_GETGID);
+	return (gid_t)redox_sys_getgid();
 }
 
 gid_t getegid(void)
 {
-	return (gid_t)syscall0(SYS_GETEGID);
+	return (gid_t)redox_sys_getegid();
 }
 
 int main(int argc, char **argv, char **envp);
@@ -229,8 +228,7 @@ static int execve_depth(const char *path, char *const argv[], char *const envp[]
 		errno = saved;
 		return -1;
 	}
-	long r = __sys_result(
-	    syscall5(SYS_FEXEC, (uint64_t)fd, (uint64_t)args, argc, (uint64_t)vars, envc));
+	long r = __sys_result(redox_sys_fexec(fd, args, argc, vars, envc));
 	free(args);
 	if (r < 0 && errno == ENOEXEC)
 		r = exec_script(fd, path, argv, envp, depth);
@@ -247,12 +245,12 @@ int execv(const char *path, char *const argv[])
 
 int setpgid(pid_t pid, pid_t pgid)
 {
-	return (int)__sys_result(syscall2(SYS_SETPGID, (uint64_t)pid, (uint64_t)pgid));
+	return (int)__sys_result(redox_sys_setpgid(pid, pgid));
 }
 
 pid_t getpgid(pid_t pid)
 {
-	return (pid_t)__sys_result(syscall1(SYS_GETPGID, (uint64_t)pid));
+	return (pid_t)__sys_result(redox_sys_getpgid(pid));
 }
 
 pid_t getpgrp(void)
@@ -262,14 +260,12 @@ pid_t getpgrp(void)
 
 int setreuid(uid_t ruid, uid_t euid)
 {
-	return (int)__sys_result(
-	    syscall2(SYS_SETREUID, (uint64_t)(int64_t)(int)ruid, (uint64_t)(int64_t)(int)euid));
+	return (int)__sys_result(redox_sys_setreuid((int)ruid, (int)euid));
 }
 
 int setregid(gid_t rgid, gid_t egid)
 {
-	return (int)__sys_result(
-	    syscall2(SYS_SETREGID, (uint64_t)(int64_t)(int)rgid, (uint64_t)(int64_t)(int)egid));
+	return (int)__sys_result(redox_sys_setregid((int)rgid, (int)egid));
 }
 
 int setuid(uid_t uid)
@@ -284,5 +280,5 @@ int setgid(gid_t gid)
 
 int sched_yield(void)
 {
-	return (int)__sys_result(syscall0(SYS_YIELD));
+	return (int)__sys_result(redox_sys_yield());
 }

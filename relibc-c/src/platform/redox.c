@@ -7,5 +7,5 @@
 
 int helloworld(void)
 {
-	return (int)__sys_result(syscall0(SYS_HELLOWORLD));
+	return (int)__sys_result(redox_sys_helloworld());
 }

@@ -15,7 +15,7 @@ void __relibc_sigrestore(void);
 
 int kill(pid_t pid, int sig)
 {
-	return (int)__sys_result(syscall2(SYS_KILL, (uint64_t)(int64_t)pid, (uint64_t)sig));
+	return (int)__sys_result(redox_sys_kill(pid, sig));
 }
 
 int raise(int sig)
@@ -37,8 +37,8 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 		in.sa_flags = act->sa_flags;
 		in.sa_restorer = (uint64_t)__relibc_sigrestore;
 	}
-	long r = __sys_result(syscall4(SYS_SIGACTION, (uint64_t)sig, act ? (uint64_t)&in : 0,
-	                               old ? (uint64_t)&out : 0, (uint64_t)__relibc_sigrestore));
+	long r = __sys_result(redox_sys_sigaction(sig, act ? &in : 0, old ? &out : 0,
+	                                          (uint64_t)(uintptr_t)__relibc_sigrestore));
 	if (r < 0)
 		return -1;
 	if (old) {
@@ -60,8 +60,7 @@ sighandler_t signal(int sig, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
-	return (int)__sys_result(
-	    syscall3(SYS_SIGPROCMASK, (uint64_t)how, (uint64_t)set, (uint64_t)old));
+	return (int)__sys_result(redox_sys_sigprocmask(how, set, old));
 }
 
 /* sigsetjmp's and siglongjmp's hooks (src/setjmp/sigsetjmp.S). */
@@ -130,7 +129,7 @@ int sigsuspend(const sigset_t *mask)
 	if (sigprocmask(SIG_SETMASK, 0, &old) < 0)
 		return -1;
 	/* always -1 with EINTR: a handler has run (sigset_t is the kernel's u64 mask) */
-	int r = (int)__sys_result(syscall1(SYS_SIGSUSPEND, (uint64_t)mask));
+	int r = (int)__sys_result(redox_sys_sigsuspend(mask));
 	int saved = errno;
 	sigprocmask(SIG_SETMASK, &old, 0);
 	errno = saved;

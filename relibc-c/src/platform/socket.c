@@ -61,7 +61,7 @@ static int addr_text(const struct sockaddr *sa, socklen_t len, char *out, size_t
 /* dup(fd, what); with replace, the new handle takes fd's number. */
 static int dup_named(int fd, const char *what, int replace)
 {
-	int n = (int)__sys_result(syscall3(SYS_DUP, (uint64_t)fd, (uint64_t)what, strlen(what)));
+	int n = (int)__sys_result(redox_sys_dup(fd, what, strlen(what)));
 	if (n < 0 || !replace)
 		return n;
 	int r = dup2(n, fd);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <redox/abi/elf.h>
 #include <redox/abi/flags.h>
 #include <redox/abi/types.h>
 
@@ -27,25 +28,10 @@
  * the TCB itself, word 1 (ours) to the struct __pthread. */
 #define TCB_SIZE 64
 #define PAGE     4096UL
-#define PT_TLS   7
-
-struct elf_ehdr {
-	unsigned char ident[16];
-	uint16_t type, machine;
-	uint32_t version;
-	uint64_t entry, phoff, shoff;
-	uint32_t flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_phdr {
-	uint32_t type, flags;
-	uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 /* The linker's name for the ELF header when it is mapped (it is, in our
  * static executables: the first segment starts at offset 0). */
-extern const struct elf_ehdr __ehdr_start __attribute__((weak, visibility("hidden")));
+extern const struct elf64_header __ehdr_start __attribute__((weak, visibility("hidden")));
 
 static struct __pthread first_thread;
 static int live_threads = 1;
@@ -65,7 +51,7 @@ struct __pthread *__relibc_thread_self(void)
 		/* the first thread, whose TCB the kernel made at exec */
 		t = &first_thread;
 		t->self = t;
-		t->tid = (int)syscall0(SYS_GETTID);
+		t->tid = (int)redox_sys_gettid();
 		t->live = 1;
 		__asm__ volatile("mov %0, %%fs:8" : : "r"(t) : "memory");
 	}
@@ -91,24 +77,24 @@ int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abst
 		relp = &rel;
 	}
 	int error = 0;
-	int64_t r = redox_demux(syscall4(SYS_FUTEX, (uint64_t)addr, FUTEX_WAIT,
-	                                 (uint64_t)(unsigned)val, (uint64_t)relp),
-	                        &error);
+	int64_t r = redox_demux(
+	    redox_sys_futex((uint64_t)(uintptr_t)addr, FUTEX_WAIT, (uint64_t)(unsigned)val, relp),
+	    &error);
 	return r < 0 ? error : 0;
 }
 
 void __relibc_futex_wake(volatile int *addr, int n)
 {
-	syscall3(SYS_FUTEX, (uint64_t)addr, FUTEX_WAKE, (uint64_t)n);
+	redox_sys_futex((uint64_t)(uintptr_t)addr, FUTEX_WAKE, (uint64_t)n, 0);
 }
 
 /* The executable's TLS image (none: an empty block). */
-static const struct elf_phdr *tls_segment(void)
+static const struct elf64_phdr *tls_segment(void)
 {
 	if (!&__ehdr_start)
 		return 0;
-	const struct elf_phdr *ph =
-	    (const struct elf_phdr *)((const char *)&__ehdr_start + __ehdr_start.phoff);
+	const struct elf64_phdr *ph =
+	    (const struct elf64_phdr *)((const char *)&__ehdr_start + __ehdr_start.phoff);
 	for (int i = 0; i < __ehdr_start.phnum; i++)
 		if (ph[i].type == PT_TLS)
 			return &ph[i];
@@ -133,7 +119,7 @@ static void reap_zombies(void)
 
 static __relibc_noreturn void thread_start(struct __pthread *t)
 {
-	__atomic_store_n(&t->tid, (int)syscall0(SYS_GETTID), __ATOMIC_RELAXED);
+	__atomic_store_n(&t->tid, (int)redox_sys_gettid(), __ATOMIC_RELAXED);
 	pthread_exit(t->start(t->arg));
 }
 
@@ -146,7 +132,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		attr = &def;
 	}
 	reap_zombies();
-	const struct elf_phdr *tls = tls_segment();
+	const struct elf64_phdr *tls = tls_segment();
 	uintptr_t align = tls && tls->align > 16 ? tls->align : 16;
 	/* the linker's layout (x86_64 variant II): the block ends at the TCB */
 	uintptr_t block = tls ? round_up(tls->memsz, tls->align ? tls->align : 1) : 0;
@@ -180,7 +166,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	struct redox_clone_args ca = {
 	    (uint64_t)thread_start, (uint64_t)t, (uint64_t)top, tcb, (uint64_t)&t->live, 0};
 	int error = 0;
-	int64_t tid = redox_demux(syscall1(SYS_CLONE_THREAD, (uint64_t)&ca), &error);
+	int64_t tid = redox_demux(redox_sys_clone_thread(&ca), &error);
 	if (tid < 0) {
 		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
 		munmap(map, size);
@@ -210,7 +196,7 @@ void pthread_exit(void *result)
 		__relibc_unlock(&zombie_lock);
 	}
 	for (;;)
-		syscall1(SYS_EXIT_THREAD, 0);
+		redox_sys_exit_thread(0);
 }
 
 pthread_t pthread_self(void)
@@ -258,7 +244,7 @@ int pthread_kill(pthread_t th, int sig)
 {
 	struct __pthread *t = (struct __pthread *)th;
 	int error = 0;
-	redox_demux(syscall2(SYS_TKILL, (uint64_t)t->tid, (uint64_t)sig), &error);
+	redox_demux(redox_sys_tkill(t->tid, sig), &error);
 	return error;
 }
 
@@ -301,7 +287,7 @@ void __relibc_fork_after(int child)
 {
 	if (child) {
 		/* only the calling thread goes on in the child */
-		__relibc_thread_self()->tid = (int)syscall0(SYS_GETTID);
+		__relibc_thread_self()->tid = (int)redox_sys_gettid();
 		live_threads = 1;
 		zombies = 0;
 	}

@@ -10,7 +10,7 @@
 int clock_gettime(clockid_t clk, struct timespec *ts)
 {
 	struct redox_timespec rts;
-	if (__sys_result(syscall2(SYS_CLOCK_GETTIME, (uint64_t)clk, (uint64_t)&rts)) < 0)
+	if (__sys_result(redox_sys_clock_gettime((uint64_t)clk, &rts)) < 0)
 		return -1;
 	ts->tv_sec = rts.tv_sec;
 	ts->tv_nsec = rts.tv_nsec;
@@ -30,7 +30,7 @@ time_t time(time_t *t)
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	struct redox_timespec r = {req->tv_sec, (int32_t)req->tv_nsec}, left = {0, 0};
-	long v = __sys_result(syscall2(SYS_NANOSLEEP, (uint64_t)&r, (uint64_t)&left));
+	long v = __sys_result(redox_sys_nanosleep(&r, &left));
 	if (v < 0 && rem) {
 		rem->tv_sec = left.tv_sec;
 		rem->tv_nsec = left.tv_nsec;

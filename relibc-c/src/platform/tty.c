@@ -66,7 +66,7 @@ char *ttyname(int fd)
 /* A handle on one of the terminal's attribute files; ENOTTY if it has none. */
 static int attr_handle(int fd, const char *what)
 {
-	int h = (int)__sys_result(syscall3(SYS_DUP, (uint64_t)fd, (uint64_t)what, strlen(what)));
+	int h = (int)__sys_result(redox_sys_dup(fd, what, strlen(what)));
 	if (h < 0 && errno != EBADF && errno != EMFILE && errno != ENOMEM)
 		errno = ENOTTY;
 	else if (h < 0 && errno == EBADF && fcntl(fd, F_GETFD) >= 0)

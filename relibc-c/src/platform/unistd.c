@@ -13,32 +13,32 @@
 
 ssize_t read(int fd, void *buf, size_t len)
 {
-	return __sys_result(syscall3(SYS_READ, (uint64_t)fd, (uint64_t)buf, len));
+	return __sys_result(redox_sys_read(fd, buf, len));
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-	return __sys_result(syscall3(SYS_WRITE, (uint64_t)fd, (uint64_t)buf, len));
+	return __sys_result(redox_sys_write(fd, buf, len));
 }
 
 int close(int fd)
 {
-	return (int)__sys_result(syscall1(SYS_CLOSE, (uint64_t)fd));
+	return (int)__sys_result(redox_sys_close(fd));
 }
 
 off_t lseek(int fd, off_t offset, int whence)
 {
-	return __sys_result(syscall3(SYS_LSEEK, (uint64_t)fd, (uint64_t)offset, (uint64_t)whence));
+	return __sys_result(redox_sys_lseek(fd, offset, whence));
 }
 
 int dup(int fd)
 {
-	return (int)__sys_result(syscall3(SYS_DUP, (uint64_t)fd, 0, 0));
+	return (int)__sys_result(redox_sys_dup(fd, 0, 0));
 }
 
 int dup2(int fd, int new_fd)
 {
-	return (int)__sys_result(syscall4(SYS_DUP2, (uint64_t)fd, (uint64_t)new_fd, 0, 0));
+	return (int)__sys_result(redox_sys_dup2(fd, new_fd, 0, 0));
 }
 
 /* "scheme:...": a name without '/' and then a colon */
@@ -69,7 +69,7 @@ static uint64_t open_scheme_link(const char *path, uint64_t flags, uint64_t fail
 		target[n] = '\0';
 		if (!names_scheme(target))
 			break;
-		r = syscall3(SYS_OPEN, (uint64_t)target, (uint64_t)n, flags);
+		r = redox_sys_open(target, (size_t)n, flags);
 		path = target;
 	}
 	errno = saved;
@@ -87,7 +87,7 @@ int open(const char *path, int flags, ...)
 		va_end(ap);
 	}
 	uint64_t f = ((uint64_t)(unsigned)flags & ~0xFFFFULL) | mode;
-	uint64_t r = syscall3(SYS_OPEN, (uint64_t)path, strlen(path), f);
+	uint64_t r = redox_sys_open(path, strlen(path), f);
 	if (r == (uint64_t)-ENOENT && !(flags & (O_NOFOLLOW | O_SYMLINK)))
 		r = open_scheme_link(path, f, r);
 	return (int)__sys_result(r);
@@ -101,7 +101,7 @@ int creat(const char *path, mode_t mode)
 int fstat(int fd, struct stat *st)
 {
 	struct redox_stat rs;
-	if (__sys_result(syscall3(SYS_FSTAT, (uint64_t)fd, (uint64_t)&rs, sizeof rs)) < 0)
+	if (__sys_result(redox_sys_fstat(fd, &rs, sizeof rs)) < 0)
 		return -1;
 	st->st_dev = rs.dev;
 	st->st_ino = rs.ino;
@@ -131,12 +131,12 @@ int stat(const char *path, struct stat *st)
 
 int chdir(const char *path)
 {
-	return (int)__sys_result(syscall2(SYS_CHDIR, (uint64_t)path, strlen(path)));
+	return (int)__sys_result(redox_sys_chdir(path, strlen(path)));
 }
 
 char *getcwd(char *buf, size_t size)
 {
-	if (__sys_result(syscall2(SYS_GETCWD, (uint64_t)buf, size)) < 0)
+	if (__sys_result(redox_sys_getcwd(buf, size)) < 0)
 		return 0;
 	return buf;
 }
@@ -144,7 +144,7 @@ char *getcwd(char *buf, size_t size)
 int pipe2(int fds[2], int flags)
 {
 	uint64_t pair[2];
-	if (__sys_result(syscall2(SYS_PIPE2, (uint64_t)pair, (uint64_t)flags)) < 0)
+	if (__sys_result(redox_sys_pipe2(pair, (uint64_t)flags)) < 0)
 		return -1;
 	fds[0] = (int)pair[0];
 	fds[1] = (int)pair[1];

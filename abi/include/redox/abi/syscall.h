@@ -23,7 +23,7 @@
 #define SYS_RET_FILE 0x00100000UL
 
 enum redox_syscall {
-#define X(NAME, name, number) SYS_##NAME = number,
+#define X(NAME, name, number, ...) SYS_##NAME = number,
 #include <redox/abi/syscall_list.h>
 #undef X
 };
