@@ -13,5 +13,5 @@ else
 include mk/toolchain.mk
 include $(wildcard mk/common.mk mk/redoxfs.mk mk/installer.mk mk/relibc.mk mk/sysroot.mk)
 include $(wildcard mk/bootloader.mk mk/kernel.mk mk/programs.mk mk/initfs.mk mk/disk.mk)
-include $(wildcard mk/net.mk mk/qemu.mk mk/tests.mk mk/tests-ports.mk mk/bench.mk mk/ci.mk mk/podman-native.mk)
+include $(wildcard mk/net.mk mk/qemu.mk mk/tests.mk mk/tests-ports.mk mk/sqlite3-host.mk mk/bench.mk mk/ci.mk mk/podman-native.mk)
 endif

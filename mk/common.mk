@@ -1,5 +1,5 @@
 # The shared libraries in common/ as the host tools build them, and host
-# tests of those that have no other home (common/path; TOML, crypto and
+# tests of those that have no other home (common/path, common/reclock; TOML, crypto and
 # hostutil are tested with the installer and the cookbook, which use them).
 
 # common/hostutil: allocation, strings, files, paths, running programs for
@@ -19,6 +19,21 @@ host-test-path: $(PATH_TEST)
 	$(Q)$(PATH_TEST)
 .PHONY: host-test-path
 HOST_TESTS += host-test-path
+
+# common/reclock (the kernel's POSIX record locks) against Linux's own.
+RECLOCK_TEST := $(HOST_BUILD)/tests/reclock/reclock_test
+
+$(RECLOCK_TEST): common/reclock/reclock.c tests/host/reclock/reclock_test.c common/reclock/reclock.h
+	$(call progress,HOSTCC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -I$(ROOT)/common common/reclock/reclock.c \
+		tests/host/reclock/reclock_test.c -o $@
+
+host-test-reclock: $(RECLOCK_TEST)
+	$(call progress,TEST,reclock)
+	$(Q)$(RECLOCK_TEST)
+.PHONY: host-test-reclock
+HOST_TESTS += host-test-reclock
 
 # The tree's one .clang-format, checked: every tracked C file must already
 # be formatted (make format rewrites them).

@@ -5,7 +5,7 @@ KERNEL_OUT := $(ARCH_BUILD)/kernel
 KERNEL := $(KERNEL_OUT)/kernel
 
 KERNEL_C := $(shell find kernel -name '*.c') common/fmt/fmt.c common/freestanding/string.c \
-	common/path/path.c
+	common/path/path.c common/reclock/reclock.c
 KERNEL_ASM := $(shell find kernel -name '*.asm')
 KERNEL_OBJS := $(patsubst %.c,$(KERNEL_OUT)/obj/%.o,$(KERNEL_C)) \
 	$(patsubst %.asm,$(KERNEL_OUT)/obj/%.asm.o,$(KERNEL_ASM))

@@ -19,6 +19,7 @@
 #include "namespace.h"
 #include "account.h"
 #include "signal.h"
+#include "reclock.h"
 
 #define USER_MMAP_BASE 0x0000100000000000ULL
 
@@ -301,6 +302,7 @@ _Noreturn void proc_exit_last(int status)
 {
 	struct process *p = proc_current();
 	close_all_files(p);
+	reclock_process_gone(p->pid);
 	grant_exit(p->pid);
 	/* Leave the address space before freeing it. */
 	uint64_t kernel_root = paging_kernel_root();
@@ -414,8 +416,10 @@ void fd_replace(struct process *p, uint64_t fd, struct file *file)
 	p->files[fd] = file;
 	p->cloexec[fd / 64] &= ~(1ULL << (fd % 64));
 	spin_unlock_irqrestore(&p->lock, f);
-	if (old)
+	if (old) {
+		reclock_file_closed(p, old);
 		file_put(old);
+	}
 }
 
 bool fd_get_check(struct process *p, uint64_t fd)
@@ -458,6 +462,7 @@ int64_t fd_close(struct process *p, uint64_t fd)
 	spin_unlock_irqrestore(&p->lock, f);
 	if (!file)
 		return -EBADF;
+	reclock_file_closed(p, file);
 	file_put(file);
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "../proc/namespace.h"
 #include "../mm/usercopy.h"
 #include "../proc/process.h"
+#include "../proc/reclock.h"
 #include "../proc/signal.h"
 #include "../scheme/scheme.h"
 
@@ -269,6 +270,11 @@ int64_t sys_fcntl(struct syscall_args *args, uint64_t fd, uint64_t cmd, uint64_t
 		                : 0;
 		file_put(f);
 		return r;
+	}
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW: {
+		WITH_FILE(reclock_fcntl(p, f, cmd, arg))
 	}
 	default: {
 		WITH_FILE(OP(fcntl) ? OP(fcntl)(f->scheme->data, f->id, cmd, arg) : -EINVAL)

@@ -25,6 +25,16 @@ __RELIBC_BEGIN_DECLS
 #define AT_EACCESS          0x200
 #define AT_SYMLINK_FOLLOW   0x400
 
+/* fcntl(F_GETLK, F_SETLK, F_SETLKW): POSIX record locks, held per
+ * process, released when it closes any descriptor of the file or ends */
+struct flock {
+	short l_type;   /* F_RDLCK, F_WRLCK, F_UNLCK */
+	short l_whence; /* SEEK_SET, SEEK_CUR, SEEK_END */
+	off_t l_start;
+	off_t l_len; /* 0: to the end of the file, however far it grows */
+	pid_t l_pid; /* F_GETLK: who holds the lock in the way */
+};
+
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 /* path relative to the folder dirfd (AT_FDCWD: the working directory) */

@@ -3,6 +3,7 @@
  * limits (256 descriptors, a 256 KiB main stack, no core files) and
  * RLIM_INFINITY for what nothing limits; setrlimit succeeds only when it
  * asks for the limits already in force (ENOSYS otherwise: see README.md).
+ * getrusage reports CPU time as times() does.
  */
 #ifndef _RELIBC_SYS_RESOURCE_H
 #define _RELIBC_SYS_RESOURCE_H
@@ -36,6 +37,24 @@ struct rlimit {
 	rlim_t rlim_max;
 };
 
+/* getrusage: CPU time as clock() and times() count it (the kernel keeps
+ * no per-process CPU time: the time since the process first asked, all
+ * of it user time); the other counters are 0. */
+#define RUSAGE_SELF     0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD   1
+
+struct rusage {
+	struct timeval ru_utime;
+	struct timeval ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock;
+	long ru_msgsnd, ru_msgrcv, ru_nsignals;
+	long ru_nvcsw, ru_nivcsw;
+};
+
+int getrusage(int who, struct rusage *usage);
 int getrlimit(int resource, struct rlimit *rl);
 int setrlimit(int resource, const struct rlimit *rl);
 

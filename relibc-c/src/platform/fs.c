@@ -199,12 +199,37 @@ int lstat(const char *restrict path, struct stat *restrict st)
 	return r;
 }
 
+/* struct flock is the C library's own; the kernel reads struct redox_flock. */
+static int record_lock(int fd, int cmd, struct flock *fl)
+{
+	if (!fl) {
+		errno = EFAULT;
+		return -1;
+	}
+	struct redox_flock k = {.type = fl->l_type,
+	                        .whence = fl->l_whence,
+	                        .start = fl->l_start,
+	                        .len = fl->l_len,
+	                        .pid = fl->l_pid};
+	long r = __sys_result(redox_sys_fcntl(fd, (uint64_t)cmd, (uint64_t)(uintptr_t)&k));
+	if (r >= 0 && cmd == F_GETLK) {
+		fl->l_type = k.type;
+		fl->l_whence = k.whence;
+		fl->l_start = k.start;
+		fl->l_len = k.len;
+		fl->l_pid = k.pid;
+	}
+	return (int)r;
+}
+
 int fcntl(int fd, int cmd, ...)
 {
 	va_list ap;
 	va_start(ap, cmd);
 	uint64_t arg = va_arg(ap, uint64_t);
 	va_end(ap);
+	if (cmd == F_GETLK || cmd == F_SETLK || cmd == F_SETLKW)
+		return record_lock(fd, cmd, (struct flock *)(uintptr_t)arg);
 	if (cmd == F_SETFD) /* FD_CLOEXEC is the kernel's O_CLOEXEC bit */
 		arg = (arg & FD_CLOEXEC) ? O_CLOEXEC : 0;
 	long r = __sys_result(redox_sys_fcntl(fd, (uint64_t)cmd, arg));

@@ -61,6 +61,13 @@
 #define F_SETFL         4
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC      0x01000000
+/* POSIX record locks (struct redox_flock, kept by the kernel per process) */
+#define F_GETLK  5
+#define F_SETLK  6
+#define F_SETLKW 7
+#define F_RDLCK  0
+#define F_WRLCK  1
+#define F_UNLCK  2
 
 /* waitpid */
 #define WNOHANG    0x01

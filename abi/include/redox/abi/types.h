@@ -26,6 +26,17 @@ struct redox_stat {
 	uint32_t ctime_nsec;
 };
 
+/* fcntl(F_GETLK, F_SETLK, F_SETLKW): a byte range [start, start + len)
+ * of the file, counted from whence (SEEK_SET/CUR/END); len 0: to the end
+ * of the file however far it grows, len < 0: the bytes before start. */
+struct redox_flock {
+	int16_t type; /* F_RDLCK, F_WRLCK, F_UNLCK */
+	int16_t whence;
+	int64_t start;
+	int64_t len;
+	int32_t pid; /* F_GETLK: the process holding the conflicting lock */
+};
+
 /* fstatvfs() */
 struct redox_statvfs {
 	uint64_t f_bsize;
@@ -99,6 +110,7 @@ struct redox_sigaction {
 
 _Static_assert(sizeof(struct redox_stat) == 104, "Stat is 104 bytes");
 _Static_assert(sizeof(struct redox_timespec) == 16, "TimeSpec is 16 bytes");
+_Static_assert(sizeof(struct redox_flock) == 32, "flock is 32 bytes");
 _Static_assert(sizeof(struct redox_packet) == 56, "Packet is 56 bytes");
 _Static_assert(sizeof(struct redox_map) == 32, "Map is 32 bytes");
 _Static_assert(sizeof(struct redox_event) == 24, "Event is 24 bytes");
