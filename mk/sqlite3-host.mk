@@ -24,3 +24,6 @@ $(SQLITE3_HOST): $(SQLITE3_RECIPE)/recipe.toml $(SQLITE3_RECIPE)/amalgamation.sh
 
 sqlite3-host: $(SQLITE3_HOST)
 .PHONY: sqlite3-host
+
+# the boot tests need it (tests/bats/sqlite.bats)
+test-images: $(SQLITE3_HOST)

@@ -16,16 +16,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define RECLOCK_READ   0 /* F_RDLCK */
-#define RECLOCK_WRITE  1 /* F_WRLCK */
-#define RECLOCK_UNLOCK 2 /* F_UNLCK */
+#define RECLOCK_READ   0          /* F_RDLCK */
+#define RECLOCK_WRITE  1          /* F_WRLCK */
+#define RECLOCK_UNLOCK 2          /* F_UNLCK */
 #define RECLOCK_EOF    UINT64_MAX /* last byte of a lock "to the end of the file" */
 
 struct reclock {
 	struct reclock *next;
 	uint64_t key[3];
 	uint32_t owner;
-	int type;           /* RECLOCK_READ or RECLOCK_WRITE */
+	int type;            /* RECLOCK_READ or RECLOCK_WRITE */
 	uint64_t start, end; /* bytes start..end, inclusive */
 };
 

@@ -108,7 +108,8 @@ static int64_t get_lock(struct reclock *req, uint64_t arg, struct redox_flock *f
 /* F_SETLK, F_SETLKW: wait (or not) until nothing is in the way, then set. */
 static int64_t set_lock(struct reclock *req, bool wait)
 {
-	struct reclock *spare[2] = {kzalloc(sizeof(struct reclock)), kzalloc(sizeof(struct reclock))};
+	struct reclock *spare[2] = {kzalloc(sizeof(struct reclock)),
+	                            kzalloc(sizeof(struct reclock))};
 	struct reclock *freed = 0;
 	int64_t r = 0;
 	if (!spare[0] || !spare[1]) {
@@ -157,7 +158,8 @@ int64_t reclock_fcntl(struct process *p, struct file *f, uint64_t cmd, uint64_t 
 		return fl.type == F_UNLCK ? -EINVAL : get_lock(&req, arg, &fl);
 	/* a read lock needs the file open for reading, a write lock for writing */
 	uint64_t mode = f->flags & O_ACCMODE;
-	if ((fl.type == F_RDLCK && !(mode & O_RDONLY)) || (fl.type == F_WRLCK && !(mode & O_WRONLY)))
+	if ((fl.type == F_RDLCK && !(mode & O_RDONLY)) ||
+	    (fl.type == F_WRLCK && !(mode & O_WRONLY)))
 		return -EBADF;
 	return set_lock(&req, cmd == F_SETLKW);
 }

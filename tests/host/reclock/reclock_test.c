@@ -65,9 +65,11 @@ static void serve(int in, int out, const char *path)
 
 static struct reply ask(int owner, int getlk, int type, long start, long len)
 {
-	struct cmd c = {getlk, {.l_type = (short)type, .l_whence = SEEK_SET, .l_start = start, .l_len = len}};
+	struct cmd c = {
+	    getlk, {.l_type = (short)type, .l_whence = SEEK_SET, .l_start = start, .l_len = len}};
 	struct reply r;
-	if (write(to_child[owner], &c, sizeof c) != sizeof c || read(from_child[owner], &r, sizeof r) != sizeof r) {
+	if (write(to_child[owner], &c, sizeof c) != sizeof c ||
+	    read(from_child[owner], &r, sizeof r) != sizeof r) {
 		printf("FAIL: child %d does not answer\n", owner);
 		exit(1);
 	}
@@ -133,19 +135,26 @@ static void probe_all(int step)
 				struct reclock q = request(o, t, b, 1), *first;
 				struct reclock *c = reclock_conflict(list, &q);
 				int n = conflicts(&q, &first);
-				CHECK(r.rc == 0, "step %d: F_GETLK failed: %s", step, strerror(r.err));
+				CHECK(r.rc == 0, "step %d: F_GETLK failed: %s", step,
+				      strerror(r.err));
 				CHECK((r.fl.l_type != F_UNLCK) == (c != 0),
-				      "step %d: owner %d type %d byte %d: linux %s, reclock %s", step, o,
-				      t, b, r.fl.l_type == F_UNLCK ? "free" : "locked", c ? "locked" : "free");
+				      "step %d: owner %d type %d byte %d: linux %s, reclock %s",
+				      step, o, t, b, r.fl.l_type == F_UNLCK ? "free" : "locked",
+				      c ? "locked" : "free");
 				if (n != 1 || r.fl.l_type == F_UNLCK)
 					continue;
-				long len = first->end == RECLOCK_EOF ? 0 : (long)(first->end - first->start + 1);
-				CHECK(r.fl.l_type == first->type && r.fl.l_start == (long)first->start &&
-				          r.fl.l_len == len && r.fl.l_pid == child_pid[first->owner],
-				      "step %d: owner %d type %d byte %d: linux %d [%ld +%ld] pid %d, reclock "
+				long len = first->end == RECLOCK_EOF
+				               ? 0
+				               : (long)(first->end - first->start + 1);
+				CHECK(r.fl.l_type == first->type &&
+				          r.fl.l_start == (long)first->start && r.fl.l_len == len &&
+				          r.fl.l_pid == child_pid[first->owner],
+				      "step %d: owner %d type %d byte %d: linux %d [%ld +%ld] pid "
+				      "%d, reclock "
 				      "%d [%lu +%ld] owner %u",
-				      step, o, t, b, r.fl.l_type, (long)r.fl.l_start, (long)r.fl.l_len,
-				      r.fl.l_pid, first->type, (unsigned long)first->start, len, first->owner);
+				      step, o, t, b, r.fl.l_type, (long)r.fl.l_start,
+				      (long)r.fl.l_len, r.fl.l_pid, first->type,
+				      (unsigned long)first->start, len, first->owner);
 			}
 }
 
@@ -190,9 +199,11 @@ static void against_linux(void)
 			continue; /* len 0 after negation means "to EOF"; keep it positive */
 		struct reply r = ask(o, 0, t, start, len);
 		int want = model_set(o, t, s, l);
-		CHECK((r.rc == 0 ? 0 : r.err == EACCES ? EAGAIN : r.err) == want,
-		      "step %d: owner %d type %d [%ld %+ld]: linux %s, reclock %s", step, o, t, start, len,
-		      r.rc == 0 ? "ok" : strerror(r.err), want ? strerror(want) : "ok");
+		CHECK((r.rc == 0         ? 0
+		       : r.err == EACCES ? EAGAIN
+		                         : r.err) == want,
+		      "step %d: owner %d type %d [%ld %+ld]: linux %s, reclock %s", step, o, t,
+		      start, len, r.rc == 0 ? "ok" : strerror(r.err), want ? strerror(want) : "ok");
 		probe_all(step);
 	}
 	for (int o = 0; o < OWNERS; o++) {
