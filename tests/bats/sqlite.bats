@@ -37,7 +37,7 @@ setup_file() {
 	cp --sparse=always "$DEV_IMAGE" "$DISK"
 	# $((...)) in what is typed: the echo of the command line never
 	# matches the markers its output prints
-	local run="cd; E=/usr/src/examples; s=\$(date +%s); $WORKLOAD; echo SQL-TIME \$((\$(date +%s) - s)); echo SQL-SUM \$(sha256sum <sql.out) \$(wc -l <sql.out); echo SQL-BEGIN-\$((1+1)); cat sql.out; echo SQL-END-\$((6*7)); sudo shutdown\r"
+	local run="cd; E=/usr/src/examples; t0=\$(date +%s); $WORKLOAD; echo SQL-TIME \$((\$(date +%s) - t0)); echo SQL-SUM \$(sha256sum <sql.out) \$(wc -l <sql.out); echo SQL-BEGIN-\$((1+1)); cat sql.out; echo SQL-END-\$((6*7)); sudo shutdown\r"
 	"$ROOT/tests/helpers/qemu.sh" boot "$DISK" "$SERIAL_LOG" --timeout 1200 \
 		--send 'redox login: ' 'user\r' \
 		--send '\$ $' "$run" || {
