@@ -10,7 +10,7 @@ SQLITE3_RECIPE := recipes/tools/sqlite3
 SQLITE3_HOST_DIR := $(HOST_BUILD)/sqlite3
 SQLITE3_HOST := $(SQLITE3_HOST_DIR)/sqlite3
 
-$(SQLITE3_HOST): $(SQLITE3_RECIPE)/recipe.toml $(SQLITE3_RECIPE)/amalgamation.sh \
+$(SQLITE3_HOST): $(SQLITE3_RECIPE)/recipe.toml $(SQLITE3_RECIPE)/redox.patch $(SQLITE3_RECIPE)/amalgamation.sh \
 		$(SQLITE3_RECIPE)/options $(COOKBOOK)
 	$(call progress,FETCH,sqlite3)
 	$(Q)$(COOKBOOK_RUN) fetch sqlite3 >/dev/null
