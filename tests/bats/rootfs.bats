@@ -120,6 +120,14 @@ fs_ok() {
 	fs_ok 'mmap: read-only handle gives EACCES for shared writes, unaligned EINVAL, directories ENODEV'
 }
 
+@test "fs-test: POSIX record locks between processes" {
+	fs_ok 'locks: a write lock on bytes 100..109, a read lock from 200 on'
+	fs_ok 'locks: another process sees them (F_GETLK), is refused (EAGAIN), waits (F_SETLKW)'
+	fs_ok "locks: the child's locks went when it ended"
+	fs_ok "locks: closing any descriptor of the file releases the process's locks"
+	fs_ok 'locks: a write lock on a read-only descriptor EBADF, a bad type EINVAL'
+}
+
 @test "fs-test: a restarted redoxfsd sees every committed change" {
 	fs_ok 'a second redoxfsd takes over file: after the first is killed'
 	fs_ok 'and sees every change the first one committed'
@@ -127,7 +135,7 @@ fs_ok() {
 
 @test "fs-test: the whole suite passed" {
 	# the count is pinned: a check that stops running fails here
-	grep -Eq '^fs-test: done: 46 checks ok, 0 failed' "$FS_LOG"
+	grep -Eq '^fs-test: done: 51 checks ok, 0 failed' "$FS_LOG"
 	[ "$(cat "$FS_LOG.exit")" = 0 ]
 	! grep -q 'KERNEL PANIC' "$FS_LOG"
 }

@@ -3,8 +3,8 @@
  * image. It starts initfs:bin/redoxfsd (which serves the image's own
  * RedoxFS partition, loaded by the bootloader as the live image), then
  * checks files, directories, symlinks, renames, attributes and
- * permissions through ordinary system calls, and that a restarted daemon
- * sees what the first one committed. One line per check ("fs-test: <what>:
+ * permissions, mmap and record locks through ordinary system calls, and
+ * that a restarted daemon sees what the first one committed. One line per check ("fs-test: <what>:
  * ok|FAIL"), then "fs-test: done: N checks ok, N failed"; the exit code
  * ends QEMU. tests/bats/rootfs.bats reads the serial log.
  */
@@ -394,6 +394,77 @@ static void test_mmap(void)
 	      0);
 }
 
+/* POSIX record locks between processes (kernel/proc/reclock.c) */
+static int lock(int fd, int cmd, int type, long start, long len)
+{
+	struct flock fl = {
+	    .l_type = (short)type, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+	return fcntl(fd, cmd, &fl);
+}
+
+static void test_locks(void)
+{
+	const char *path = DIR_PATH "/locked";
+	char buf[96];
+	int fd = open(path, O_CREAT | O_RDWR | O_TRUNC, 0644);
+	check(fd >= 0 && lock(fd, F_SETLK, F_WRLCK, 100, 10) == 0 &&
+	          lock(fd, F_SETLK, F_RDLCK, 200, 0) == 0,
+	      "locks: a write lock on bytes 100..109, a read lock from 200 on", 0);
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child == 0) {
+		int cfd = open(path, O_RDWR);
+		struct flock fl = {
+		    .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 105, .l_len = 1};
+		int bad = 0;
+		if (fcntl(cfd, F_GETLK, &fl) != 0 || fl.l_type != F_WRLCK || fl.l_start != 100 ||
+		    fl.l_len != 10 || fl.l_pid != parent)
+			bad |= 1;
+		if (lock(cfd, F_SETLK, F_WRLCK, 109, 1) == 0 || errno != EAGAIN)
+			bad |= 2;
+		if (lock(cfd, F_SETLK, F_RDLCK, 300, 5) != 0 ||
+		    lock(cfd, F_SETLK, F_WRLCK, 110, 90) != 0)
+			bad |= 4;
+		if (lock(cfd, F_SETLK, F_WRLCK, 1000, 1) == 0 || errno != EAGAIN)
+			bad |= 8;
+		/* the parent unlocks 100..109 after a moment: F_SETLKW waits for it */
+		if (lock(cfd, F_SETLKW, F_WRLCK, 100, 1) != 0)
+			bad |= 16;
+		_exit(bad);
+	}
+	sleep_ms(300);
+	/* the child holds 110..199: the parent cannot take byte 150 */
+	int busy = lock(fd, F_SETLK, F_RDLCK, 150, 1) < 0 && errno == EAGAIN;
+	lock(fd, F_SETLK, F_UNLCK, 100, 10);
+	int status = -1;
+	waitpid(child, &status, 0);
+	snprintf(buf, sizeof buf, "status %#x busy %d", status, busy);
+	check(status == 0 && busy,
+	      "locks: another process sees them (F_GETLK), is refused (EAGAIN), waits (F_SETLKW)",
+	      buf);
+	check(lock(fd, F_SETLK, F_WRLCK, 100, 100) == 0,
+	      "locks: the child's locks went when it ended", 0);
+	int fd2 = open(path, O_RDONLY);
+	close(fd2);
+	child = fork();
+	if (child == 0) {
+		int cfd = open(path, O_RDWR);
+		_exit(lock(cfd, F_SETLK, F_WRLCK, 0, 0) == 0 ? 0 : 1);
+	}
+	waitpid(child, &status, 0);
+	check(status == 0, "locks: closing any descriptor of the file releases the process's locks",
+	      0);
+	int rd = open(path, O_RDONLY);
+	errno = 0;
+	int ebadf = lock(rd, F_SETLK, F_WRLCK, 0, 1) < 0 && errno == EBADF;
+	errno = 0;
+	int einval = lock(fd, F_SETLK, 7, 0, 1) < 0 && errno == EINVAL;
+	close(rd);
+	close(fd);
+	check(ebadf && einval,
+	      "locks: a write lock on a read-only descriptor EBADF, a bad type EINVAL", 0);
+}
+
 static void test_restart(void)
 {
 	char text[4096], buf[64];
@@ -442,6 +513,7 @@ int main(void)
 		test_attributes();
 		test_permissions();
 		test_mmap();
+		test_locks();
 		test_restart();
 	}
 	say("fs-test: done: %d checks ok, %d failed\n", passed, failed);
