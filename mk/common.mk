@@ -23,7 +23,8 @@ HOST_TESTS += host-test-path
 # common/reclock (the kernel's POSIX record locks) against Linux's own.
 RECLOCK_TEST := $(HOST_BUILD)/tests/reclock/reclock_test
 
-$(RECLOCK_TEST): common/reclock/reclock.c tests/host/reclock/reclock_test.c common/reclock/reclock.h
+$(RECLOCK_TEST): common/reclock/reclock.c tests/host/reclock/reclock_test.c common/reclock/reclock.h \
+		tests/host/check.h
 	$(call progress,HOSTCC,$@)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -I$(ROOT)/common common/reclock/reclock.c \

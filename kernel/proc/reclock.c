@@ -4,7 +4,8 @@
  * open of the same file meets the same locks; the owner is the process
  * (its threads share them). F_SETLKW sleeps until the range is free, or
  * returns EINTR when a signal comes. A process's locks on a file go when
- * it closes any descriptor of that file, all of them when it ends; each
+ * it closes any descriptor of that file (not one opened with O_STAT, as
+ * stat() does), all of them when it ends; each
  * change wakes the sleepers to look again. No deadlock detection.
  */
 #include <redox/abi/errno.h>
@@ -176,6 +177,11 @@ static void release(uint32_t pid, const uint64_t *key)
 
 void reclock_file_closed(struct process *p, struct file *f)
 {
+	/* a descriptor opened with O_STAT only names the file for stat(),
+	 * access() and the like, which on other systems open nothing: its
+	 * close must not drop the locks (SQLite stats its locked database) */
+	if (f->flags & O_STAT)
+		return;
 	uint64_t flags = spin_lock_irqsave(&table_lock);
 	bool has = reclock_owner_has(table, p->pid);
 	spin_unlock_irqrestore(&table_lock, flags);

@@ -120,6 +120,7 @@ fs_ok() {
 	fs_ok 'locks: a write lock on bytes 100..109, a read lock from 200 on'
 	fs_ok 'locks: another process sees them (F_GETLK), is refused (EAGAIN), waits (F_SETLKW)'
 	fs_ok "locks: the child's locks went when it ended"
+	fs_ok 'locks: stat() and access() of the file keep them'
 	fs_ok "locks: closing any descriptor of the file releases the process's locks"
 	fs_ok 'locks: a write lock on a read-only descriptor EBADF, a bad type EINVAL'
 }
@@ -131,7 +132,7 @@ fs_ok() {
 
 @test "fs-test: the whole suite passed" {
 	# the count is pinned: a check that stops running fails here
-	grep -Eq '^fs-test: done: 51 checks ok, 0 failed' "$FS_LOG"
+	grep -Eq '^fs-test: done: 52 checks ok, 0 failed' "$FS_LOG"
 	[ "$(cat "$FS_LOG.exit")" = 0 ]
 	! grep -q 'KERNEL PANIC' "$FS_LOG"
 }

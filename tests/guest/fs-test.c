@@ -444,6 +444,15 @@ static void test_locks(void)
 	      buf);
 	check(lock(fd, F_SETLK, F_WRLCK, 100, 100) == 0,
 	      "locks: the child's locks went when it ended", 0);
+	struct stat st;
+	int kept = stat(path, &st) == 0 && access(path, R_OK) == 0;
+	child = fork();
+	if (child == 0) {
+		int cfd = open(path, O_RDWR);
+		_exit(lock(cfd, F_SETLK, F_RDLCK, 150, 1) < 0 && errno == EAGAIN ? 0 : 1);
+	}
+	waitpid(child, &status, 0);
+	check(kept && status == 0, "locks: stat() and access() of the file keep them", 0);
 	int fd2 = open(path, O_RDONLY);
 	close(fd2);
 	child = fork();

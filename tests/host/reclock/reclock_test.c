@@ -17,24 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../check.h"
 #include "reclock/reclock.h"
 
 #define OWNERS 3
 #define BYTES  24
 #define STEPS  600
-
-static int failures, checks;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		checks++;                                                                          \
-		if (!(cond)) {                                                                     \
-			failures++;                                                                \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);                                \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-		}                                                                                  \
-	} while (0)
 
 struct cmd {
 	int getlk;
@@ -135,26 +123,28 @@ static void probe_all(int step)
 				struct reclock q = request(o, t, b, 1), *first;
 				struct reclock *c = reclock_conflict(list, &q);
 				int n = conflicts(&q, &first);
-				CHECK(r.rc == 0, "step %d: F_GETLK failed: %s", step,
-				      strerror(r.err));
-				CHECK((r.fl.l_type != F_UNLCK) == (c != 0),
-				      "step %d: owner %d type %d byte %d: linux %s, reclock %s",
-				      step, o, t, b, r.fl.l_type == F_UNLCK ? "free" : "locked",
-				      c ? "locked" : "free");
+				CHECK_QUIET(r.rc == 0, "step %d: F_GETLK failed: %s", step,
+				            strerror(r.err));
+				CHECK_QUIET(
+				    (r.fl.l_type != F_UNLCK) == (c != 0),
+				    "step %d: owner %d type %d byte %d: linux %s, reclock %s", step,
+				    o, t, b, r.fl.l_type == F_UNLCK ? "free" : "locked",
+				    c ? "locked" : "free");
 				if (n != 1 || r.fl.l_type == F_UNLCK)
 					continue;
 				long len = first->end == RECLOCK_EOF
 				               ? 0
 				               : (long)(first->end - first->start + 1);
-				CHECK(r.fl.l_type == first->type &&
-				          r.fl.l_start == (long)first->start && r.fl.l_len == len &&
-				          r.fl.l_pid == child_pid[first->owner],
-				      "step %d: owner %d type %d byte %d: linux %d [%ld +%ld] pid "
-				      "%d, reclock "
-				      "%d [%lu +%ld] owner %u",
-				      step, o, t, b, r.fl.l_type, (long)r.fl.l_start,
-				      (long)r.fl.l_len, r.fl.l_pid, first->type,
-				      (unsigned long)first->start, len, first->owner);
+				CHECK_QUIET(
+				    r.fl.l_type == first->type &&
+				        r.fl.l_start == (long)first->start && r.fl.l_len == len &&
+				        r.fl.l_pid == child_pid[first->owner],
+				    "step %d: owner %d type %d byte %d: linux %d [%ld +%ld] pid "
+				    "%d, reclock "
+				    "%d [%lu +%ld] owner %u",
+				    step, o, t, b, r.fl.l_type, (long)r.fl.l_start,
+				    (long)r.fl.l_len, r.fl.l_pid, first->type,
+				    (unsigned long)first->start, len, first->owner);
 			}
 }
 
@@ -199,11 +189,12 @@ static void against_linux(void)
 			continue; /* len 0 after negation means "to EOF"; keep it positive */
 		struct reply r = ask(o, 0, t, start, len);
 		int want = model_set(o, t, s, l);
-		CHECK((r.rc == 0         ? 0
-		       : r.err == EACCES ? EAGAIN
-		                         : r.err) == want,
-		      "step %d: owner %d type %d [%ld %+ld]: linux %s, reclock %s", step, o, t,
-		      start, len, r.rc == 0 ? "ok" : strerror(r.err), want ? strerror(want) : "ok");
+		CHECK_QUIET((r.rc == 0         ? 0
+		             : r.err == EACCES ? EAGAIN
+		                               : r.err) == want,
+		            "step %d: owner %d type %d [%ld %+ld]: linux %s, reclock %s", step, o,
+		            t, start, len, r.rc == 0 ? "ok" : strerror(r.err),
+		            want ? strerror(want) : "ok");
 		probe_all(step);
 	}
 	for (int o = 0; o < OWNERS; o++) {
@@ -216,7 +207,7 @@ static void against_linux(void)
 	for (int o = 0; o < OWNERS; o++)
 		reclock_release(&list, (uint32_t)o, 0, &freed);
 	free_chain(freed);
-	CHECK(list == 0, "release of every owner leaves locks behind");
+	CHECK_QUIET(list == 0, "release of every owner leaves locks behind");
 }
 
 static int count(void)
@@ -232,33 +223,36 @@ static void fixed_cases(void)
 	struct reclock *first;
 	model_set(0, RECLOCK_READ, 0, 5);
 	model_set(0, RECLOCK_READ, 5, 5);
-	CHECK(count() == 1 && list->start == 0 && list->end == 9, "adjacent read locks merge");
+	CHECK_QUIET(count() == 1 && list->start == 0 && list->end == 9,
+	            "adjacent read locks merge");
 	model_set(0, RECLOCK_WRITE, 3, 2);
-	CHECK(count() == 3, "a write lock inside a read lock splits it (%d ranges)", count());
+	CHECK_QUIET(count() == 3, "a write lock inside a read lock splits it (%d ranges)", count());
 	model_set(0, RECLOCK_UNLOCK, 0, 0);
-	CHECK(count() == 0, "unlock to EOF removes them all");
+	CHECK_QUIET(count() == 0, "unlock to EOF removes them all");
 	model_set(1, RECLOCK_WRITE, 100, 0);
 	struct reclock q = request(2, RECLOCK_READ, 1000000, 1);
-	CHECK(conflicts(&q, &first) == 1 && first->end == RECLOCK_EOF, "a lock to EOF reaches far");
-	CHECK(model_set(2, RECLOCK_READ, 99, 1) == 0 && model_set(2, RECLOCK_READ, 99, 2) == EAGAIN,
-	      "the byte before a lock to EOF is free, the first is not");
+	CHECK_QUIET(conflicts(&q, &first) == 1 && first->end == RECLOCK_EOF,
+	            "a lock to EOF reaches far");
+	CHECK_QUIET(model_set(2, RECLOCK_READ, 99, 1) == 0 &&
+	                model_set(2, RECLOCK_READ, 99, 2) == EAGAIN,
+	            "the byte before a lock to EOF is free, the first is not");
 	struct reclock other = request(2, RECLOCK_WRITE, 0, 0);
 	other.key[2] = 4;
-	CHECK(!reclock_conflict(list, &other), "locks of another file are not in the way");
-	CHECK(reclock_owner_has(list, 1) && !reclock_owner_has(list, 0), "reclock_owner_has");
+	CHECK_QUIET(!reclock_conflict(list, &other), "locks of another file are not in the way");
+	CHECK_QUIET(reclock_owner_has(list, 1) && !reclock_owner_has(list, 0), "reclock_owner_has");
 	struct reclock *freed = 0;
-	CHECK(!reclock_release(&list, 1, other.key, &freed), "release on another file: nothing");
-	CHECK(reclock_release(&list, 1, file_key, &freed) && !reclock_owner_has(list, 1),
-	      "release of one owner on one file");
+	CHECK_QUIET(!reclock_release(&list, 1, other.key, &freed),
+	            "release on another file: nothing");
+	CHECK_QUIET(reclock_release(&list, 1, file_key, &freed) && !reclock_owner_has(list, 1),
+	            "release of one owner on one file");
 	reclock_release(&list, 2, 0, &freed);
 	free_chain(freed);
-	CHECK(list == 0, "nothing left");
+	CHECK_QUIET(list == 0, "nothing left");
 }
 
 int main(void)
 {
 	fixed_cases();
 	against_linux();
-	printf("reclock: %d checks, %d failures\n", checks, failures);
-	return failures != 0;
+	return check_done("reclock");
 }
