@@ -16,7 +16,7 @@
 load ../helpers/common
 
 DEV_IMAGE=${DEV_IMAGE:-$ROOT/build/$ARCH/dev/harddrive.img}
-SQLITE3_HOST=$ROOT/build/host/sqlite3/sqlite3
+SQLITE3_HOST=${SQLITE3_HOST:-$ROOT/build/host/sqlite3/sqlite3}
 # the lines the workload prints (pinned: the scripts and this go together)
 SQL_LINES=167
 # what the three scripts are, run the same way on both sides
