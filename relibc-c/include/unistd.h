@@ -58,6 +58,7 @@ int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
+int pause(void);
 int usleep(useconds_t usec);
 
 /* files (src/platform/fs.c) */

@@ -53,6 +53,7 @@ static const struct {
     {"regex", test_regex},
     {"pthread", test_pthread},
     {"semaphore", test_semaphore},
+    {"cancel", test_cancel},
 };
 
 int main(int argc, char **argv)

@@ -79,6 +79,7 @@ void test_getopt_fnmatch(void);
 void test_stdio(void);
 void test_pthread(void);
 void test_semaphore(void);
+void test_cancel(void);
 void test_posix(void);
 void test_regex(void);
 
