@@ -3,7 +3,8 @@
 # threads on QEMU's 4 CPUs through relibc-c's pthreads and the kernel's
 # SYS_CLONE_THREAD: contended mutexes and condition variables, TLS, keys,
 # barriers, a fault in one thread, exit versus exit of a thread, exec,
-# pthread_kill, and TLB shootdown. Each check prints
+# pthread_kill, TLB shootdown, and cancellation (tests/guest/threads-cancel.h).
+# Each check prints
 # "threads: <what>: ok|FAIL".
 
 load ../helpers/common
@@ -18,8 +19,8 @@ ok() {
 	serial_has "^threads: $1: ok"
 }
 
-@test "every check passes, and there are 27 of them" {
-	serial_has '^threads: done: 27 checks ok, 0 failed'
+@test "every check passes, and there are 37 of them" {
+	serial_has '^threads: done: 37 checks ok, 0 failed'
 	serial_has 'init exited with status 0'
 }
 
@@ -72,4 +73,17 @@ ok() {
 @test "munmap and mprotect shoot down other CPUs' TLB entries" {
 	ok 'munmap reaches another CPU'"'"'s TLB \(the reader faults\)'
 	ok 'mprotect reaches another CPU'"'"'s TLB \(the writer faults\)'
+}
+
+@test "cancellation: blocked threads end at their cancellation points, handlers and destructors run" {
+	ok 'deferred cancel ends a thread blocked in read on a pipe \(join: PTHREAD_CANCELED\)'
+	ok 'key destructors run in a cancelled thread'
+	ok 'cancel in pthread_cond_wait: the handler holds the mutex and unlocks it'
+	ok 'cancel cuts a 30 s sleep short'
+	ok 'cancel ends a thread blocked in sem_wait'
+	ok 'cancel ends a thread blocked in poll, which closes its event queue'
+	ok 'cancel in pause runs the cleanup handlers newest first'
+	ok 'pthread_exit runs the cleanup handlers newest first'
+	ok 'a request while disabled waits for enable, then pthread_testcancel acts'
+	ok 'asynchronous cancel ends a thread in a busy loop'
 }

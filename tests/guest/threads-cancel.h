@@ -1,0 +1,239 @@
+/*
+ * The cancellation checks of the threads test (included by threads.c,
+ * which provides check, spawn, sleep_ms and now_ns): deferred cancels of
+ * threads blocked in read on a pipe, pthread_cond_wait (the cleanup
+ * handler finds the mutex held and unlocks it), nanosleep, sem_wait,
+ * poll and pause; a request while disabled waits for enable and
+ * pthread_testcancel; an asynchronous cancel of a busy loop; cleanup
+ * handlers newest first on cancel and on pthread_exit; key destructors
+ * on cancel. Every cancelled thread's join gives PTHREAD_CANCELED.
+ */
+#include <fcntl.h>
+#include <poll.h>
+#include <semaphore.h>
+#include <time.h>
+
+static volatile int cancel_ready;
+static int cancel_fds[2];
+
+static void set_flag(void *p)
+{
+	__atomic_store_n((int *)p, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Start fn, let it block, cancel it; its join result. */
+static void *cancel_after(void *(*fn)(void *), void *arg, int ms)
+{
+	__atomic_store_n(&cancel_ready, 0, __ATOMIC_SEQ_CST);
+	pthread_t t = spawn(fn, arg);
+	while (!__atomic_load_n(&cancel_ready, __ATOMIC_SEQ_CST))
+		sleep_ms(1);
+	sleep_ms(ms); /* it is asleep in the kernel by now */
+	int r = pthread_cancel(t);
+	void *result = 0;
+	int j = pthread_join(t, &result);
+	if (r || j)
+		say("threads: cancel %d, join %d\n", r, j);
+	return result;
+}
+
+static int read_cleanup_ran;
+static pthread_key_t cancel_key;
+static int key_destroyed;
+
+static void key_gone(void *v)
+{
+	__atomic_store_n(&key_destroyed, v == &key_destroyed, __ATOMIC_SEQ_CST);
+}
+
+static void *blocked_read(void *arg)
+{
+	(void)arg;
+	char c;
+	pthread_setspecific(cancel_key, &key_destroyed);
+	pthread_cleanup_push(set_flag, &read_cleanup_ran);
+	cancel_ready = 1;
+	read(cancel_fds[0], &c, 1);
+	pthread_cleanup_pop(0);
+	return 0;
+}
+
+static pthread_mutex_t cancel_m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cancel_c = PTHREAD_COND_INITIALIZER;
+static int held_in_handler = -1;
+
+static void unlock_cancel_m(void *arg)
+{
+	(void)arg;
+	/* ours again: a normal mutex we hold cannot be taken */
+	held_in_handler = pthread_mutex_trylock(&cancel_m) == EBUSY && cancel_m.__lock != 0;
+	pthread_mutex_unlock(&cancel_m);
+}
+
+static void *blocked_cond(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&cancel_m);
+	pthread_cleanup_push(unlock_cancel_m, 0);
+	cancel_ready = 1;
+	for (;;)
+		pthread_cond_wait(&cancel_c, &cancel_m);
+	pthread_cleanup_pop(1);
+	return 0;
+}
+
+static void *blocked_sleep(void *arg)
+{
+	(void)arg;
+	cancel_ready = 1;
+	sleep(30);
+	return 0;
+}
+
+static sem_t cancel_sem;
+
+static void *blocked_sem(void *arg)
+{
+	(void)arg;
+	cancel_ready = 1;
+	sem_wait(&cancel_sem);
+	return (void *)1; /* took a post meant for nobody */
+}
+
+static void *blocked_poll(void *arg)
+{
+	(void)arg;
+	struct pollfd p = {cancel_fds[0], POLLIN, 0};
+	cancel_ready = 1;
+	poll(&p, 1, -1);
+	return 0;
+}
+
+static char order[8];
+static int order_n;
+
+static void note(void *arg)
+{
+	order[order_n++] = *(const char *)arg;
+}
+
+static void *blocked_pause(void *arg)
+{
+	(void)arg;
+	pthread_cleanup_push(note, "a");
+	pthread_cleanup_push(note, "b");
+	pthread_cleanup_push(note, "x");
+	pthread_cleanup_pop(0); /* "x" is not run */
+	pthread_cleanup_push(note, "c");
+	cancel_ready = 1;
+	pause();
+	pthread_cleanup_pop(0);
+	pthread_cleanup_pop(0);
+	pthread_cleanup_pop(0);
+	return 0;
+}
+
+static void *exits_with_handlers(void *arg)
+{
+	(void)arg;
+	pthread_cleanup_push(note, "a");
+	pthread_cleanup_push(note, "b");
+	pthread_cleanup_push(note, "c");
+	pthread_cleanup_pop(1); /* "c" runs now */
+	pthread_exit((void *)7);
+	pthread_cleanup_pop(0);
+	pthread_cleanup_pop(0);
+	return 0;
+}
+
+static int slept_whole, alive_after_enable, past_testcancel;
+
+static void *disabled_then_enabled(void *arg)
+{
+	(void)arg;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, 0);
+	cancel_ready = 1;
+	sleep_ms(50); /* cancelled meanwhile */
+	uint64_t t0 = now_ns();
+	struct timespec ts = {0, 100000000};
+	int r = nanosleep(&ts, 0); /* a cancellation point, but disabled */
+	slept_whole = r == 0 && now_ns() - t0 >= 100000000ULL;
+	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, 0);
+	alive_after_enable = 1; /* enabling alone does not act on a deferred request */
+	pthread_testcancel();
+	past_testcancel = 1;
+	return 0;
+}
+
+static volatile unsigned long spins;
+
+static void *busy_async(void *arg)
+{
+	(void)arg;
+	pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, 0);
+	cancel_ready = 1;
+	for (;;)
+		spins++;
+	return 0;
+}
+
+static void test_cancel(void)
+{
+	pipe(cancel_fds);
+	pthread_key_create(&cancel_key, key_gone);
+	uint64_t t0 = now_ns();
+	void *r = cancel_after(blocked_read, 0, 50);
+	char c = 0;
+	write(cancel_fds[1], "z", 1);
+	int intact = read(cancel_fds[0], &c, 1) == 1 && c == 'z';
+	check(r == PTHREAD_CANCELED && read_cleanup_ran && intact,
+	      "deferred cancel ends a thread blocked in read on a pipe (join: PTHREAD_CANCELED)");
+	check(key_destroyed == 1, "key destructors run in a cancelled thread");
+
+	r = cancel_after(blocked_cond, 0, 50);
+	int free_again = pthread_mutex_trylock(&cancel_m) == 0;
+	pthread_mutex_unlock(&cancel_m);
+	check(r == PTHREAD_CANCELED && held_in_handler == 1 && free_again,
+	      "cancel in pthread_cond_wait: the handler holds the mutex and unlocks it");
+
+	t0 = now_ns();
+	r = cancel_after(blocked_sleep, 0, 50);
+	uint64_t ms = (now_ns() - t0) / 1000000;
+	check(r == PTHREAD_CANCELED && ms < 5000, "cancel cuts a 30 s sleep short");
+
+	sem_init(&cancel_sem, 0, 0);
+	r = cancel_after(blocked_sem, 0, 50);
+	int value = -1;
+	sem_post(&cancel_sem);
+	sem_getvalue(&cancel_sem, &value);
+	check(r == PTHREAD_CANCELED && value == 1, "cancel ends a thread blocked in sem_wait");
+
+	int before = open("null:", O_RDONLY);
+	close(before);
+	r = cancel_after(blocked_poll, 0, 50);
+	int after = open("null:", O_RDONLY);
+	close(after);
+	check(r == PTHREAD_CANCELED && before == after,
+	      "cancel ends a thread blocked in poll, which closes its event queue");
+
+	order_n = 0;
+	r = cancel_after(blocked_pause, 0, 50);
+	check(r == PTHREAD_CANCELED && order_n == 3 && !memcmp(order, "cba", 3),
+	      "cancel in pause runs the cleanup handlers newest first");
+
+	order_n = 0;
+	pthread_t t = spawn(exits_with_handlers, 0);
+	pthread_join(t, &r);
+	check(r == (void *)7 && order_n == 3 && !memcmp(order, "cba", 3),
+	      "pthread_exit runs the cleanup handlers newest first");
+
+	r = cancel_after(disabled_then_enabled, 0, 10);
+	check(r == PTHREAD_CANCELED && slept_whole && alive_after_enable && !past_testcancel,
+	      "a request while disabled waits for enable, then pthread_testcancel acts");
+
+	r = cancel_after(busy_async, 0, 50);
+	check(r == PTHREAD_CANCELED && spins > 0,
+	      "asynchronous cancel ends a thread in a busy loop");
+	close(cancel_fds[0]);
+	close(cancel_fds[1]);
+}
