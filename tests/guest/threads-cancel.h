@@ -3,7 +3,7 @@
  * which provides check, spawn, sleep_ms and now_ns): deferred cancels of
  * threads blocked in read on a pipe, pthread_cond_wait (the cleanup
  * handler finds the mutex held and unlocks it), nanosleep, sem_wait,
- * poll and pause; a request while disabled waits for enable and
+ * poll, waitpid and pause; a request while disabled waits for enable and
  * pthread_testcancel; an asynchronous cancel of a busy loop; cleanup
  * handlers newest first on cancel and on pthread_exit; key destructors
  * on cancel. Every cancelled thread's join gives PTHREAD_CANCELED.
@@ -106,6 +106,16 @@ static void *blocked_poll(void *arg)
 	struct pollfd p = {cancel_fds[0], POLLIN, 0};
 	cancel_ready = 1;
 	poll(&p, 1, -1);
+	return 0;
+}
+
+static pid_t sleeper;
+
+static void *blocked_waitpid(void *arg)
+{
+	(void)arg;
+	cancel_ready = 1;
+	waitpid(sleeper, 0, 0);
 	return 0;
 }
 
@@ -215,6 +225,18 @@ static void test_cancel(void)
 	close(after);
 	check(r == PTHREAD_CANCELED && before == after,
 	      "cancel ends a thread blocked in poll, which closes its event queue");
+
+	sleeper = fork();
+	if (sleeper == 0) {
+		sleep(30);
+		_exit(0);
+	}
+	r = cancel_after(blocked_waitpid, 0, 50);
+	int status = 0;
+	kill(sleeper, SIGKILL);
+	int reaped = waitpid(sleeper, &status, 0) == sleeper && WIFSIGNALED(status);
+	check(r == PTHREAD_CANCELED && reaped,
+	      "cancel ends a thread blocked in waitpid; the child stays to be reaped");
 
 	order_n = 0;
 	r = cancel_after(blocked_pause, 0, 50);

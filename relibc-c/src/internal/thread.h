@@ -57,8 +57,7 @@ void __relibc_futex_wake(volatile int *addr, int n);
  * or cutting the sleep short) when a cancellation request is due; the
  * caller puts its object right, then calls __relibc_cancel_act.
  */
-int __relibc_futex_wait_cp(volatile int *addr, int val, const struct timespec *abstime,
-                           int clock);
+int __relibc_futex_wait_cp(volatile int *addr, int val, const struct timespec *abstime, int clock);
 /* Act on the calling thread's cancellation: pthread_exit(PTHREAD_CANCELED). */
 __relibc_noreturn void __relibc_cancel_act(void);
 

@@ -15,7 +15,7 @@
 #include "internal/thread.h"
 
 /* The signal pthread_cancel sends (reserved: README.md, hidden from masks). */
-#define SIGCANCEL SIGSTKFLT
+#define SIGCANCEL     SIGSTKFLT
 #define SIGCANCEL_BIT (1UL << SIGCANCEL)
 
 uint64_t __relibc_syscall_cp(uint64_t nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d,
@@ -32,8 +32,8 @@ int __relibc_cancel_due(uint64_t result);
 #define __RELIBC_CP_PAD_4 , 0
 #define __RELIBC_CP_PAD_5
 #define X(NAME, name, number, count, ...)                                                          \
-	static inline __attribute__((unused)) uint64_t redox_cp_##name(                            \
-	    __REDOX_UPARAMS_##count(__VA_ARGS__))                                                  \
+	static inline __attribute__((unused))                                                      \
+	uint64_t redox_cp_##name(__REDOX_UPARAMS_##count(__VA_ARGS__))                             \
 	{                                                                                          \
 		return __relibc_syscall_cp(SYS_##NAME REDOX_ARGS_##count(                          \
 		    __REDOX_UARG, REDOX_NOSEP, ##__VA_ARGS__) __RELIBC_CP_PAD_##count);            \

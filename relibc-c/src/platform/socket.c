@@ -222,8 +222,8 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sock
 	if (to < 0)
 		return -1;
 	/* a cancellation point that closes its handle before it acts */
-	uint64_t w = __relibc_syscall_cp_raw(SYS_WRITE, (uint64_t)to, (uint64_t)(uintptr_t)buf,
-	                                     len, 0, 0);
+	uint64_t w =
+	    __relibc_syscall_cp_raw(SYS_WRITE, (uint64_t)to, (uint64_t)(uintptr_t)buf, len, 0, 0);
 	redox_sys_close(to);
 	if (__relibc_cancel_due(w))
 		__relibc_cancel_act();

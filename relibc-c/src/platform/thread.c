@@ -81,9 +81,9 @@ static int futex_wait(volatile int *addr, int val, const struct timespec *abstim
 		relp = &rel;
 	}
 	uint64_t a = (uint64_t)(uintptr_t)addr, v = (uint64_t)(unsigned)val;
-	uint64_t r = cp ? __relibc_syscall_cp_raw(SYS_FUTEX, a, FUTEX_WAIT, v,
-	                                          (uint64_t)(uintptr_t)relp, 0)
-	                : redox_sys_futex(a, FUTEX_WAIT, v, relp);
+	uint64_t r =
+	    cp ? __relibc_syscall_cp_raw(SYS_FUTEX, a, FUTEX_WAIT, v, (uint64_t)(uintptr_t)relp, 0)
+	       : redox_sys_futex(a, FUTEX_WAIT, v, relp);
 	if (cp && __relibc_cancel_due(r))
 		return ECANCELED;
 	int error = 0;

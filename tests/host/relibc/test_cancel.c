@@ -54,7 +54,7 @@ static void *chain(void *arg)
 	rl___pthread_cleanup_push(&c, note, "c");
 	rl___pthread_cleanup_pop(&c, 0); /* not run */
 	rl___pthread_cleanup_push(&c, note, "d");
-	rl___pthread_cleanup_pop(&c, 1); /* run now */
+	rl___pthread_cleanup_pop(&c, 1);                 /* run now */
 	rl___relibc_cleanup_run(__relibc_thread_self()); /* what pthread_exit does */
 	return (void *)(long)(__relibc_thread_self()->cleanup == 0);
 }
