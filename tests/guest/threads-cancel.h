@@ -4,7 +4,8 @@
  * threads blocked in read on a pipe, pthread_cond_wait (the cleanup
  * handler finds the mutex held and unlocks it), nanosleep, sem_wait,
  * poll, waitpid and pause; a request while disabled waits for enable and
- * pthread_testcancel; an asynchronous cancel of a busy loop; cleanup
+ * pthread_testcancel, and the cancel signal restarts a call it cut short
+ * while disabled; an asynchronous cancel of a busy loop; cleanup
  * handlers newest first on cancel and on pthread_exit; key destructors
  * on cancel. Every cancelled thread's join gives PTHREAD_CANCELED.
  */
@@ -175,6 +176,21 @@ static void *disabled_then_enabled(void *arg)
 	return 0;
 }
 
+static int disabled_tid, disabled_read_ok;
+
+static void *disabled_reader(void *arg)
+{
+	(void)arg;
+	char c = 0;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, 0);
+	disabled_tid = (int)syscall0(SYS_GETTID);
+	cancel_ready = 1;
+	disabled_read_ok = read(cancel_fds[0], &c, 1) == 1 && c == 'q';
+	pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, 0);
+	pthread_testcancel();
+	return 0;
+}
+
 static volatile unsigned long spins;
 
 static void *busy_async(void *arg)
@@ -252,6 +268,21 @@ static void test_cancel(void)
 	r = cancel_after(disabled_then_enabled, 0, 10);
 	check(r == PTHREAD_CANCELED && slept_whole && alive_after_enable && !past_testcancel,
 	      "a request while disabled waits for enable, then pthread_testcancel acts");
+
+	/* the library's signal, as a cancel sent just before the thread disabled
+	 * cancellation would deliver it: the blocked read goes on */
+	__atomic_store_n(&cancel_ready, 0, __ATOMIC_SEQ_CST);
+	pthread_t t2 = spawn(disabled_reader, 0);
+	while (!__atomic_load_n(&cancel_ready, __ATOMIC_SEQ_CST))
+		sleep_ms(1);
+	sleep_ms(50);
+	pthread_cancel(t2);
+	syscall2(SYS_TKILL, (uint64_t)disabled_tid, SIGSTKFLT);
+	sleep_ms(50);
+	write(cancel_fds[1], "q", 1);
+	pthread_join(t2, &r);
+	check(r == PTHREAD_CANCELED && disabled_read_ok,
+	      "with cancellation disabled the cancel signal restarts a blocked read (no EINTR)");
 
 	r = cancel_after(busy_async, 0, 50);
 	check(r == PTHREAD_CANCELED && spins > 0,
