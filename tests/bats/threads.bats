@@ -19,8 +19,8 @@ ok() {
 	serial_has "^threads: $1: ok"
 }
 
-@test "every check passes, and there are 39 of them" {
-	serial_has '^threads: done: 39 checks ok, 0 failed'
+@test "every check passes, and there are 40 of them" {
+	serial_has '^threads: done: 40 checks ok, 0 failed'
 	serial_has 'init exited with status 0'
 }
 
@@ -83,6 +83,7 @@ ok() {
 	ok 'cancel ends a thread blocked in sem_wait'
 	ok 'cancel ends a thread blocked in poll, which closes its event queue'
 	ok 'cancel ends a thread blocked in waitpid; the child stays to be reaped'
+	ok 'cancel ends a thread blocked in pthread_join; its target stays joinable'
 	ok 'cancel in pause runs the cleanup handlers newest first'
 	ok 'pthread_exit runs the cleanup handlers newest first'
 	ok 'a request while disabled waits for enable, then pthread_testcancel acts'

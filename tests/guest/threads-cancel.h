@@ -3,7 +3,7 @@
  * which provides check, spawn, sleep_ms and now_ns): deferred cancels of
  * threads blocked in read on a pipe, pthread_cond_wait (the cleanup
  * handler finds the mutex held and unlocks it), nanosleep, sem_wait,
- * poll, waitpid and pause; a request while disabled waits for enable and
+ * poll, waitpid, pthread_join and pause; a request while disabled waits for enable and
  * pthread_testcancel, and the cancel signal restarts a call it cut short
  * while disabled; an asynchronous cancel of a busy loop; cleanup
  * handlers newest first on cancel and on pthread_exit; key destructors
@@ -117,6 +117,16 @@ static void *blocked_waitpid(void *arg)
 	(void)arg;
 	cancel_ready = 1;
 	waitpid(sleeper, 0, 0);
+	return 0;
+}
+
+static pthread_t join_target;
+
+static void *blocked_join(void *arg)
+{
+	(void)arg;
+	cancel_ready = 1;
+	pthread_join(join_target, 0);
 	return 0;
 }
 
@@ -253,6 +263,18 @@ static void test_cancel(void)
 	int reaped = waitpid(sleeper, &status, 0) == sleeper && WIFSIGNALED(status);
 	check(r == PTHREAD_CANCELED && reaped,
 	      "cancel ends a thread blocked in waitpid; the child stays to be reaped");
+
+	/* a joiner cancelled in pthread_join leaves its target joinable */
+	__atomic_store_n(&cancel_ready, 0, __ATOMIC_SEQ_CST);
+	join_target = spawn(blocked_pause, 0);
+	while (!__atomic_load_n(&cancel_ready, __ATOMIC_SEQ_CST))
+		sleep_ms(1);
+	r = cancel_after(blocked_join, 0, 50);
+	void *r2 = 0;
+	pthread_cancel(join_target);
+	int joined = pthread_join(join_target, &r2) == 0;
+	check(r == PTHREAD_CANCELED && joined && r2 == PTHREAD_CANCELED,
+	      "cancel ends a thread blocked in pthread_join; its target stays joinable");
 
 	order_n = 0;
 	r = cancel_after(blocked_pause, 0, 50);
