@@ -197,6 +197,8 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 void pthread_exit(void *result)
 {
 	struct __pthread *t = __relibc_thread_self();
+	/* no cancellation while the handlers and destructors run */
+	__atomic_fetch_or(&t->cancel, CANCEL_OFF, __ATOMIC_SEQ_CST);
 	__relibc_cleanup_run(t);
 	__relibc_keys_run(t);
 	t->result = result;
@@ -309,8 +311,11 @@ void __relibc_fork_prepare(void)
 void __relibc_fork_after(int child)
 {
 	if (child) {
-		/* only the calling thread goes on in the child */
+		/* only the calling thread goes on in the child, without the
+		 * parent's pending cancellation request */
 		__relibc_thread_self()->tid = (int)redox_sys_gettid();
+		__atomic_fetch_and(&__relibc_thread_self()->cancel, ~CANCEL_REQUESTED,
+		                   __ATOMIC_SEQ_CST);
 		live_threads = 1;
 		zombies = 0;
 	}
