@@ -373,7 +373,8 @@ static void test_cancel(void)
 	check(r == PTHREAD_CANCELED && disabled_read_ok,
 	      "with cancellation disabled the cancel signal restarts a blocked read (no EINTR)");
 
-	check(cancel_stream(), "50 readers of a byte stream cancelled at random moments lose no byte");
+	check(cancel_stream(),
+	      "50 readers of a byte stream cancelled at random moments lose no byte");
 
 	r = cancel_after(busy_async, 0, 50);
 	check(r == PTHREAD_CANCELED && spins > 0,
