@@ -6,7 +6,8 @@
  * poll, waitpid, pthread_join and pause; a request while disabled waits for enable and
  * pthread_testcancel, and the cancel signal restarts a call it cut short
  * while disabled; readers of a pipe cancelled at random moments lose no
- * byte; an asynchronous cancel of a busy loop; cleanup
+ * byte; a thread that blocks every signal is still cancelled (SIGSTKFLT
+ * is the library's); an asynchronous cancel of a busy loop; cleanup
  * handlers newest first on cancel and on pthread_exit; key destructors
  * on cancel. Every cancelled thread's join gives PTHREAD_CANCELED.
  */
@@ -108,6 +109,18 @@ static void *blocked_poll(void *arg)
 	struct pollfd p = {cancel_fds[0], POLLIN, 0};
 	cancel_ready = 1;
 	poll(&p, 1, -1);
+	return 0;
+}
+
+static void *masked_read(void *arg)
+{
+	(void)arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, 0);
+	char c;
+	cancel_ready = 1;
+	read(cancel_fds[0], &c, 1);
 	return 0;
 }
 
@@ -347,6 +360,14 @@ static void test_cancel(void)
 	r = cancel_after(blocked_pause, 0, 50);
 	check(r == PTHREAD_CANCELED && order_n == 3 && !memcmp(order, "cba", 3),
 	      "cancel in pause runs the cleanup handlers newest first");
+
+	/* the library's signal is not the application's to block or take */
+	r = cancel_after(masked_read, 0, 50);
+	struct sigaction act = {.sa_handler = SIG_IGN};
+	int refused = sigaction(SIGSTKFLT, &act, 0) == -1 && errno == EINVAL &&
+	              pthread_kill(pthread_self(), SIGSTKFLT) == EINVAL;
+	check(r == PTHREAD_CANCELED && refused,
+	      "a thread blocking every signal is still cancelled; SIGSTKFLT is the library's");
 
 	order_n = 0;
 	pthread_t t = spawn(exits_with_handlers, 0);
