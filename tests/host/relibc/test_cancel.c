@@ -103,13 +103,7 @@ static void *cond_waiter(void *arg)
 	/* disabled, a due request does not cut the wait short */
 	rl_pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, 0);
 	request_self();
-	struct timespec t;
-	clock_gettime(CLOCK_REALTIME, &t);
-	t.tv_nsec += 20000000;
-	if (t.tv_nsec >= 1000000000L) {
-		t.tv_nsec -= 1000000000L;
-		t.tv_sec++;
-	}
+	struct timespec t = in_ms(CLOCK_REALTIME, 20);
 	timed_out_disabled = rl_pthread_cond_timedwait(&c, &m, &t) == ETIMEDOUT;
 	rl_pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, 0);
 	rl_pthread_cond_wait(&c, &m);
