@@ -47,6 +47,8 @@
 /* clocks */
 #define CLOCK_REALTIME  1
 #define CLOCK_MONOTONIC 4
+/* clock_nanosleep, SYS_TIMER_SETTIME: the time is absolute on the clock */
+#define TIMER_ABSTIME 1
 
 /* lseek */
 #define SEEK_SET 0
