@@ -619,7 +619,8 @@ static int as_child(void)
 	void *big = mmap(0, 128 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (big != MAP_FAILED || errno != ENOMEM)
 		return 2;
-	if (malloc(100 << 20))
+	void *(*volatile alloc)(size_t) = malloc; /* not one the compiler may drop */
+	if (alloc(100 << 20) || errno != ENOMEM)
 		return 3;
 	void *more = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (more == MAP_FAILED)
