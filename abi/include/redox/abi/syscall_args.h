@@ -32,13 +32,13 @@
 #define REDOX_ABI_SYSCALL_ARGS_H
 
 #define REDOX_ARGS_0(M, SEP)
-#define REDOX_ARGS_1(M, SEP, k1, n1) M(k1, n1, a)
+#define REDOX_ARGS_1(M, SEP, k1, n1)         M(k1, n1, a)
 #define REDOX_ARGS_2(M, SEP, k1, n1, k2, n2) M(k1, n1, a) SEP() M(k2, n2, b)
-#define REDOX_ARGS_3(M, SEP, k1, n1, k2, n2, k3, n3)                                              \
+#define REDOX_ARGS_3(M, SEP, k1, n1, k2, n2, k3, n3)                                               \
 	M(k1, n1, a) SEP() M(k2, n2, b) SEP() M(k3, n3, c)
-#define REDOX_ARGS_4(M, SEP, k1, n1, k2, n2, k3, n3, k4, n4)                                      \
+#define REDOX_ARGS_4(M, SEP, k1, n1, k2, n2, k3, n3, k4, n4)                                       \
 	M(k1, n1, a) SEP() M(k2, n2, b) SEP() M(k3, n3, c) SEP() M(k4, n4, d)
-#define REDOX_ARGS_5(M, SEP, k1, n1, k2, n2, k3, n3, k4, n4, k5, n5)                              \
+#define REDOX_ARGS_5(M, SEP, k1, n1, k2, n2, k3, n3, k4, n4, k5, n5)                               \
 	M(k1, n1, a) SEP() M(k2, n2, b) SEP() M(k3, n3, c) SEP() M(k4, n4, d) SEP() M(k5, n5, e)
 
 #define REDOX_COMMA() ,
