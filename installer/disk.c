@@ -218,7 +218,7 @@ static void add_partition(struct gpt_disk *disk, const char *type, const uint8_t
                           uint64_t first, uint64_t sectors, const char *name)
 {
 	struct gpt_partition *p = &disk->parts[disk->nparts++];
-	gpt_guid_parse(type, p->type);
+	guid_parse(type, p->type);
 	memcpy(p->guid, guid, 16);
 	p->first_lba = first;
 	p->last_lba = first + sectors - 1;

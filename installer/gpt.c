@@ -44,53 +44,6 @@ uint32_t gpt_crc32(const void *data, size_t len)
 	return crc ^ 0xffffffffu;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Text order of the 16 bytes: the first 4, 2 and 2 bytes are stored reversed. */
-static const int text_to_disk[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
-
-int gpt_guid_parse(const char *text, uint8_t out[16])
-{
-	if (strlen(text) != 36)
-		return -1;
-	int byte = 0;
-	for (int i = 0; i < 36;) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (text[i++] != '-')
-				return -1;
-			continue;
-		}
-		int hi = hexval(text[i]), lo = hexval(text[i + 1]);
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[text_to_disk[byte++]] = (uint8_t)(hi << 4 | lo);
-		i += 2;
-	}
-	return 0;
-}
-
-void gpt_guid_format(const uint8_t guid[16], char out[37])
-{
-	char *o = out;
-	for (int i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			*o++ = '-';
-		uint8_t b = guid[text_to_disk[i]];
-		*o++ = "0123456789ABCDEF"[b >> 4];
-		*o++ = "0123456789ABCDEF"[b & 15];
-	}
-	*o = '\0';
-}
-
 void gpt_guid_make_v4(uint8_t guid[16])
 {
 	/* version lives in the top nibble of the (little-endian) third field */

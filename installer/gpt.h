@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <fmt/guid.h>
 #include <redox/abi/disk.h>
 
 #define GPT_ENTRIES        128
@@ -36,9 +37,6 @@ struct gpt_disk {
 /* IEEE 802.3 CRC-32, as GPT uses it. */
 uint32_t gpt_crc32(const void *data, size_t len);
 
-/* "C12A7328-F81F-11D2-BA4B-00A0C93EC93B" <-> on-disk bytes (first three fields little-endian). */
-int gpt_guid_parse(const char *text, uint8_t out[16]);
-void gpt_guid_format(const uint8_t guid[16], char out[37]);
 /* Turns 16 random bytes into a version-4 GUID. */
 void gpt_guid_make_v4(uint8_t guid[16]);
 

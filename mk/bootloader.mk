@@ -15,7 +15,7 @@ BOOTLOADER_EFI := $(BOOTLOADER_OUT)/BOOTX64.EFI
 BOOTLOADER_CDBOOT := $(BOOTLOADER_OUT)/cdboot.bin
 
 REDOXFS_READER_SRCS ?= redoxfs/lib/reader.c redoxfs/lib/crc32c.c redoxfs/lib/disk.c
-BOOTLOADER_SHARED_C := $(wildcard $(BOOTLOADER_SRC)/*.c) common/fmt/fmt.c \
+BOOTLOADER_SHARED_C := $(wildcard $(BOOTLOADER_SRC)/*.c) common/fmt/fmt.c common/fmt/guid.c \
 	common/freestanding/string.c $(REDOXFS_READER_SRCS)
 BOOTLOADER_C := $(wildcard $(BOOTLOADER_SRC)/bios/*.c) $(BOOTLOADER_SHARED_C)
 BOOTLOADER_OBJS := $(BOOTLOADER_OUT)/stage2_entry.o \
@@ -81,7 +81,7 @@ $(BOOTLOADER_STAGE2): $(BOOTLOADER_OUT)/stage2.elf
 # platform (print, fail, disk_read over a medium in memory).
 BOOTLOADER_TEST := $(HOST_BUILD)/tests/bootloader/loader_test
 BOOTLOADER_TEST_SRCS := $(addprefix $(BOOTLOADER_SRC)/,medium.c gpt.c iso9660.c live.c modes.c \
-	bootargs.c) common/fmt/fmt.c tests/host/bootloader/loader_test.c
+	bootargs.c) common/fmt/fmt.c common/fmt/guid.c tests/host/bootloader/loader_test.c
 
 $(BOOTLOADER_TEST): $(BOOTLOADER_TEST_SRCS) $(BOOTLOADER_SRC)/loader.h
 	$(call progress,HOSTCC,$@)

@@ -4,11 +4,11 @@
 
 # common/hostutil: allocation, strings, files, paths, running programs for
 # the installer and the cookbook (it needs common/crypto/sha256.c).
-HOSTUTIL_SRCS := $(wildcard common/hostutil/*.c)
+HOSTUTIL_SRCS := $(wildcard common/hostutil/*.c) common/path/path.c
 
 PATH_TEST := $(HOST_BUILD)/tests/path/path_test
 
-$(PATH_TEST): common/path/path.c tests/host/path/path_test.c common/path/path.h
+$(PATH_TEST): common/path/path.c tests/host/path/path_test.c common/path/path.h tests/host/check.h
 	$(call progress,HOSTCC,$@)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -I$(ROOT)/common common/path/path.c \

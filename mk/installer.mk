@@ -13,7 +13,8 @@ TOML_HOST_LIB := $(HOST_BUILD)/toml/libtoml.a
 
 TOML_SRCS := $(wildcard common/toml/*.c)
 CRYPTO_SRCS := $(wildcard common/crypto/*.c)
-INSTALLER_SRCS := $(filter-out installer/main.c,$(wildcard installer/*.c)) $(HOSTUTIL_SRCS)
+INSTALLER_SRCS := $(filter-out installer/main.c,$(wildcard installer/*.c)) common/fmt/guid.c \
+	$(HOSTUTIL_SRCS)
 
 INSTALLER_CFLAGS := $(HOST_CFLAGS) -I$(ROOT)/common -I$(ROOT)/installer
 INSTALLER_TEST_CFLAGS := $(HOST_TEST_CFLAGS) -I$(ROOT)/common -I$(ROOT)/installer \

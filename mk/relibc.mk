@@ -1,6 +1,6 @@
 # relibc-c: the C library. This file builds its kernel-independent core
-# for host unit tests (`make host-test-relibc`); the target library (with
-# src/platform/ and crt/) is added by the platform layer's rules.
+# for host unit tests (`make host-test-relibc`); the target library (all of
+# src/, the platform layer included, and crt/) is built by mk/sysroot.mk.
 #
 # Host tests compile the library exactly as for the target (freestanding,
 # -nostdinc, our headers + the compiler's) but with sanitizers, then rename

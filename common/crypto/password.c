@@ -5,6 +5,8 @@
 #include "password.h"
 #include "pbkdf2.h"
 
+#include "../fmt/hex.h"
+
 #include <string.h>
 
 static const char PREFIX[] = "$pbkdf2-sha256$";
@@ -17,24 +19,14 @@ static void put_hex(char *out, const uint8_t *data, size_t len)
 	}
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes exactly 2*len hex digits; false on anything else. */
 static bool get_hex(const char *s, size_t digits, uint8_t *out)
 {
 	if (digits % 2)
 		return false;
 	for (size_t i = 0; i < digits / 2; i++) {
-		int hi = hex_digit(s[2 * i]), lo = hex_digit(s[2 * i + 1]);
+		int hi = hex_digit_value((unsigned char)s[2 * i]),
+		    lo = hex_digit_value((unsigned char)s[2 * i + 1]);
 		if (hi < 0 || lo < 0)
 			return false;
 		out[i] = (uint8_t)(hi << 4 | lo);

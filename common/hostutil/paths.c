@@ -6,6 +6,8 @@
 #define _GNU_SOURCE
 #include "hostutil.h"
 
+#include <path/path.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,31 +32,12 @@ char *path_dirname(const char *path)
 
 char *path_normalize(const char *path)
 {
-	bool absolute = path[0] == '/';
 	char *copy = xstrdup(path);
-	char **parts = xmalloc((strlen(path) / 2 + 2) * sizeof(*parts));
-	size_t n = 0;
-	for (char *save, *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
-		if (!strcmp(tok, "."))
-			continue;
-		if (!strcmp(tok, "..") && n > 0 && strcmp(parts[n - 1], ".."))
-			n--;
-		else if (!(absolute && n == 0 && !strcmp(tok, ".."))) /* "/.." is "/" */
-			parts[n++] = tok;
+	if (path_normalize_tail(copy, 0, 1) == 0) {
+		free(copy);
+		return xstrdup(".");
 	}
-	struct strbuf sb = {0};
-	if (absolute)
-		sb_puts(&sb, "/");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_puts(&sb, "/");
-		sb_puts(&sb, parts[i]);
-	}
-	if (!sb.len)
-		sb_puts(&sb, ".");
-	free(parts);
-	free(copy);
-	return sb_take(&sb);
+	return copy;
 }
 
 char *path_absolute(const char *path)

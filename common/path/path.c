@@ -55,37 +55,54 @@ long path_canonicalize(const char *cwd, const char *path, char *out, size_t size
 	size_t root = scheme_prefix(out); /* nothing before this is ever removed */
 
 	/* 2. normalise the part after the scheme in place */
+	return (long)path_normalize_tail(out, root, 0);
+}
+
+/* Does the component just written before w (ending in '/') read ".."? */
+static int ends_in_dotdot(const char *s, size_t floor, size_t w)
+{
+	return w >= floor + 3 && s[w - 3] == '.' && s[w - 2] == '.' &&
+	       (w == floor + 3 || s[w - 4] == '/');
+}
+
+size_t path_normalize_tail(char *s, size_t root, int keep_dotdot)
+{
+	size_t n = root + length(s + root);
 	size_t r = root, w = root;
-	int absolute = out[root] == '/';
+	int absolute = s[root] == '/';
 	if (absolute) {
 		r++;
 		w++;
 	}
+	size_t floor = w;
 	while (r < n) {
 		size_t start = r;
-		while (r < n && out[r] != '/')
+		while (r < n && s[r] != '/')
 			r++;
 		size_t len = r - start;
 		if (r < n)
 			r++; /* the slash */
-		if (len == 0 || (len == 1 && out[start] == '.'))
+		if (len == 0 || (len == 1 && s[start] == '.'))
 			continue;
-		if (len == 2 && out[start] == '.' && out[start + 1] == '.') {
-			size_t floor = root + (absolute ? 1 : 0);
-			if (w > floor) {
+		if (len == 2 && s[start] == '.' && s[start + 1] == '.') {
+			if (w > floor && !ends_in_dotdot(s, floor, w)) {
 				w--; /* the slash after the previous component */
-				while (w > floor && out[w - 1] != '/')
+				while (w > floor && s[w - 1] != '/')
 					w--;
+				continue;
 			}
-			continue;
+			/* past the start: a root stays a root; a relative path keeps
+			   its ".." when asked to */
+			if (absolute || !keep_dotdot)
+				continue;
 		}
 		for (size_t i = 0; i < len; i++)
-			out[w++] = out[start + i];
-		out[w++] = '/';
+			s[w++] = s[start + i];
+		s[w++] = '/';
 	}
 	/* drop a trailing slash, but keep a lone root "/" */
-	if (w > root + (absolute ? 1 : 0) && out[w - 1] == '/')
+	if (w > floor && s[w - 1] == '/')
 		w--;
-	out[w] = 0;
-	return (long)w;
+	s[w] = 0;
+	return w;
 }

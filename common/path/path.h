@@ -17,4 +17,13 @@
  */
 long path_canonicalize(const char *cwd, const char *path, char *out, size_t size);
 
+/*
+ * Normalise s after its first `root` bytes, in place: "." and empty
+ * components vanish, ".." drops the previous component, a trailing slash
+ * goes (a lone "/" stays). A ".." with nothing before it to drop is dropped
+ * too, unless keep_dotdot is set and the path is relative ("../a" stays,
+ * as a host path must). Returns the new length; "" for nothing left.
+ */
+size_t path_normalize_tail(char *s, size_t root, int keep_dotdot);
+
 #endif

@@ -79,7 +79,7 @@ static bool parse_integer(struct parser *ps, const char *s, size_t n, int64_t *o
 			prev_digit = false;
 			continue;
 		}
-		int d = tp_hex_value((unsigned char)s[i]);
+		int d = hex_digit_value((unsigned char)s[i]);
 		if (d < 0 || (unsigned)d >= base) {
 			tp_err_begin(ps, ps->line);
 			tp_err_str(ps, "invalid integer ");

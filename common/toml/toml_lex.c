@@ -208,17 +208,6 @@ bad:
 
 /* ---- strings ---- */
 
-int tp_hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static size_t put_utf8(char *out, unsigned long cp)
 {
 	if (cp < 0x80) {
@@ -301,7 +290,7 @@ static bool read_hex(struct parser *ps, const char *q, const char *end, int digi
 	if (end - q < digits)
 		return tp_fail(ps, "incomplete unicode escape");
 	for (int i = 0; i < digits; i++) {
-		int h = tp_hex_value((unsigned char)q[i]);
+		int h = hex_digit_value((unsigned char)q[i]);
 		if (h < 0)
 			return tp_fail(ps, "invalid unicode escape: expected hex digits");
 		*cp = *cp << 4 | (unsigned long)h;

@@ -8,6 +8,8 @@
 
 #include "toml_internal.h"
 
+#include "../fmt/hex.h"
+
 struct parser {
 	const char *p, *end;
 	unsigned line;
@@ -79,7 +81,6 @@ bool tp_skip_comment(struct parser *ps);
 bool tp_skip_blank_lines(struct parser *ps);
 bool tp_end_of_line(struct parser *ps, const char *after_what);
 bool tp_check_utf8(struct parser *ps);
-int tp_hex_value(int c);
 bool tp_parse_string(struct parser *ps, bool multiline_ok, char **out, size_t *out_len);
 
 #endif

@@ -30,9 +30,7 @@ make_disk() {
 }
 
 boot_expect() {
-	SERIAL_LOG="$LOGS/boot-errors.serial.log"
-	"$ROOT/tests/helpers/qemu.sh" boot "$TMP/disk.img" "$SERIAL_LOG" --timeout "${TIMEOUT:-60}" \
-		--until "$1" || { tail -5 "$SERIAL_LOG"; false; }
+	boot_once "$TMP/disk.img" "${TIMEOUT:-60}" "$1"
 }
 
 # The UEFI loader's one line, and then no kernel: it hands back to the firmware.

@@ -48,7 +48,7 @@ setup_file() {
 
 @test "with a video BIOS the loader offers the VBE modes; a number typed on COM1 picks one" {
 	log=$LOGS/boot-vbe.serial.log
-	QEMU_EXTRA="-vga std" "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" --timeout 120 \
+	QEMU_EXTRA="-vga std" boot_log boot-vbe "$IMAGE" 120 \
 		--until '^kernel::start:INFO -- Redox OS starting' \
 		--send '^bootloader: video modes' '4\r'
 	fourth=$(grep -aEm1 '^ +4\) [0-9]+x[0-9]+' "$log" | grep -Eo '[0-9]+x[0-9]+')

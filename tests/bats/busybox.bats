@@ -31,14 +31,10 @@ setup_file() {
 	# not fatal. The image keeps /tmp from an earlier boot: rt.log starts
 	# empty.
 	local run="cd /usr/share/busybox/testsuite; rm -f /tmp/rt.log; set -- $list; while [ \$# -gt 0 ]; do g=; n=0; while [ \$# -gt 0 ] && [ \$n -lt $GROUP ]; do g=\"\$g \$1\"; shift; n=\$((n+1)); done; timeout $GROUP_TIMEOUT ./runtest \$g >/tmp/one.log 2>&1; [ \$? -gt 128 ] && echo \"FAIL: \$g (killed after $GROUP_TIMEOUT s)\" >>/tmp/one.log; cat /tmp/one.log >>/tmp/rt.log; echo \"BB-GROUP\$g: \$(grep -c ^PASS /tmp/one.log) passed, \$(grep -c ^FAIL /tmp/one.log) failed\"; done; grep -E '^FAIL' /tmp/rt.log; for w in PASS FAIL UNTESTED SKIPPED; do echo \"BB-\$w \$(grep -c \"^\$w\" /tmp/rt.log)\"; done; echo BB-DONE\\r"
-	"$ROOT/tests/helpers/qemu.sh" boot "$CI_IMAGE" "$SERIAL_LOG" --timeout 3600 --until '^BB-DONE' \
+	boot_log busybox "$CI_IMAGE" 3600 --until '^BB-DONE' \
 		--send 'redox login: ' 'root\r' \
 		--send 'Password: ' 'password\r' \
-		--send '# $' "$run" || {
-		echo "the test suite did not finish; serial log: $SERIAL_LOG" >&2
-		tail -n 40 "$SERIAL_LOG" >&2
-		return 1
-	}
+		--send '# $' "$run" || return 1
 }
 
 count() {

@@ -17,13 +17,9 @@ setup_file() {
 	export SERIAL_LOG
 	# each line's marker is printed by the guest, never in the typed text
 	local run="cd /tmp; $DATA >d; echo SUM-DATA \$(sha256sum <d); zstd -q -T4 -3 d -o d.zst && zstd -q -d d.zst -o d.z; echo SUM-ZSTD \$(sha256sum <d.z); rm -f d.z; xz -T4 -3 -c d >d.xz && xz -d -c d.xz >d.x; echo SUM-XZ \$(sha256sum <d.x); rm -f d.x; bzip2 -c d >d.bz2 && bzip2 -d -c d.bz2 >d.b; echo SUM-BZIP2 \$(sha256sum <d.b); rm -f d.b; echo SIZES \$(wc -c <d.zst) \$(wc -c <d.xz) \$(wc -c <d.bz2); for t in 1 4; do zstd -q -b3 -i2 -T\$t d 2>&1 | grep -a '^-3 ' | sed \"s/^/BENCH-T\$t /\"; done; echo CMP-DONE-\$((3*3))\r"
-	"$ROOT/tests/helpers/qemu.sh" boot "$DEV_IMAGE" "$SERIAL_LOG" --timeout 1800 --until '^CMP-DONE-9' \
+	boot_log compress "$DEV_IMAGE" 1800 --until '^CMP-DONE-9' \
 		--send 'redox login: ' 'user\r' \
-		--send '\$ $' "$run" || {
-		echo "the compression session did not finish; serial log: $SERIAL_LOG" >&2
-		tail -n 40 "$SERIAL_LOG" >&2
-		return 1
-	}
+		--send '\$ $' "$run" || return 1
 }
 
 sum_of() {

@@ -5,13 +5,12 @@
 load ../helpers/common
 
 setup_file() {
-	mkdir -p "$LOGS"
-	SERIAL_LOG="$LOGS/console.serial.log"
-	export SERIAL_LOG
-	"$ROOT/tests/helpers/qemu.sh" boot "$ROOT/build/$ARCH/tests/console-test.img" "$SERIAL_LOG" \
-		--timeout 120 --until 'console-test: got \[second' \
+	boot_log console "$ROOT/build/$ARCH/tests/console-test.img" 120 \
+		--until 'console-test: got \[second' \
 		--send 'type a line' 'hellp\x7fo console\r' \
 		--send 'type another line' 'second line\r'
+	SERIAL_LOG=$BOOT_LOG
+	export SERIAL_LOG
 }
 
 @test "a typed line is read whole, with backspace applied" {

@@ -20,13 +20,7 @@ setup_file() {
 	space=$(od -An -tu8 -j $((offset + best_slot * 4096 + 0x40)) -N8 "$BAD" | tr -d ' ')
 	dd if=/dev/zero of="$BAD" bs=4096 seek=$((offset / 4096 + space)) count=1 conv=notrunc \
 		status=none
-	SERIAL_LOG="$LOGS/corrupt-fs.serial.log"
-	"$ROOT/tests/helpers/qemu.sh" boot "$BAD" "$SERIAL_LOG" --timeout 120 \
-		--until '^init: redoxfsd failed' || {
-		tail -n 30 "$SERIAL_LOG" >&2
-		return 1
-	}
-	export SERIAL_LOG
+	boot_once "$BAD" 120 '^init: redoxfsd failed'
 }
 
 @test "redoxfsd refuses the damaged filesystem in one line naming where and what" {

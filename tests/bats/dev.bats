@@ -23,16 +23,12 @@ setup_file() {
 	# matches the marker its output prints
 	local lua_build="cp -R /usr/src/lua-5.4.4 lua && cd lua && s=\$(date +%s); make posix CC=tcc AR='tcc -ar rcs' RANLIB=true >make.log 2>&1; echo LUA-MAKE-\$((0+\$?)) \$((\$(date +%s) - s)); tail -n 4 make.log\r"
 	local lua_run="ls -l src/lua; src/lua /usr/src/examples/check.lua >tcc.out; lua /usr/src/examples/check.lua >ref.out; cat tcc.out; echo LUA-LINES \$(wc -l <tcc.out); cmp tcc.out ref.out && echo LUA-SAME-\$((1+1)); echo DEV-DONE-\$((2*2))\r"
-	"$ROOT/tests/helpers/qemu.sh" boot "$DEV_IMAGE" "$SERIAL_LOG" --timeout 1500 --until '^DEV-DONE-4' \
+	boot_log dev "$DEV_IMAGE" 1500 --until '^DEV-DONE-4' \
 		--send 'redox login: ' 'user\r' \
 		--send '\$ $' 'cd; tcc -v; tcc -o hello /usr/src/helloworld/helloworld.c && echo HW-$((40+2)) && ./hello; echo HW-RC-$((0+$?))\r' \
 		--send '^HW-RC-' 'tcc -o tcc-check /usr/src/examples/tcc-check.c -lm -lpthread && ./tcc-check; echo TC-RC-$((0+$?))\r' \
 		--send '^TC-RC-' "$lua_build" \
-		--send '^LUA-MAKE-' "$lua_run" || {
-		echo "the build session did not finish; serial log: $SERIAL_LOG" >&2
-		tail -n 40 "$SERIAL_LOG" >&2
-		return 1
-	}
+		--send '^LUA-MAKE-' "$lua_run" || return 1
 }
 
 # the serial log from the first line matching $1 on

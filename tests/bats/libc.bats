@@ -16,13 +16,9 @@ PORTS_IMAGE=$ROOT/build/$ARCH/tests/ports-test.img
 # always recorded. The ports image boots second, into its own log.
 setup_file() {
 	boot_once "$LIBC_IMAGE" 300
-	PORTS_LOG="$LOGS/libc-ports.serial.log"
+	boot_log libc-ports "$PORTS_IMAGE" 300
+	PORTS_LOG=$BOOT_LOG
 	export PORTS_LOG
-	"$ROOT/tests/helpers/qemu.sh" boot "$PORTS_IMAGE" "$PORTS_LOG" --timeout 300 || {
-		echo "the ports image did not finish; serial log: $PORTS_LOG" >&2
-		tail -n 40 "$PORTS_LOG" >&2
-		return 1
-	}
 }
 
 ok() {

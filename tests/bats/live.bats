@@ -9,21 +9,9 @@ load ../helpers/common
 
 ISO=${ISO:-$ROOT/build/$ARCH/$CONFIG_NAME/livedisk.iso}
 
-boot_iso() { # FIRMWARE IMAGE LOG PATTERN TIMEOUT [MORE PATTERNS]
-	local uefi=no more=()
-	[ "$1" = uefi ] && uefi=yes
-	for p in "${@:6}"; do more+=(--until "$p"); done
-	UEFI=$uefi "$ROOT/tests/helpers/qemu.sh" boot "$2" "$3" --timeout "$5" --until "$4" "${more[@]}" || {
-		echo "boot of $2 ($1) did not reach: $4; serial log: $3" >&2
-		tail -n 20 "$3" >&2
-		return 1
-	}
-}
-
 setup_file() {
-	mkdir -p "$LOGS"
-	boot_iso bios "$ISO" "$LOGS/live-bios.serial.log" '^redox login: ' 180 '^SYS_HELLOWORLD: Hello, world!'
-	boot_iso uefi "$ISO" "$LOGS/live-uefi.serial.log" '^redox login: ' 180 '^SYS_HELLOWORLD: Hello, world!'
+	boot_once -n live-bios "$ISO" 180 '^redox login: ' '^SYS_HELLOWORLD: Hello, world!'
+	UEFI=yes boot_once -n live-uefi "$ISO" 180 '^redox login: ' '^SYS_HELLOWORLD: Hello, world!'
 }
 
 @test "the ISO boots on BIOS from its El Torito entry and announces bios" {
@@ -65,9 +53,11 @@ setup_file() {
 	size=$(stat -c %s "$ISO")
 	head -c $((size * 2 / 3 / 2048 * 2048)) "$ISO" >"$tmp/short.iso"
 	for fw in bios uefi; do
-		log=$LOGS/live-short-$fw.serial.log
-		boot_iso $fw "$tmp/short.iso" "$log" \
-			'^bootloader: the root filesystem: read error at [0-9]+ of 64 MiB \(the medium is cut short' 180
+		uefi=no
+		[ $fw = uefi ] && uefi=yes
+		UEFI=$uefi boot_log live-short-$fw "$tmp/short.iso" 180 \
+			--until '^bootloader: the root filesystem: read error at [0-9]+ of 64 MiB \(the medium is cut short'
+		log=$BOOT_LOG
 		[ "$(grep -c '^bootloader: the root' "$log")" = 1 ]
 		! grep -q 'kernel::' "$log"
 	done

@@ -16,12 +16,8 @@ setup_file() {
 	OTHER_LOG="$LOGS/net.other-subnet.serial.log"
 	export OTHER_LOG
 	QEMU_NET="net=10.9.8.0/24,host=10.9.8.1,dhcpstart=10.9.8.77,dns=10.9.8.53" \
-		"$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$OTHER_LOG" --timeout 240 \
-		--until 'DHCP: Ack IP' || {
-		echo "the second boot did not get a lease; serial log: $OTHER_LOG" >&2
-		tail -n 40 "$OTHER_LOG" >&2
-		return 1
-	}
+		boot_log net.other-subnet "$IMAGE" 240 \
+		--until 'DHCP: Ack IP' || return 1
 	SESSION_LOG="$LOGS/net.session.serial.log"
 	PEERS="$LOGS/net.peers"
 	CI_IMAGE=${CI_IMAGE:-$ROOT/build/$ARCH/ci/harddrive.img}
@@ -53,7 +49,7 @@ setup_file() {
 	# the marker its output prints. The session boots the ci image (the
 	# server image plus net-test).
 	QEMU_NET="hostfwd=tcp:127.0.0.1:10007-:7,hostfwd=tcp:127.0.0.1:10008-:8,hostfwd=tcp:127.0.0.1:10009-:9" \
-		"$ROOT/tests/helpers/qemu.sh" boot "$CI_IMAGE" "$SESSION_LOG" --timeout 600 \
+		boot_log net.session "$CI_IMAGE" 600 \
 		--send 'redox login: ' 'user\r' \
 		--send '\$ $' 'cat netcfg:ifaces/eth0/addr/list netcfg:resolv/nameserver netcfg:ifaces/eth0/mac; ifconfig; ping -c 3 10.0.2.2; echo P-$((2*3))\r' \
 		--send '^P-6' 'echo 10.0.2.9 >netcfg:resolv/nameserver; cat netcfg:resolv/nameserver; echo W-$((3*3))\r' \
@@ -69,11 +65,7 @@ setup_file() {
 		--send '^J-81' 'wait; wget -q -O /tmp/web http://gateway.test:8000/big.bin; sha256sum /tmp/web; echo X-$((10*10))\r' \
 		--send '^X-100' "kill -9 \$(grep e1000d sys:context | head -n 1 | cut -d' ' -f1); sleep 15; ping -c 2 10.0.2.2; echo after-e1000d | nc -N 10.0.2.2 8084; echo E-\$((11*11))\r" \
 		--send '^E-121' "kill -9 \$(grep ' netstack ' sys:context | tail -n 1 | cut -d' ' -f1); sleep 10; ping -c 2 10.0.2.2; echo K-\$((4*4))\r" \
-		--until '^K-16' || {
-		echo "the console session did not finish; serial log: $SESSION_LOG" >&2
-		tail -n 40 "$SESSION_LOG" >&2
-		return 1
-	}
+		--until '^K-16' || return 1
 }
 
 teardown_file() {

@@ -13,14 +13,8 @@ setup_file() {
 	local boot="$LOGS/pcid-legacy.boot.img" data="$LOGS/pcid-legacy.ahci.img"
 	cp "$ROOT/build/$ARCH/tests/storage-test.img" "$boot"
 	cp "$ROOT/build/$ARCH/tests/storage-test.img" "$data"
-	SERIAL_LOG="$LOGS/pcid-legacy.serial.log"
 	QEMU_EXTRA="-machine pc -device ahci,id=ahci0 -device ide-hd,drive=d1,bus=ahci0.0
-		-drive file=$data,if=none,id=d1,format=raw" \
-		"$ROOT/tests/helpers/qemu.sh" boot "$boot" "$SERIAL_LOG" --timeout 240 || {
-		tail -n 30 "$SERIAL_LOG" >&2
-		return 1
-	}
-	export SERIAL_LOG
+		-drive file=$data,if=none,id=d1,format=raw" boot_once "$boot" 240
 }
 
 @test "pcid uses the legacy ports when ACPI has no MCFG" {

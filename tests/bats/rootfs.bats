@@ -14,18 +14,14 @@ FS_IMAGE=$ROOT/build/$ARCH/tests/fs-test.img
 
 setup_file() {
 	boot_once "$IMAGE" 180 '^SYS_HELLOWORLD: Hello, world!'
-	FS_LOG="$LOGS/rootfs.fs-test.serial.log"
-	export FS_LOG
 	# fs-test changes its filesystem (the disk's, through redoxfsd): boot a
 	# copy, so a second run starts from the same files as the first.
 	local image="$BATS_FILE_TMPDIR/fs-test.img"
 	cp --sparse=always "$FS_IMAGE" "$image"
 	# No --until pattern: fs-test ends QEMU itself, so its exit code is recorded.
-	"$ROOT/tests/helpers/qemu.sh" boot "$image" "$FS_LOG" --timeout 240 || {
-		echo "fs-test did not finish; serial log: $FS_LOG" >&2
-		tail -n 40 "$FS_LOG" >&2
-		return 1
-	}
+	boot_log rootfs.fs-test "$image" 240
+	FS_LOG=$BOOT_LOG
+	export FS_LOG
 }
 
 fs_ok() {

@@ -52,8 +52,8 @@ setup_file() {
 
 @test "with a display adapter the loader offers the GOP modes, 1024x768 after the timeout" {
 	log=$LOGS/uefi-gop.serial.log
-	QEMU_EXTRA="-vga std" UEFI=yes "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" \
-		--timeout 180 --until '^bootloader: leaving the firmware'
+	QEMU_EXTRA="-vga std" UEFI=yes boot_log uefi-gop "$IMAGE" 180 \
+		--until '^bootloader: leaving the firmware'
 	SERIAL_LOG=$log serial_order '^Redox OS Bootloader .* on uefi' \
 		'^bootloader: video modes \(number and Enter; Enter alone or 3 s: 1024x768\)' \
 		'^bootloader: framebuffer 1024x768 at [0-9a-f]+' '^bootloader: leaving the firmware'
@@ -62,8 +62,8 @@ setup_file() {
 
 @test "the video mode menu takes a number typed on the console" {
 	log=$LOGS/uefi-menu.serial.log
-	QEMU_EXTRA="-vga std" UEFI=yes "$ROOT/tests/helpers/qemu.sh" boot "$IMAGE" "$log" \
-		--timeout 180 --until '^bootloader: leaving the firmware' \
+	QEMU_EXTRA="-vga std" UEFI=yes boot_log uefi-menu "$IMAGE" 180 \
+		--until '^bootloader: leaving the firmware' \
 		--send '^bootloader: video modes' '3\r'
 	third=$(grep -aEm1 '^ +3\) [0-9]+x[0-9]+' "$log" | grep -Eo '[0-9]+x[0-9]+')
 	[ -n "$third" ] && [ "$third" != 1024x768 ]

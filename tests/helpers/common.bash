@@ -1,7 +1,16 @@
 # Shared by every BATS file: where things are, and booting an image once
 # per file (in setup_file) so that many @test blocks read one serial log.
 #
-#   boot_once IMAGE TIMEOUT REGEX...   boot, wait for all REGEXes (or exit)
+#   boot_log NAME IMAGE TIMEOUT [ARG...]
+#                                      boot IMAGE with qemu.sh's ARGs (--until,
+#                                      --send), logging to $LOGS/NAME.serial.log
+#                                      (its path in BOOT_LOG); on failure, says
+#                                      so with the log's tail. QEMU_EXTRA, DISK,
+#                                      UEFI, QEMU_NET, QEMU_MEM pass through.
+#   boot_once [-n NAME] IMAGE TIMEOUT REGEX...
+#                                      boot_log waiting for all REGEXes; the log
+#                                      (NAME defaults to the BATS file's name)
+#                                      becomes SERIAL_LOG for the helpers below
 #   serial_has REGEX                   the log matches (extended regex)
 #   serial_line REGEX                  the first matching line
 #   serial_order REGEX REGEX...        the patterns appear in this order
@@ -19,19 +28,33 @@ load_helpers() {
 	fi
 }
 
-boot_once() {
-	local image=$1 timeout=$2
-	shift 2
+boot_log() {
+	local name=$1 image=$2 timeout=$3
+	shift 3
 	mkdir -p "$LOGS"
-	SERIAL_LOG="$LOGS/$(basename "$BATS_TEST_FILENAME" .bats).serial.log"
-	export SERIAL_LOG
-	local args=()
-	for p in "$@"; do args+=(--until "$p"); done
-	"$ROOT/tests/helpers/qemu.sh" boot "$image" "$SERIAL_LOG" --timeout "$timeout" "${args[@]}" || {
-		echo "boot did not reach the expected lines; serial log: $SERIAL_LOG" >&2
-		tail -n 40 "$SERIAL_LOG" >&2
+	BOOT_LOG="$LOGS/$name.serial.log"
+	"$ROOT/tests/helpers/qemu.sh" boot "$image" "$BOOT_LOG" --timeout "$timeout" "$@" || {
+		echo "boot $name ($(basename "$image")) did not reach its end; serial log: $BOOT_LOG" >&2
+		tail -n 40 "$BOOT_LOG" >&2
 		return 1
 	}
+}
+
+boot_once() {
+	local name
+	name=$(basename "$BATS_TEST_FILENAME" .bats)
+	if [ "$1" = -n ]; then
+		name=$2
+		shift 2
+	fi
+	local image=$1 timeout=$2 args=() p
+	shift 2
+	for p in "$@"; do args+=(--until "$p"); done
+	local rc=0
+	boot_log "$name" "$image" "$timeout" "${args[@]}" || rc=$?
+	SERIAL_LOG=$BOOT_LOG
+	export SERIAL_LOG
+	return $rc
 }
 
 serial_has() {

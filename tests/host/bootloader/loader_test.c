@@ -15,15 +15,7 @@
 
 #include "loader.h"
 
-static int failures, checks;
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		checks++;                                                                          \
-		if (!(cond)) {                                                                     \
-			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                     \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "../check.h"
 
 /* ---- the platform ---- */
 
@@ -326,6 +318,5 @@ int main(void)
 	test_modes();
 	test_bootargs();
 	free(medium);
-	printf("bootloader: %d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return check_done("bootloader");
 }

@@ -4,7 +4,7 @@
  * loop.
  */
 #include "graph.h"
-#include "check.h"
+#include "../check.h"
 
 #include <stdlib.h>
 
@@ -80,5 +80,5 @@ int main(void)
 	add(&g, "broken", "relibc missing");
 	CHECK_ORDER(&g, "broken", "broken: dependency 'missing' has no recipe");
 	graph_free(&g);
-	return DONE("graph_test");
+	return check_done("graph_test");
 }

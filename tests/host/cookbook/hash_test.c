@@ -5,7 +5,7 @@
  */
 #include "blake3.h"
 #include "hostutil/hostutil.h"
-#include "check.h"
+#include "../check.h"
 
 #include <stdlib.h>
 
@@ -62,5 +62,5 @@ int main(void)
 	hash((const uint8_t *)"abc", 3, 3, hex);
 	CHECK_STR(hex, "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85");
 	free(data);
-	return DONE("hash_test");
+	return check_done("hash_test");
 }

@@ -6,7 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "pkg.h"
-#include "check.h"
+#include "../check.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -242,5 +242,5 @@ int main(void)
 	free(t2);
 
 	CHECK(rm_rf(dir, err) == 0);
-	return DONE("pkg_test");
+	return check_done("pkg_test");
 }

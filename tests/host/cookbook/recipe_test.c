@@ -4,7 +4,7 @@
  * "FILE: [table] key: ..." for meaning).
  */
 #include "recipe.h"
-#include "check.h"
+#include "../check.h"
 
 #include <stdlib.h>
 
@@ -152,5 +152,5 @@ int main(void)
 	test_defaults();
 	test_errors();
 	test_names();
-	return DONE("recipe_test");
+	return check_done("recipe_test");
 }

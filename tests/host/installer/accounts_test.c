@@ -5,7 +5,7 @@
  * SOURCE_DATE_EPOCH, and what `stage` writes (files, modes, METAFILE).
  */
 #include "accounts.h"
-#include "check.h"
+#include "../check.h"
 #include "config.h"
 #include "crypto/password.h"
 #include "stage.h"
@@ -282,5 +282,5 @@ int main(void)
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
 	free(cmd);
-	return check_exit("accounts_test");
+	return check_done("accounts_test");
 }

@@ -4,7 +4,7 @@
  * errors for TOML and content mistakes. Each case writes its config files
  * into a fresh temporary directory.
  */
-#include "check.h"
+#include "../check.h"
 #include "config.h"
 #include "util.h"
 
@@ -316,5 +316,5 @@ int main(void)
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
 	free(cmd);
-	return check_exit("config_test");
+	return check_done("config_test");
 }

@@ -3,7 +3,7 @@
  * examples, HMAC-SHA256 against RFC 4231, PBKDF2-HMAC-SHA256 against
  * published vectors, and the $pbkdf2-sha256$ password format.
  */
-#include "check.h"
+#include "../check.h"
 #include "crypto/password.h"
 #include "crypto/pbkdf2.h"
 #include "crypto/sha256.h"
@@ -157,5 +157,5 @@ int main(void)
 	test_hmac();
 	test_pbkdf2();
 	test_password();
-	return check_exit("crypto_test");
+	return check_done("crypto_test");
 }

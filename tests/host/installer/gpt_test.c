@@ -5,7 +5,7 @@
  * from the UEFI spec): MBR, both headers and their CRCs, entries, LBAs,
  * and the payloads byte for byte. Also asks sgdisk when it is installed.
  */
-#include "check.h"
+#include "../check.h"
 #include "disk.h"
 #include "gpt.h"
 #include "util.h"
@@ -58,16 +58,16 @@ static void test_guid_text(void)
 {
 	uint8_t g[16];
 	char text[37];
-	CHECK(gpt_guid_parse(GPT_TYPE_EFI_SYSTEM, g) == 0);
+	CHECK(guid_parse(GPT_TYPE_EFI_SYSTEM, g) == 0);
 	/* the on-disk form of the EFI type GUID, as every GPT tool writes it */
 	static const uint8_t efi[16] = {0x28, 0x73, 0x2a, 0xc1, 0x1f, 0xf8, 0xd2, 0x11,
 	                                0xba, 0x4b, 0x00, 0xa0, 0xc9, 0x3e, 0xc9, 0x3b};
 	CHECK(memcmp(g, efi, 16) == 0);
-	gpt_guid_format(g, text);
+	guid_format(g, text);
 	CHECK_STR(text, GPT_TYPE_EFI_SYSTEM);
-	CHECK(gpt_guid_parse("C12A7328-F81F-11D2-BA4B-00A0C93EC93", g) < 0);
-	CHECK(gpt_guid_parse("C12A7328xF81F-11D2-BA4B-00A0C93EC93B", g) < 0);
-	CHECK(gpt_guid_parse("G12A7328-F81F-11D2-BA4B-00A0C93EC93B", g) < 0);
+	CHECK(guid_parse("C12A7328-F81F-11D2-BA4B-00A0C93EC93", g) < 0);
+	CHECK(guid_parse("C12A7328xF81F-11D2-BA4B-00A0C93EC93B", g) < 0);
+	CHECK(guid_parse("G12A7328-F81F-11D2-BA4B-00A0C93EC93B", g) < 0);
 	CHECK(gpt_crc32("123456789", 9) == 0xcbf43926u);
 	CHECK(crc32_bitwise((const uint8_t *)"123456789", 9) == 0xcbf43926u);
 }
@@ -123,7 +123,7 @@ static void check_entry(const uint8_t *e, const char *type, uint64_t first, uint
                         const char *name)
 {
 	uint8_t t[16];
-	gpt_guid_parse(type, t);
+	guid_parse(type, t);
 	CHECK(memcmp(e, t, 16) == 0);
 	static const uint8_t zero[16];
 	CHECK(memcmp(e + 16, zero, 16) != 0);
@@ -317,5 +317,5 @@ int main(void)
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
 	free(cmd);
-	return check_exit("gpt_test");
+	return check_done("gpt_test");
 }

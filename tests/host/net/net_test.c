@@ -17,16 +17,7 @@
 #include "dhcp.h"
 #include "net/net.h"
 
-static int failures, checks;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		checks++;                                                                          \
-		if (!(cond)) {                                                                     \
-			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                     \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "../check.h"
 
 static int parse_a(const char *t, uint32_t *a)
 {
@@ -196,6 +187,5 @@ int main(void)
 	test_addr();
 	test_dhcp();
 	test_sockopt();
-	printf("net: %d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return check_done("net");
 }

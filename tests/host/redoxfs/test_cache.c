@@ -38,19 +38,19 @@ static void test_damage_after_remount(void)
 	fill_pattern(data, sizeof(data), 77);
 	uint32_t ino = put_file(fs, "f", data, sizeof(data));
 	OK(redoxfs_commit(fs));
-	CHECK(redoxfs_read(fs, ino, 0, got, sizeof(got)) == (int64_t)sizeof(got));
-	CHECK(fs->dev.cache->hits + fs->dev.cache->misses > 0);
+	REQUIRE(redoxfs_read(fs, ino, 0, got, sizeof(got)) == (int64_t)sizeof(got));
+	REQUIRE(fs->dev.cache->hits + fs->dev.cache->misses > 0);
 	fs = remount(&md, fs);
 	size_t off;
 	for (off = 0; off < md.size; off += 4096)
 		if (memcmp(md.data + off, data, 4096) == 0)
 			break;
-	CHECK(off < md.size);
+	REQUIRE(off < md.size);
 	md.data[off + 7] ^= 0x20;
-	CHECK(redoxfs_read(fs, ino, 0, got, sizeof(got)) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_read(fs, ino, 0, got, sizeof(got)) == -REDOXFS_EIO);
 	md.data[off + 7] ^= 0x20;
-	CHECK(redoxfs_read(fs, ino, 0, got, sizeof(got)) == (int64_t)sizeof(got));
-	CHECK(memcmp(got, data, sizeof(got)) == 0);
+	REQUIRE(redoxfs_read(fs, ino, 0, got, sizeof(got)) == (int64_t)sizeof(got));
+	REQUIRE(memcmp(got, data, sizeof(got)) == 0);
 	redoxfs_unmount(fs);
 	md_free(&md);
 }
@@ -67,14 +67,14 @@ static void test_hit_needs_crc(void)
 	OK(rfs_cow_write(fs, &p, block));
 	uint8_t got[4096];
 	OK(rfs_read_ptr(&fs->dev, &p, got));
-	CHECK(memcmp(got, block, sizeof(got)) == 0);
+	REQUIRE(memcmp(got, block, sizeof(got)) == 0);
 	uint64_t misses = fs->dev.cache->misses;
 	struct redoxfs_ptr wrong = p;
 	wrong.crc ^= 1;
-	CHECK(rfs_read_ptr(&fs->dev, &wrong, got) == -REDOXFS_EIO);
-	CHECK(fs->dev.cache->misses == misses); /* went to the disk, and failed */
+	REQUIRE(rfs_read_ptr(&fs->dev, &wrong, got) == -REDOXFS_EIO);
+	REQUIRE(fs->dev.cache->misses == misses); /* went to the disk, and failed */
 	OK(rfs_read_ptr(&fs->dev, &p, got));
-	CHECK(memcmp(got, block, sizeof(got)) == 0);
+	REQUIRE(memcmp(got, block, sizeof(got)) == 0);
 	redoxfs_unmount(fs);
 	md_free(&md);
 }
@@ -109,17 +109,17 @@ static void test_reuse(void)
 		for (int f = 0; f < FILES; f++) {
 			snprintf(name, sizeof(name), "f%d", f);
 			if (!len[f]) {
-				CHECK(path_ino(fs, name) == 0);
+				REQUIRE(path_ino(fs, name) == 0);
 				continue;
 			}
 			size_t got_len;
 			uint8_t *got = get_file(fs, name, &got_len);
-			CHECK(got && got_len == len[f] && memcmp(got, want[f], len[f]) == 0);
+			REQUIRE(got && got_len == len[f] && memcmp(got, want[f], len[f]) == 0);
 			free(got);
 		}
 	}
 	OK(redoxfs_commit(fs));
-	CHECK(fs->dev.cache->hits > 0);
+	REQUIRE(fs->dev.cache->hits > 0);
 	fs = remount(&md, fs);
 	expect_clean(&md);
 	for (int f = 0; f < FILES; f++) {
@@ -127,7 +127,7 @@ static void test_reuse(void)
 		if (len[f]) {
 			size_t got_len;
 			uint8_t *got = get_file(fs, name, &got_len);
-			CHECK(got && got_len == len[f] && memcmp(got, want[f], len[f]) == 0);
+			REQUIRE(got && got_len == len[f] && memcmp(got, want[f], len[f]) == 0);
 			free(got);
 		}
 	}
@@ -145,7 +145,7 @@ static void probe(struct redoxfs *fs, uint32_t dir, const char *tag, uint64_t co
 	uint64_t before = block_reads(fs);
 	for (int i = 0; i < PROBE; i++) {
 		snprintf(name, sizeof(name), "%s-%d", tag, i);
-		CHECK(redoxfs_lookup(fs, dir, name, strlen(name), &ino) == -REDOXFS_ENOENT);
+		REQUIRE(redoxfs_lookup(fs, dir, name, strlen(name), &ino) == -REDOXFS_ENOENT);
 		OK(redoxfs_create(fs, dir, name, REDOXFS_MODE_FILE | 0644, 0, 0, &ino));
 	}
 	costs[0] = (block_reads(fs) - before) / PROBE;
@@ -194,7 +194,7 @@ static void test_dir_costs(void)
 	fill(fs, dir, SMALL, N);
 	struct redoxfs_stat st;
 	OK(redoxfs_stat(fs, dir, &st));
-	CHECK(st.size / 4096 >= 60);
+	REQUIRE(st.size / 4096 >= 60);
 	probe(fs, dir, "b", big);
 	printf("test_cache: block reads per create/lookup/unlink: %llu/%llu/%llu with %d names, "
 	       "%llu/%llu/%llu with %d\n",
@@ -202,7 +202,7 @@ static void test_dir_costs(void)
 	       (unsigned long long)small[2], SMALL, (unsigned long long)big[0],
 	       (unsigned long long)big[1], (unsigned long long)big[2], N);
 	for (int k = 0; k < 3; k++)
-		CHECK(big[k] <= small[k] + 2 && big[k] <= 24);
+		REQUIRE(big[k] <= small[k] + 2 && big[k] <= 24);
 
 	uint64_t before = block_reads(fs);
 	uint64_t cookie = 0;
@@ -211,8 +211,8 @@ static void test_dir_costs(void)
 	while ((r = redoxfs_readdir(fs, dir, &cookie, &ent)) == 1)
 		count++;
 	OK(r);
-	CHECK(count == N);
-	CHECK(block_reads(fs) - before <= (uint64_t)count * 10);
+	REQUIRE(count == N);
+	REQUIRE(block_reads(fs) - before <= (uint64_t)count * 10);
 	OK(redoxfs_commit(fs));
 	expect_clean(&md);
 	redoxfs_unmount(fs);
@@ -225,6 +225,5 @@ int main(void)
 	test_hit_needs_crc();
 	test_reuse();
 	test_dir_costs();
-	printf("test_cache: ok\n");
-	return 0;
+	return check_done("test_cache");
 }

@@ -53,7 +53,7 @@ static void model_put(struct state *s, const char *path, const uint8_t *data, si
 {
 	struct entry *e = find(s, path);
 	if (!e) {
-		CHECK(s->n < MAXF);
+		REQUIRE(s->n < MAXF);
 		e = &s->e[s->n++];
 		snprintf(e->path, sizeof(e->path), "%s", path);
 		e->dir = false;
@@ -68,7 +68,7 @@ static void model_put(struct state *s, const char *path, const uint8_t *data, si
 static void model_del(struct state *s, const char *path)
 {
 	struct entry *e = find(s, path);
-	CHECK(e);
+	REQUIRE(e);
 	free(e->data);
 	*e = s->e[--s->n];
 }
@@ -99,7 +99,7 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 	}
 	struct entry *e = &m->e[files[rng_next(rng) % (unsigned)nf]];
 	uint32_t ino = path_ino(fs, e->path);
-	CHECK(ino);
+	REQUIRE(ino);
 	switch (op) {
 	case 1: /* rewrite whole */
 	case 2: {
@@ -116,7 +116,7 @@ static void random_change(struct redoxfs *fs, struct state *m, uint64_t *rng)
 		uint8_t *nd = calloc(1, end + 1);
 		memcpy(nd, e->data, e->len);
 		fill_pattern(nd + off, len, rng_next(rng));
-		CHECK(redoxfs_write(fs, ino, off, nd + off, len) == (int64_t)len);
+		REQUIRE(redoxfs_write(fs, ino, off, nd + off, len) == (int64_t)len);
 		char p[48];
 		memcpy(p, e->path, sizeof(p));
 		model_put(m, p, nd, end);
@@ -172,24 +172,24 @@ static int walk_check(struct redoxfs *fs, struct state *m, struct redoxfs_reader
 		char path[320];
 		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "/" : "", ent.name);
 		struct entry *e = find(m, path);
-		CHECK(e);
+		REQUIRE(e);
 		struct redoxfs_stat st;
 		OK(redoxfs_stat(fs, ent.ino, &st));
 		count++;
 		if (e->dir) {
-			CHECK((st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_DIR);
+			REQUIRE((st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_DIR);
 			count += walk_check(fs, m, rd, ent.ino, path);
 			continue;
 		}
-		CHECK(st.size == e->len);
+		REQUIRE(st.size == e->len);
 		uint8_t *buf = malloc(e->len + 1);
-		CHECK(redoxfs_read(fs, ent.ino, 0, buf, e->len) == (int64_t)e->len);
-		CHECK(memcmp(buf, e->data, e->len) == 0);
+		REQUIRE(redoxfs_read(fs, ent.ino, 0, buf, e->len) == (int64_t)e->len);
+		REQUIRE(memcmp(buf, e->data, e->len) == 0);
 		uint32_t ri;
 		OK(redoxfs_reader_lookup(rd, path, &ri));
-		CHECK(ri == ent.ino);
-		CHECK(redoxfs_reader_read(rd, ri, 0, buf, e->len) == (int64_t)e->len);
-		CHECK(memcmp(buf, e->data, e->len) == 0);
+		REQUIRE(ri == ent.ino);
+		REQUIRE(redoxfs_reader_read(rd, ri, 0, buf, e->len) == (int64_t)e->len);
+		REQUIRE(memcmp(buf, e->data, e->len) == 0);
 		free(buf);
 	}
 	OK(r);
@@ -228,7 +228,7 @@ static void run(uint32_t seed, int steps, int cuts, size_t img_size, size_t bigg
 	copy_state(&states[0], &model);
 	states[0].generation = info.generation;
 	states[0].nwrites = 0;
-	CHECK(steps < 63);
+	REQUIRE(steps < 63);
 	for (int s = 1; s <= steps; s++) {
 		int changes = 1 + (int)(rng_next(&rng) % 6);
 		for (int c = 0; c < changes; c++)
@@ -243,7 +243,7 @@ static void run(uint32_t seed, int steps, int cuts, size_t img_size, size_t bigg
 		random_change(fs, &model, &rng);
 	redoxfs_unmount(fs);
 	size_t total = md.nlog;
-	CHECK(total > (size_t)steps);
+	REQUIRE(total > (size_t)steps);
 
 	struct memdisk cut;
 	md_init(&cut, img_size);
@@ -278,21 +278,21 @@ static void run(uint32_t seed, int steps, int cuts, size_t img_size, size_t bigg
 		for (int i = 0; i <= steps; i++)
 			if (states[i].generation == info.generation)
 				s = i;
-		CHECK(s >= 0);
+		REQUIRE(s >= 0);
 		/* The newest commit whose writes are all in must be the one shown. */
-		CHECK(states[s].nwrites <= n);
-		CHECK(s == steps || states[s + 1].nwrites > n);
+		REQUIRE(states[s].nwrites <= n);
+		REQUIRE(s == steps || states[s + 1].nwrites > n);
 		struct redoxfs_reader rd;
 		OK(redoxfs_reader_open(&rd, &cut.io, 0, scratch));
 		int count = walk_check(fs, &states[s], &rd, 1, "");
-		CHECK(count == states[s].n);
+		REQUIRE(count == states[s].n);
 		redoxfs_unmount(fs);
 		if (!seen[s]) {
 			seen[s] = true;
 			seen_states++;
 		}
 	}
-	CHECK(seen_states == steps + 1);
+	REQUIRE(seen_states == steps + 1);
 	printf("test_crash: seed %u: %d cuts over %zu writes, %d states, %zu KiB disk, ok\n", seed,
 	       cuts, total, seen_states, img_size / 1024);
 	for (int i = 0; i <= steps; i++)
@@ -312,5 +312,5 @@ int main(void)
 	 * which must never be blocks the last commit still uses. */
 	run(4, 40, 500, 2u << 20, 60000);
 	run(5, 40, 500, 2u << 20, 60000);
-	return 0;
+	return check_done("test_crash");
 }

@@ -21,9 +21,9 @@ static void check_file(struct redoxfs *fs, const char *path, const uint8_t *want
 {
 	size_t got_len;
 	uint8_t *got = get_file(fs, path, &got_len);
-	CHECK(got);
-	CHECK(got_len == len);
-	CHECK(memcmp(got, want, len) == 0);
+	REQUIRE(got);
+	REQUIRE(got_len == len);
+	REQUIRE(memcmp(got, want, len) == 0);
 	free(got);
 }
 
@@ -33,20 +33,20 @@ static void test_format(void)
 	struct redoxfs *fs = fresh_fs(&md, 4 * MiB);
 	struct redoxfs_stat st;
 	OK(redoxfs_stat(fs, redoxfs_root(fs), &st));
-	CHECK(st.mode == (REDOXFS_MODE_DIR | 0755));
-	CHECK(st.links == 2 && st.uid == 0 && st.size == 0);
-	CHECK(st.mtime.sec == test_clock.sec);
+	REQUIRE(st.mode == (REDOXFS_MODE_DIR | 0755));
+	REQUIRE(st.links == 2 && st.uid == 0 && st.size == 0);
+	REQUIRE(st.mtime.sec == test_clock.sec);
 	uint64_t cookie = 0;
 	struct redoxfs_dirent ent;
-	CHECK(redoxfs_readdir(fs, 1, &cookie, &ent) == 0);
+	REQUIRE(redoxfs_readdir(fs, 1, &cookie, &ent) == 0);
 	struct redoxfs_info info;
 	redoxfs_info(fs, &info);
-	CHECK(info.generation == 1 && info.blocks == 1024 && info.next_ino == 2);
+	REQUIRE(info.generation == 1 && info.blocks == 1024 && info.next_ino == 2);
 	redoxfs_unmount(fs);
 	expect_clean(&md);
 	/* Too small, and formatting over an old filesystem. */
 	uint8_t uuid[16] = {0};
-	CHECK(redoxfs_format(&md.io, 0, 15 * 4096, uuid, &test_hooks) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_format(&md.io, 0, 15 * 4096, uuid, &test_hooks) == -REDOXFS_EINVAL);
 	OK(redoxfs_format(&md.io, 0, md.size, uuid, &test_hooks));
 	expect_clean(&md);
 	md_free(&md);
@@ -83,38 +83,38 @@ static void test_files(void)
 	OK(redoxfs_write(fs, ino, 4000, buf + 4000, 300));
 	for (size_t off = 0; off < 1000000; off += 77777) {
 		int64_t n = redoxfs_read(fs, ino, off, got, 5000);
-		CHECK(n == (int64_t)(off + 5000 <= 1000000 ? 5000 : 1000000 - off));
-		CHECK(memcmp(got, buf + off, (size_t)n) == 0);
+		REQUIRE(n == (int64_t)(off + 5000 <= 1000000 ? 5000 : 1000000 - off));
+		REQUIRE(memcmp(got, buf + off, (size_t)n) == 0);
 	}
-	CHECK(redoxfs_read(fs, ino, 1000000, got, 10) == 0);
-	CHECK(redoxfs_read(fs, ino, 5000000, got, 10) == 0);
+	REQUIRE(redoxfs_read(fs, ino, 1000000, got, 10) == 0);
+	REQUIRE(redoxfs_read(fs, ino, 5000000, got, 10) == 0);
 
 	/* Sparse: a write far past the end leaves zeros in between. */
 	ino = path_ino(fs, "f100");
 	OK(redoxfs_write(fs, ino, 500000, "tail", 4));
 	int64_t n = redoxfs_read(fs, ino, 0, got, 600000);
-	CHECK(n == 500004);
+	REQUIRE(n == 500004);
 	fill_pattern(buf, 100, 2);
-	CHECK(memcmp(got, buf, 100) == 0);
+	REQUIRE(memcmp(got, buf, 100) == 0);
 	for (size_t i = 100; i < 500000; i++)
-		CHECK(got[i] == 0);
-	CHECK(memcmp(got + 500000, "tail", 4) == 0);
+		REQUIRE(got[i] == 0);
+	REQUIRE(memcmp(got + 500000, "tail", 4) == 0);
 
 	/* Truncate down then up: the cut bytes come back as zeros. */
 	ino = path_ino(fs, "f8192");
 	OK(redoxfs_truncate(fs, ino, 5000));
 	OK(redoxfs_truncate(fs, ino, 9000));
 	fill_pattern(buf, 8192, 9);
-	CHECK(redoxfs_read(fs, ino, 0, got, 9000) == 9000);
-	CHECK(memcmp(got, buf, 5000) == 0);
+	REQUIRE(redoxfs_read(fs, ino, 0, got, 9000) == 9000);
+	REQUIRE(memcmp(got, buf, 5000) == 0);
 	for (size_t i = 5000; i < 9000; i++)
-		CHECK(got[i] == 0);
+		REQUIRE(got[i] == 0);
 	ino = path_ino(fs, "f3840"); /* inline */
 	OK(redoxfs_truncate(fs, ino, 10));
 	OK(redoxfs_truncate(fs, ino, 20));
-	CHECK(redoxfs_read(fs, ino, 0, got, 100) == 20);
+	REQUIRE(redoxfs_read(fs, ino, 0, got, 100) == 20);
 	for (size_t i = 10; i < 20; i++)
-		CHECK(got[i] == 0);
+		REQUIRE(got[i] == 0);
 	OK(redoxfs_commit(fs));
 	expect_clean(&md);
 
@@ -124,13 +124,13 @@ static void test_files(void)
 	fs = remount(&md, fs);
 	fill_pattern(buf, 1, 1);
 	check_file(fs, "f1", buf, 1);
-	CHECK(path_ino(fs, "new") == 0);
+	REQUIRE(path_ino(fs, "new") == 0);
 
 	/* Errors. */
-	CHECK(redoxfs_read(fs, 1, 0, got, 1) == -REDOXFS_EISDIR);
-	CHECK(redoxfs_write(fs, 1, 0, got, 1) == -REDOXFS_EISDIR);
-	CHECK(redoxfs_read(fs, 999, 0, got, 1) == -REDOXFS_ENOENT);
-	CHECK(redoxfs_write(fs, path_ino(fs, "f1"), UINT64_MAX - 2, got, 10) == -REDOXFS_EFBIG);
+	REQUIRE(redoxfs_read(fs, 1, 0, got, 1) == -REDOXFS_EISDIR);
+	REQUIRE(redoxfs_write(fs, 1, 0, got, 1) == -REDOXFS_EISDIR);
+	REQUIRE(redoxfs_read(fs, 999, 0, got, 1) == -REDOXFS_ENOENT);
+	REQUIRE(redoxfs_write(fs, path_ino(fs, "f1"), UINT64_MAX - 2, got, 10) == -REDOXFS_EFBIG);
 	redoxfs_unmount(fs);
 	expect_clean(&md);
 	free(buf);
@@ -149,41 +149,42 @@ static void test_dirs(void)
 	OK(redoxfs_mkdir(fs, a, "b", 0700, 5, 6, &b));
 	OK(redoxfs_mkdir(fs, b, "c", 0755, 0, 0, &c));
 	OK(redoxfs_create(fs, c, "file", REDOXFS_MODE_FILE | 0644, 0, 0, &f));
-	CHECK(path_ino(fs, "a/b/c/file") == f);
-	CHECK(path_ino(fs, "/a//b/./c/../c/file") == f);
-	CHECK(path_ino(fs, "a/b/../..") == 1);
-	CHECK(redoxfs_lookup_path(fs, "a/b/c/file/x", false, &x) == -REDOXFS_ENOTDIR);
-	CHECK(redoxfs_lookup_path(fs, "a/missing", false, &x) == -REDOXFS_ENOENT);
+	REQUIRE(path_ino(fs, "a/b/c/file") == f);
+	REQUIRE(path_ino(fs, "/a//b/./c/../c/file") == f);
+	REQUIRE(path_ino(fs, "a/b/../..") == 1);
+	REQUIRE(redoxfs_lookup_path(fs, "a/b/c/file/x", false, &x) == -REDOXFS_ENOTDIR);
+	REQUIRE(redoxfs_lookup_path(fs, "a/missing", false, &x) == -REDOXFS_ENOENT);
 	OK(redoxfs_stat(fs, b, &st));
-	CHECK(st.mode == (REDOXFS_MODE_DIR | 0700) && st.uid == 5 && st.gid == 6 && st.links == 3);
+	REQUIRE(st.mode == (REDOXFS_MODE_DIR | 0700) && st.uid == 5 && st.gid == 6 &&
+	        st.links == 3);
 	OK(redoxfs_stat(fs, 1, &st));
-	CHECK(st.links == 3);
+	REQUIRE(st.links == 3);
 
-	CHECK(redoxfs_mkdir(fs, a, "b", 0755, 0, 0, &x) == -REDOXFS_EEXIST);
-	CHECK(redoxfs_create(fs, a, "b", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EEXIST);
-	CHECK(redoxfs_create(fs, f, "x", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_ENOTDIR);
-	CHECK(redoxfs_create(fs, 1, "", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
-	CHECK(redoxfs_create(fs, 1, ".", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
-	CHECK(redoxfs_create(fs, 1, "..", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
-	CHECK(redoxfs_create(fs, 1, "a/b", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_mkdir(fs, a, "b", 0755, 0, 0, &x) == -REDOXFS_EEXIST);
+	REQUIRE(redoxfs_create(fs, a, "b", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EEXIST);
+	REQUIRE(redoxfs_create(fs, f, "x", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_ENOTDIR);
+	REQUIRE(redoxfs_create(fs, 1, "", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_create(fs, 1, ".", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_create(fs, 1, "..", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_create(fs, 1, "a/b", REDOXFS_MODE_FILE, 0, 0, &x) == -REDOXFS_EINVAL);
 	char longname[300];
 	memset(longname, 'n', sizeof(longname));
 	longname[256] = 0;
-	CHECK(redoxfs_create(fs, 1, longname, REDOXFS_MODE_FILE, 0, 0, &x) ==
-	      -REDOXFS_ENAMETOOLONG);
+	REQUIRE(redoxfs_create(fs, 1, longname, REDOXFS_MODE_FILE, 0, 0, &x) ==
+	        -REDOXFS_ENAMETOOLONG);
 	longname[255] = 0;
 	OK(redoxfs_create(fs, 1, longname, REDOXFS_MODE_FILE, 0, 0, &x));
-	CHECK(path_ino(fs, longname) == x);
+	REQUIRE(path_ino(fs, longname) == x);
 
-	CHECK(redoxfs_rmdir(fs, a, "b") == -REDOXFS_ENOTEMPTY);
-	CHECK(redoxfs_rmdir(fs, c, "file") == -REDOXFS_ENOTDIR);
-	CHECK(redoxfs_unlink(fs, a, "b") == -REDOXFS_EISDIR);
-	CHECK(redoxfs_unlink(fs, a, "nothing") == -REDOXFS_ENOENT);
+	REQUIRE(redoxfs_rmdir(fs, a, "b") == -REDOXFS_ENOTEMPTY);
+	REQUIRE(redoxfs_rmdir(fs, c, "file") == -REDOXFS_ENOTDIR);
+	REQUIRE(redoxfs_unlink(fs, a, "b") == -REDOXFS_EISDIR);
+	REQUIRE(redoxfs_unlink(fs, a, "nothing") == -REDOXFS_ENOENT);
 	OK(redoxfs_unlink(fs, c, "file"));
 	OK(redoxfs_rmdir(fs, b, "c"));
 	OK(redoxfs_stat(fs, b, &st));
-	CHECK(st.links == 2 && st.size == 0);
-	CHECK(redoxfs_stat(fs, c, &st) == -REDOXFS_ENOENT);
+	REQUIRE(st.links == 2 && st.size == 0);
+	REQUIRE(redoxfs_stat(fs, c, &st) == -REDOXFS_ENOENT);
 	OK(redoxfs_commit(fs));
 	redoxfs_unmount(fs);
 	expect_clean(&md);
@@ -206,22 +207,22 @@ static void test_unlink_open(void)
 	uint32_t g = put_file(fs, "other", "x", 1);
 	OK(redoxfs_link(fs, g, 1, "other2"));
 	OK(redoxfs_unlink_open(fs, 1, "tmp"));
-	CHECK(path_ino(fs, "tmp") == 0);
+	REQUIRE(path_ino(fs, "tmp") == 0);
 	OK(redoxfs_stat(fs, f, &st));
-	CHECK(st.links == 0 && st.size == 4);
-	CHECK(redoxfs_read(fs, f, 0, buf, sizeof buf) == 4 && memcmp(buf, "kept", 4) == 0);
-	CHECK(redoxfs_write(fs, f, 4, "more", 4) == 4);
+	REQUIRE(st.links == 0 && st.size == 4);
+	REQUIRE(redoxfs_read(fs, f, 0, buf, sizeof buf) == 4 && memcmp(buf, "kept", 4) == 0);
+	REQUIRE(redoxfs_write(fs, f, 4, "more", 4) == 4);
 	OK(redoxfs_release(fs, f));
-	CHECK(redoxfs_stat(fs, f, &st) == -REDOXFS_ENOENT);
+	REQUIRE(redoxfs_stat(fs, f, &st) == -REDOXFS_ENOENT);
 	/* a node that still has a name is not released */
 	OK(redoxfs_unlink_open(fs, 1, "other"));
 	OK(redoxfs_release(fs, g));
 	OK(redoxfs_stat(fs, g, &st));
-	CHECK(st.links == 1);
+	REQUIRE(st.links == 1);
 	OK(redoxfs_unlink(fs, 1, "other2"));
 	OK(redoxfs_commit(fs));
 	redoxfs_info(fs, &info);
-	CHECK(info.free == free_before);
+	REQUIRE(info.free == free_before);
 	redoxfs_unmount(fs);
 	expect_clean(&md);
 	md_free(&md);
@@ -253,9 +254,9 @@ static void test_rename(void)
 	g = put_file(fs, "d2/g", "second", 6);
 
 	OK(redoxfs_rename(fs, d1, "f", d1, "f2"));
-	CHECK(path_ino(fs, "d1/f2") == f && path_ino(fs, "d1/f") == 0);
+	REQUIRE(path_ino(fs, "d1/f2") == f && path_ino(fs, "d1/f") == 0);
 	OK(redoxfs_rename(fs, d1, "f2", d2, "f"));
-	CHECK(path_ino(fs, "d2/f") == f && !has_entry(fs, d1, "f2"));
+	REQUIRE(path_ino(fs, "d2/f") == f && !has_entry(fs, d1, "f2"));
 	OK(redoxfs_rename(fs, d2, "f", d2, "f")); /* same name: nothing */
 
 	/* Over an existing file: the old one is gone with its blocks. */
@@ -268,34 +269,34 @@ static void test_rename(void)
 	OK(redoxfs_rename(fs, d2, "f", d1, "big"));
 	OK(redoxfs_commit(fs));
 	redoxfs_info(fs, &after);
-	CHECK(after.free >= before.free + 5);
-	CHECK(path_ino(fs, "d1/big") == f);
+	REQUIRE(after.free >= before.free + 5);
+	REQUIRE(path_ino(fs, "d1/big") == f);
 	check_file(fs, "d1/big", (const uint8_t *)"first", 5);
 
 	/* Directories. */
 	OK(redoxfs_mkdir(fs, d1, "sub", 0755, 0, 0, &e));
 	put_file(fs, "d1/sub/inner", "x", 1);
-	CHECK(redoxfs_rename(fs, 1, "d1", e, "loop") == -REDOXFS_EINVAL);
-	CHECK(redoxfs_rename(fs, 1, "d1", d1, "self") == -REDOXFS_EINVAL);
-	CHECK(redoxfs_rename(fs, d1, "big", 1, "d2") == -REDOXFS_EISDIR);
-	CHECK(redoxfs_rename(fs, d1, "sub", d2, "g") == -REDOXFS_ENOTDIR);
+	REQUIRE(redoxfs_rename(fs, 1, "d1", e, "loop") == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_rename(fs, 1, "d1", d1, "self") == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_rename(fs, d1, "big", 1, "d2") == -REDOXFS_EISDIR);
+	REQUIRE(redoxfs_rename(fs, d1, "sub", d2, "g") == -REDOXFS_ENOTDIR);
 	OK(redoxfs_mkdir(fs, d2, "full", 0755, 0, 0, &x));
 	put_file(fs, "d2/full/y", "y", 1);
-	CHECK(redoxfs_rename(fs, d1, "sub", d2, "full") == -REDOXFS_ENOTEMPTY);
+	REQUIRE(redoxfs_rename(fs, d1, "sub", d2, "full") == -REDOXFS_ENOTEMPTY);
 	OK(redoxfs_mkdir(fs, d2, "empty", 0755, 0, 0, &x));
 	OK(redoxfs_rename(fs, d1, "sub", d2, "empty"));
-	CHECK(path_ino(fs, "d2/empty") == e && path_ino(fs, "d2/empty/inner"));
-	CHECK(redoxfs_stat(fs, x, &st) == -REDOXFS_ENOENT);
+	REQUIRE(path_ino(fs, "d2/empty") == e && path_ino(fs, "d2/empty/inner"));
+	REQUIRE(redoxfs_stat(fs, x, &st) == -REDOXFS_ENOENT);
 	OK(redoxfs_stat(fs, d1, &st));
-	CHECK(st.links == 2);
+	REQUIRE(st.links == 2);
 	OK(redoxfs_stat(fs, d2, &st));
-	CHECK(st.links == 4); /* full, empty (was sub) */
-	CHECK(path_ino(fs, "d2/empty/..") == d2);
+	REQUIRE(st.links == 4); /* full, empty (was sub) */
+	REQUIRE(path_ino(fs, "d2/empty/..") == d2);
 
 	/* Two names of one file: renaming one onto the other does nothing. */
 	OK(redoxfs_link(fs, g, d1, "g-link"));
 	OK(redoxfs_rename(fs, d1, "g-link", d2, "g"));
-	CHECK(path_ino(fs, "d1/g-link") == g && path_ino(fs, "d2/g") == g);
+	REQUIRE(path_ino(fs, "d1/g-link") == g && path_ino(fs, "d2/g") == g);
 	OK(redoxfs_commit(fs));
 	redoxfs_unmount(fs);
 	expect_clean(&md);
@@ -313,42 +314,42 @@ static void test_links_symlinks_attrs(void)
 	f = put_file(fs, "file", "data", 4);
 	OK(redoxfs_mkdir(fs, 1, "dir", 0755, 0, 0, &d));
 	OK(redoxfs_link(fs, f, d, "hard"));
-	CHECK(redoxfs_link(fs, d, 1, "dirlink") == -REDOXFS_EPERM);
-	CHECK(redoxfs_link(fs, f, 1, "file") == -REDOXFS_EEXIST);
+	REQUIRE(redoxfs_link(fs, d, 1, "dirlink") == -REDOXFS_EPERM);
+	REQUIRE(redoxfs_link(fs, f, 1, "file") == -REDOXFS_EEXIST);
 	OK(redoxfs_stat(fs, f, &st));
-	CHECK(st.links == 2);
+	REQUIRE(st.links == 2);
 	OK(redoxfs_unlink(fs, 1, "file"));
 	check_file(fs, "dir/hard", (const uint8_t *)"data", 4);
 	OK(redoxfs_stat(fs, f, &st));
-	CHECK(st.links == 1);
+	REQUIRE(st.links == 1);
 
 	OK(redoxfs_symlink(fs, 1, "rel", "dir/hard", 7, 8, &s));
 	OK(redoxfs_symlink(fs, d, "up", "../rel", 0, 0, &x));
 	OK(redoxfs_symlink(fs, 1, "abs", "/dir", 0, 0, &x));
 	OK(redoxfs_stat(fs, s, &st));
-	CHECK(st.mode == (REDOXFS_MODE_SYMLINK | 0777) && st.size == 8 && st.uid == 7);
-	CHECK(redoxfs_readlink(fs, s, buf, sizeof(buf)) == 8 && memcmp(buf, "dir/hard", 8) == 0);
-	CHECK(redoxfs_readlink(fs, f, buf, sizeof(buf)) == -REDOXFS_EINVAL);
+	REQUIRE(st.mode == (REDOXFS_MODE_SYMLINK | 0777) && st.size == 8 && st.uid == 7);
+	REQUIRE(redoxfs_readlink(fs, s, buf, sizeof(buf)) == 8 && memcmp(buf, "dir/hard", 8) == 0);
+	REQUIRE(redoxfs_readlink(fs, f, buf, sizeof(buf)) == -REDOXFS_EINVAL);
 	OK(redoxfs_lookup_path(fs, "rel", true, &x));
-	CHECK(x == f);
+	REQUIRE(x == f);
 	OK(redoxfs_lookup_path(fs, "rel", false, &x));
-	CHECK(x == s);
+	REQUIRE(x == s);
 	OK(redoxfs_lookup_path(fs, "dir/up", true, &x));
-	CHECK(x == f);
+	REQUIRE(x == f);
 	OK(redoxfs_lookup_path(fs, "abs/hard", false, &x));
-	CHECK(x == f);
+	REQUIRE(x == f);
 	OK(redoxfs_symlink(fs, 1, "loop1", "loop2", 0, 0, &x));
 	OK(redoxfs_symlink(fs, 1, "loop2", "loop1", 0, 0, &x));
-	CHECK(redoxfs_lookup_path(fs, "loop1", true, &x) == -REDOXFS_ELOOP);
+	REQUIRE(redoxfs_lookup_path(fs, "loop1", true, &x) == -REDOXFS_ELOOP);
 	memset(buf, 'p', 4095);
 	buf[4095] = 0;
 	OK(redoxfs_symlink(fs, 1, "long", buf, 0, 0, &x)); /* not inline */
 	OK(redoxfs_stat(fs, x, &st));
-	CHECK(st.size == 4095);
+	REQUIRE(st.size == 4095);
 	buf[4095] = 'p';
 	buf[4096] = 0;
-	CHECK(redoxfs_symlink(fs, 1, "toolong", buf, 0, 0, &x) == -REDOXFS_ENAMETOOLONG);
-	CHECK(redoxfs_symlink(fs, 1, "empty", "", 0, 0, &x) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_symlink(fs, 1, "toolong", buf, 0, 0, &x) == -REDOXFS_ENAMETOOLONG);
+	REQUIRE(redoxfs_symlink(fs, 1, "empty", "", 0, 0, &x) == -REDOXFS_EINVAL);
 
 	test_clock.sec += 100;
 	OK(redoxfs_chmod(fs, f, 04755));
@@ -359,10 +360,10 @@ static void test_links_symlinks_attrs(void)
 	OK(redoxfs_commit(fs));
 	fs = remount(&md, fs);
 	OK(redoxfs_stat(fs, f, &st));
-	CHECK(st.mode == (REDOXFS_MODE_FILE | 04755) && st.uid == 1000 && st.gid == 100);
-	CHECK(st.atime.sec == 111 && st.atime.nsec == 222);
-	CHECK(st.mtime.sec == 333 && st.mtime.nsec == 444);
-	CHECK(st.ctime.sec == test_clock.sec);
+	REQUIRE(st.mode == (REDOXFS_MODE_FILE | 04755) && st.uid == 1000 && st.gid == 100);
+	REQUIRE(st.atime.sec == 111 && st.atime.nsec == 222);
+	REQUIRE(st.mtime.sec == 333 && st.mtime.nsec == 444);
+	REQUIRE(st.ctime.sec == test_clock.sec);
 	redoxfs_unmount(fs);
 	expect_clean(&md);
 	md_free(&md);
@@ -379,25 +380,25 @@ static void reader_agrees(struct memdisk *md, struct redoxfs *fs, const char *pa
 	OK(redoxfs_reader_open(&r, &md->io, 0, scratch));
 	OK(redoxfs_reader_lookup(&r, path, &ri));
 	OK(redoxfs_lookup_path(fs, path, false, &wi));
-	CHECK(ri == wi);
+	REQUIRE(ri == wi);
 	OK(redoxfs_reader_stat(&r, ri, &a));
 	OK(redoxfs_stat(fs, wi, &b));
-	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
+	REQUIRE(memcmp(&a, &b, sizeof(a)) == 0);
 	if ((a.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_DIR) {
 		uint8_t x;
-		CHECK(redoxfs_reader_read(&r, ri, 0, &x, 1) == -REDOXFS_EISDIR);
+		REQUIRE(redoxfs_reader_read(&r, ri, 0, &x, 1) == -REDOXFS_EISDIR);
 		return;
 	}
 	uint8_t *x = malloc(a.size + 10), *y = malloc(a.size + 10);
-	CHECK(redoxfs_reader_read(&r, ri, 0, x, a.size + 10) == (int64_t)a.size);
-	CHECK(redoxfs_read(fs, wi, 0, y, a.size + 10) == (int64_t)a.size);
-	CHECK(memcmp(x, y, a.size) == 0);
+	REQUIRE(redoxfs_reader_read(&r, ri, 0, x, a.size + 10) == (int64_t)a.size);
+	REQUIRE(redoxfs_read(fs, wi, 0, y, a.size + 10) == (int64_t)a.size);
+	REQUIRE(memcmp(x, y, a.size) == 0);
 	uint64_t seed = a.size;
 	for (int i = 0; i < 20 && a.size; i++) {
 		uint64_t off = rng_next(&seed) % a.size, len = rng_next(&seed) % 20000;
 		int64_t n = redoxfs_reader_read(&r, ri, off, x, len);
-		CHECK(n == (int64_t)(off + len <= a.size ? len : a.size - off));
-		CHECK(memcmp(x, y + off, (size_t)n) == 0);
+		REQUIRE(n == (int64_t)(off + len <= a.size ? len : a.size - off));
+		REQUIRE(memcmp(x, y + off, (size_t)n) == 0);
 	}
 	free(x);
 	free(y);
@@ -417,18 +418,18 @@ static void test_large_file(void)
 	OK(redoxfs_create(fs, 1, "big", REDOXFS_MODE_FILE | 0644, 0, 0, &ino));
 	for (size_t off = 0; off < size; off += MiB) {
 		fill_pattern(buf, MiB, (uint32_t)(off / MiB));
-		CHECK(redoxfs_write(fs, ino, off, buf, MiB) == (int64_t)MiB);
+		REQUIRE(redoxfs_write(fs, ino, off, buf, MiB) == (int64_t)MiB);
 	}
 	OK(redoxfs_commit(fs));
 	redoxfs_info(fs, &full);
 	/* data + about 1/256 of indirect blocks, nothing more */
 	uint64_t used = empty.free - full.free, data = size / 4096;
-	CHECK(used >= data && used <= data + data / 200 + 16);
+	REQUIRE(used >= data && used <= data + data / 200 + 16);
 	fs = remount(&md, fs);
 	for (size_t off = 0; off < size; off += MiB) {
 		fill_pattern(buf, MiB, (uint32_t)(off / MiB));
-		CHECK(redoxfs_read(fs, ino, off, got, MiB) == (int64_t)MiB);
-		CHECK(memcmp(buf, got, MiB) == 0);
+		REQUIRE(redoxfs_read(fs, ino, off, got, MiB) == (int64_t)MiB);
+		REQUIRE(memcmp(buf, got, MiB) == 0);
 	}
 	reader_agrees(&md, fs, "big");
 	expect_clean(&md);
@@ -439,7 +440,7 @@ static void test_large_file(void)
 	if (!(cut.free + 3 >= empty.free && cut.free <= empty.free))
 		fprintf(stderr, "free: empty %llu, after cut %llu\n",
 		        (unsigned long long)empty.free, (unsigned long long)cut.free);
-	CHECK(cut.free + 3 >= empty.free && cut.free <= empty.free);
+	REQUIRE(cut.free + 3 >= empty.free && cut.free <= empty.free);
 	fill_pattern(buf, MiB, 0);
 	check_file(fs, "big", buf, 5000);
 	redoxfs_unmount(fs);
@@ -459,7 +460,7 @@ static void big_dir_expect(struct redoxfs *fs, uint32_t dir, const int8_t *state
 		uint32_t ino;
 		snprintf(name, sizeof(name), "f%05d", i);
 		int r = redoxfs_lookup(fs, dir, name, strlen(name), &ino);
-		CHECK(state[i] ? r == 0 : r == -REDOXFS_ENOENT);
+		REQUIRE(state[i] ? r == 0 : r == -REDOXFS_ENOENT);
 	}
 	uint64_t cookie = 0;
 	struct redoxfs_dirent ent;
@@ -468,7 +469,7 @@ static void big_dir_expect(struct redoxfs *fs, uint32_t dir, const int8_t *state
 		count++;
 	for (int i = 0; i < n; i++)
 		live += state[i] != 0;
-	CHECK(count == live);
+	REQUIRE(count == live);
 }
 
 static void test_big_dir(void)
@@ -485,8 +486,8 @@ static void test_big_dir(void)
 		OK(redoxfs_create(fs, dir, name, REDOXFS_MODE_FILE | 0644, 0, 0, &ino));
 		state[i] = 1;
 	}
-	CHECK(redoxfs_create(fs, dir, "f00007", REDOXFS_MODE_FILE | 0644, 0, 0, &ino) ==
-	      -REDOXFS_EEXIST);
+	REQUIRE(redoxfs_create(fs, dir, "f00007", REDOXFS_MODE_FILE | 0644, 0, 0, &ino) ==
+	        -REDOXFS_EEXIST);
 	for (int i = 0; i < N; i += 3) {
 		snprintf(name, sizeof(name), "f%05d", i);
 		OK(redoxfs_unlink(fs, dir, name));
@@ -557,7 +558,7 @@ static void test_many_files(void)
 	int r, count = 0, removed = 0;
 	while ((r = redoxfs_readdir(fs, dir, &cookie, &ent)) == 1) {
 		int i;
-		CHECK(sscanf(ent.name, "file-%d-", &i) == 1 && i >= 0 && i < N && !seen[i]);
+		REQUIRE(sscanf(ent.name, "file-%d-", &i) == 1 && i >= 0 && i < N && !seen[i]);
 		seen[i] = true;
 		count++;
 		if (i % 2 == 0 && i + 1 < N && !seen[i + 1]) {
@@ -569,11 +570,11 @@ static void test_many_files(void)
 		}
 	}
 	OK(r);
-	CHECK(count + removed == N);
+	REQUIRE(count + removed == N);
 	for (int i = 0; i < N; i += 97) {
 		snprintf(name, sizeof(name), "many/file-%d-%s", i,
 		         i % 7 ? "x" : "a-longer-name-here");
-		CHECK((path_ino(fs, name) != 0) == (i % 2 == 0 || i == N - 1));
+		REQUIRE((path_ino(fs, name) != 0) == (i % 2 == 0 || i == N - 1));
 		if (path_ino(fs, name)) {
 			check_file(fs, name, (const uint8_t *)name, strlen(name));
 			reader_agrees(&md, fs, name);
@@ -588,7 +589,7 @@ static void test_many_files(void)
 	OK(r);
 	struct redoxfs_stat st;
 	OK(redoxfs_stat(fs, dir, &st));
-	CHECK(st.size == 0);
+	REQUIRE(st.size == 0);
 	OK(redoxfs_rmdir(fs, 1, "many"));
 	reader_agrees(&md, fs, "tree/d39/f9");
 	OK(redoxfs_commit(fs));
@@ -616,25 +617,25 @@ static void test_reader(void)
 	put_file(fs, "boot/small", "changed", 7);
 
 	OK(redoxfs_reader_open(&r, &md.io, 0, scratch));
-	CHECK(memcmp(redoxfs_reader_uuid(&r), "\1\2\3\4", 4) == 0);
+	REQUIRE(memcmp(redoxfs_reader_uuid(&r), "\1\2\3\4", 4) == 0);
 	OK(redoxfs_reader_lookup(&r, "boot/small", &ino));
 	uint8_t small[16];
-	CHECK(redoxfs_reader_read(&r, ino, 0, small, sizeof(small)) == 4);
-	CHECK(memcmp(small, "tiny", 4) == 0);
-	CHECK(redoxfs_reader_lookup(&r, "boot/nothing", &ino) == -REDOXFS_ENOENT);
-	CHECK(redoxfs_reader_lookup(&r, "boot/small/x", &ino) == -REDOXFS_ENOTDIR);
+	REQUIRE(redoxfs_reader_read(&r, ino, 0, small, sizeof(small)) == 4);
+	REQUIRE(memcmp(small, "tiny", 4) == 0);
+	REQUIRE(redoxfs_reader_lookup(&r, "boot/nothing", &ino) == -REDOXFS_ENOENT);
+	REQUIRE(redoxfs_reader_lookup(&r, "boot/small/x", &ino) == -REDOXFS_ENOTDIR);
 	OK(redoxfs_reader_lookup(&r, "", &ino));
-	CHECK(ino == 1);
+	REQUIRE(ino == 1);
 	OK(redoxfs_reader_lookup(&r, "/boot/./kernel", &ino));
 	struct redoxfs_stat st;
 	OK(redoxfs_reader_stat(&r, ino, &st));
-	CHECK(st.size == 3 * MiB - 123 && (st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_FILE);
+	REQUIRE(st.size == 3 * MiB - 123 && (st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_FILE);
 	uint8_t *got = malloc(3 * MiB);
-	CHECK(redoxfs_reader_read(&r, ino, 0, got, 3 * MiB) == 3 * MiB - 123);
-	CHECK(memcmp(got, buf, 3 * MiB - 123) == 0);
+	REQUIRE(redoxfs_reader_read(&r, ino, 0, got, 3 * MiB) == 3 * MiB - 123);
+	REQUIRE(memcmp(got, buf, 3 * MiB - 123) == 0);
 	OK(redoxfs_reader_lookup(&r, "link", &ino));
 	OK(redoxfs_reader_stat(&r, ino, &st));
-	CHECK((st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_SYMLINK);
+	REQUIRE((st.mode & REDOXFS_MODE_TYPE) == REDOXFS_MODE_SYMLINK);
 
 	OK(redoxfs_commit(fs));
 	reader_agrees(&md, fs, "boot/kernel");
@@ -651,9 +652,9 @@ static void test_reader(void)
 			md.data[off + 100] ^= 1;
 			break;
 		}
-	CHECK(redoxfs_reader_read(&r, ino, 0, got, 3 * MiB) == -REDOXFS_EIO);
-	CHECK(redoxfs_reader_read(&r, ino, 2 * 4096 + 50, got, 10) == -REDOXFS_EIO);
-	CHECK(redoxfs_reader_read(&r, ino, 0, got, 4096) == 4096);
+	REQUIRE(redoxfs_reader_read(&r, ino, 0, got, 3 * MiB) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_reader_read(&r, ino, 2 * 4096 + 50, got, 10) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_reader_read(&r, ino, 0, got, 4096) == 4096);
 	/* A filesystem inside a bigger disk, at an offset. */
 	struct memdisk disk;
 	md_init(&disk, 8 * MiB);
@@ -664,17 +665,17 @@ static void test_reader(void)
 	OK(redoxfs_commit(fs));
 	redoxfs_unmount(fs);
 	for (size_t i = 0; i < at; i++)
-		CHECK(disk.data[i] == 0);
+		REQUIRE(disk.data[i] == 0);
 	OK(redoxfs_reader_open(&r, &disk.io, at, scratch));
 	OK(redoxfs_reader_lookup(&r, "f", &ino));
-	CHECK(redoxfs_reader_read(&r, ino, 0, small, sizeof(small)) == 12);
-	CHECK(memcmp(small, "at an offset", 12) == 0);
-	CHECK(redoxfs_reader_open(&r, &disk.io, 0, scratch) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_reader_read(&r, ino, 0, small, sizeof(small)) == 12);
+	REQUIRE(memcmp(small, "at an offset", 12) == 0);
+	REQUIRE(redoxfs_reader_open(&r, &disk.io, 0, scratch) == -REDOXFS_EINVAL);
 	md_free(&disk);
 
 	/* Not a filesystem. */
 	memset(md.data, 0, 4 * 4096);
-	CHECK(redoxfs_reader_open(&r, &md.io, 0, scratch) == -REDOXFS_EINVAL);
+	REQUIRE(redoxfs_reader_open(&r, &md.io, 0, scratch) == -REDOXFS_EINVAL);
 	free(buf);
 	free(got);
 	md_free(&md);
@@ -696,15 +697,15 @@ static void test_space(void)
 	int64_t n;
 	while ((n = redoxfs_write(fs, ino, off, buf + off, 64 * 1024)) > 0)
 		off += (uint64_t)n;
-	CHECK(n == -REDOXFS_ENOSPC);
-	CHECK(off > 600 * 1024);
+	REQUIRE(n == -REDOXFS_ENOSPC);
+	REQUIRE(off > 600 * 1024);
 	OK(redoxfs_commit(fs));
 	expect_clean(&md);
 	check_file(fs, "fill", buf, off);
 	OK(redoxfs_unlink(fs, 1, "fill"));
 	OK(redoxfs_commit(fs));
 	redoxfs_info(fs, &now);
-	CHECK(now.free == start.free);
+	REQUIRE(now.free == start.free);
 
 	/* Rewriting and committing again and again leaks nothing. */
 	put_file(fs, "a", buf, 50000);
@@ -716,7 +717,7 @@ static void test_space(void)
 		OK(redoxfs_rmdir(fs, 1, "tmp"));
 		OK(redoxfs_commit(fs));
 		redoxfs_info(fs, &now);
-		CHECK(now.free == start.free);
+		REQUIRE(now.free == start.free);
 	}
 	expect_clean(&md);
 
@@ -726,16 +727,16 @@ static void test_space(void)
 	ro.write = NULL;
 	OK(redoxfs_mount(&fs, &ro, 0, &test_hooks));
 	check_file(fs, "a", buf + 49, 50000);
-	CHECK(redoxfs_create(fs, 1, "x", REDOXFS_MODE_FILE, 0, 0, &ino) == -REDOXFS_EROFS);
-	CHECK(redoxfs_commit(fs) == -REDOXFS_EROFS);
+	REQUIRE(redoxfs_create(fs, 1, "x", REDOXFS_MODE_FILE, 0, 0, &ino) == -REDOXFS_EROFS);
+	REQUIRE(redoxfs_commit(fs) == -REDOXFS_EROFS);
 	redoxfs_unmount(fs);
 
 	/* A failing disk breaks the handle; the last commit stays intact. */
 	OK(redoxfs_mount(&fs, &md.io, 0, &test_hooks));
 	md.fail_writes = true;
-	CHECK(redoxfs_write(fs, path_ino(fs, "a"), 0, "zzz", 3) == -REDOXFS_EIO);
-	CHECK(redoxfs_create(fs, 1, "x", REDOXFS_MODE_FILE, 0, 0, &ino) == -REDOXFS_EIO);
-	CHECK(redoxfs_commit(fs) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_write(fs, path_ino(fs, "a"), 0, "zzz", 3) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_create(fs, 1, "x", REDOXFS_MODE_FILE, 0, 0, &ino) == -REDOXFS_EIO);
+	REQUIRE(redoxfs_commit(fs) == -REDOXFS_EIO);
 	md.fail_writes = false;
 	fs = remount(&md, fs);
 	check_file(fs, "a", buf + 49, 50000);
@@ -758,6 +759,5 @@ int main(void)
 	test_many_files();
 	test_big_dir();
 	test_large_file();
-	printf("test_fs: ok\n");
-	return 0;
+	return check_done("test_fs");
 }

@@ -27,13 +27,13 @@ static const struct redoxfs_header *newest(struct memdisk *md, unsigned *slot)
 			*slot = s;
 		}
 	}
-	CHECK(best);
+	REQUIRE(best);
 	return best;
 }
 
 static void *block(struct memdisk *md, uint64_t b)
 {
-	CHECK(b < md->size / BS);
+	REQUIRE(b < md->size / BS);
 	return md->data + b * BS;
 }
 
@@ -49,7 +49,7 @@ static struct redoxfs_ptr *node_slot(struct memdisk *md, uint32_t ino, struct re
 		struct redoxfs_ptr *tab = block(md, p->block);
 		p = &tab[(ino >> (8 * l)) & 0xFF];
 	}
-	CHECK(p->block);
+	REQUIRE(p->block);
 	return p;
 }
 
@@ -62,7 +62,7 @@ static struct redoxfs_node *node(struct memdisk *md, uint32_t ino)
 static uint64_t data_block(struct memdisk *md, uint32_t ino, uint64_t idx)
 {
 	struct redoxfs_node *n = node(md, ino);
-	CHECK(!(n->flags & REDOXFS_NODE_INLINE) && n->height <= 1);
+	REQUIRE(!(n->flags & REDOXFS_NODE_INLINE) && n->height <= 1);
 	if (n->height == 0)
 		return n->ptrs[idx].block;
 	struct redoxfs_ptr *tab = block(md, n->ptrs[idx >> 8].block);
@@ -109,9 +109,9 @@ static void build_good(void)
 	OK(redoxfs_unlink(fs, 1, "gone"));
 	OK(redoxfs_commit(fs));
 	redoxfs_unmount(fs);
-	CHECK(!(node(&good, ino_dir_blocks)->flags & REDOXFS_NODE_INLINE));
-	CHECK(node(&good, ino_big)->height == 1);
-	CHECK(fsck_md(&good, NULL, 0) == 0);
+	REQUIRE(!(node(&good, ino_dir_blocks)->flags & REDOXFS_NODE_INLINE));
+	REQUIRE(node(&good, ino_big)->height == 1);
+	REQUIRE(fsck_md(&good, NULL, 0) == 0);
 }
 
 static void copy_good(struct memdisk *md)
@@ -308,7 +308,7 @@ static void test_structure(void)
 		copy_good(&md);
 		struct redoxfs_header *h = (struct redoxfs_header *)newest(&md, &slot);
 		struct redoxfs_node *sp = block(&md, h->space.block);
-		CHECK(sp->flags & REDOXFS_NODE_INLINE);
+		REQUIRE(sp->flags & REDOXFS_NODE_INLINE);
 		uint64_t b = leak ? IMG / BS - 1 : data_block(&md, ino_big, 3);
 		sp->data[b / 8] ^= (uint8_t)(1u << (b % 8));
 		h->free_blocks += leak ? -1ull : 1;
@@ -340,11 +340,11 @@ static void test_images(void)
 	struct redoxfs_fsck_report rep;
 
 	/* Truncated: the image is smaller than the filesystem says. */
-	CHECK(redoxfs_fsck(&md.io, 0, IMG - 3 * BS, &test_hooks, &rep) == 1);
-	CHECK(strstr(rep.msg, "truncated"));
-	CHECK(redoxfs_fsck(&md.io, 0, 1000, &test_hooks, &rep) == 1);
+	REQUIRE(redoxfs_fsck(&md.io, 0, IMG - 3 * BS, &test_hooks, &rep) == 1);
+	REQUIRE(strstr(rep.msg, "truncated"));
+	REQUIRE(redoxfs_fsck(&md.io, 0, 1000, &test_hooks, &rep) == 1);
 	md.size = IMG / 2; /* and reads past the end fail */
-	CHECK(redoxfs_fsck(&md.io, 0, UINT64_MAX, &test_hooks, &rep) == 1);
+	REQUIRE(redoxfs_fsck(&md.io, 0, UINT64_MAX, &test_hooks, &rep) == 1);
 	md.size = IMG;
 
 	memset(md.data, 0, IMG);
@@ -354,13 +354,13 @@ static void test_images(void)
 	for (int i = 0; i < 50; i++) {
 		for (size_t k = 0; k < IMG; k += 4)
 			*(uint32_t *)(md.data + k) = rng_next(&rng);
-		CHECK(fsck_md(&md, msg, sizeof(msg)) == 1);
+		REQUIRE(fsck_md(&md, msg, sizeof(msg)) == 1);
 		if (i < 5)
 			survive(&md);
 	}
 	/* Garbage that starts with a valid-looking signature. */
 	memcpy(md.data, good.data, 4 * BS);
-	CHECK(fsck_md(&md, msg, sizeof(msg)) == 1);
+	REQUIRE(fsck_md(&md, msg, sizeof(msg)) == 1);
 	survive(&md);
 	md_free(&md);
 }
@@ -394,7 +394,7 @@ static void test_random_flips(void)
 		free_flips += !used;
 		memcpy(md.data, good.data, IMG); /* survive() may have written */
 	}
-	CHECK(used_flips > 100 && free_flips > 50);
+	REQUIRE(used_flips > 100 && free_flips > 50);
 	md_free(&md);
 }
 
@@ -406,6 +406,5 @@ int main(void)
 	test_images();
 	test_random_flips();
 	md_free(&good);
-	printf("test_fsck: ok\n");
-	return 0;
+	return check_done("test_fsck");
 }

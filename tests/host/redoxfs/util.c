@@ -5,6 +5,8 @@
 #include <string.h>
 #include "util.h"
 
+CHECK_COUNTERS;
+
 static int md_read(void *ctx, uint64_t off, void *buf, size_t len)
 {
 	struct memdisk *md = ctx;
@@ -28,13 +30,13 @@ static int md_write(void *ctx, uint64_t off, const void *buf, size_t len)
 		if (md->nlog == md->cap_log) {
 			md->cap_log = md->cap_log ? md->cap_log * 2 : 1024;
 			md->log = realloc(md->log, md->cap_log * sizeof(*md->log));
-			CHECK(md->log);
+			REQUIRE(md->log);
 		}
 		struct write_rec *w = &md->log[md->nlog++];
 		w->off = off;
 		w->len = len;
 		w->data = malloc(len);
-		CHECK(w->data);
+		REQUIRE(w->data);
 		memcpy(w->data, buf, len);
 	}
 	return 0;
@@ -51,7 +53,7 @@ void md_init(struct memdisk *md, size_t size)
 {
 	memset(md, 0, sizeof(*md));
 	md->data = calloc(1, size);
-	CHECK(md->data);
+	REQUIRE(md->data);
 	md->size = size;
 	md->io.read = md_read;
 	md->io.write = md_write;
@@ -115,12 +117,12 @@ static uint32_t parent_of(struct redoxfs *fs, const char *path, const char **nam
 		return redoxfs_root(fs);
 	}
 	char dir[4096];
-	CHECK((size_t)(slash - path) < sizeof(dir));
+	REQUIRE((size_t)(slash - path) < sizeof(dir));
 	memcpy(dir, path, (size_t)(slash - path));
 	dir[slash - path] = 0;
 	*name = slash + 1;
 	uint32_t ino = path_ino(fs, dir);
-	CHECK(ino);
+	REQUIRE(ino);
 	return ino;
 }
 
@@ -135,7 +137,7 @@ uint32_t put_file(struct redoxfs *fs, const char *path, const void *data, size_t
 	while (done < len) {
 		int64_t n = redoxfs_write(fs, ino, done, (const uint8_t *)data + done, len - done);
 		OK(n);
-		CHECK(n > 0);
+		REQUIRE(n > 0);
 		done += (size_t)n;
 	}
 	return ino;
@@ -148,10 +150,10 @@ uint8_t *get_file(struct redoxfs *fs, const char *path, size_t *len)
 	if (!ino || redoxfs_stat(fs, ino, &st) != 0)
 		return NULL;
 	uint8_t *buf = malloc(st.size + 1);
-	CHECK(buf);
+	REQUIRE(buf);
 	int64_t n = redoxfs_read(fs, ino, 0, buf, st.size);
 	OK(n);
-	CHECK((uint64_t)n == st.size);
+	REQUIRE((uint64_t)n == st.size);
 	*len = (size_t)st.size;
 	return buf;
 }
@@ -160,11 +162,11 @@ int fsck_md(struct memdisk *md, char *msg, size_t msglen)
 {
 	struct redoxfs_fsck_report rep;
 	int r = redoxfs_fsck(&md->io, 0, md->size, &test_hooks, &rep);
-	CHECK(r >= 0);
+	REQUIRE(r >= 0);
 	if (msg)
 		snprintf(msg, msglen, "%s", rep.msg);
-	CHECK(r == 0 || rep.msg[0]);
-	CHECK(strchr(rep.msg, '\n') == NULL);
+	REQUIRE(r == 0 || rep.msg[0]);
+	REQUIRE(strchr(rep.msg, '\n') == NULL);
 	return r;
 }
 

@@ -1,7 +1,7 @@
 /*
  * Helpers for the RedoxFS host tests: an in-memory disk that can record
- * its writes (for the crash test), malloc hooks, and CHECK macros that
- * stop the test with file:line on the first failure.
+ * its writes (for the crash test), malloc hooks; checks are
+ * tests/host/check.h's REQUIRE (stop at the first failure) and OK below.
  */
 #ifndef REDOXFS_TEST_UTIL_H
 #define REDOXFS_TEST_UTIL_H
@@ -15,23 +15,16 @@
 #include "redoxfs/reader.h"
 #include "redoxfs/redoxfs.h"
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
-			exit(1);                                                                   \
-		}                                                                                  \
-	} while (0)
+#define CHECK_SHARED_COUNTERS
+#include "../check.h"
 
 /* An expression that must be 0 (or >= 0); prints the error otherwise. */
 #define OK(expr)                                                                                   \
 	do {                                                                                       \
 		long long r_ = (long long)(expr);                                                  \
-		if (r_ < 0) {                                                                      \
-			fprintf(stderr, "%s:%d: %s returned %lld\n", __FILE__, __LINE__, #expr,    \
-			        r_);                                                               \
+		CHECK_RESULT(r_ >= 0, "%s returned %lld", #expr, r_);                              \
+		if (r_ < 0)                                                                        \
 			exit(1);                                                                   \
-		}                                                                                  \
 	} while (0)
 
 struct write_rec {

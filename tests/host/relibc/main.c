@@ -1,12 +1,12 @@
 /*
  * Runs every relibc-c host test suite and prints the totals as
- * "relibc: N passed, N failed"; exits non-zero if anything failed.
+ * "relibc: N checks, N failed"; exits non-zero if anything failed.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "test.h"
 
-long t_pass, t_fail;
+CHECK_COUNTERS;
 
 static unsigned long long rng_state = 0x9e3779b97f4a7c15ULL;
 
@@ -61,10 +61,10 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
 		if (argc > 1 && strcmp(argv[1], suites[i].name))
 			continue;
-		long p = t_pass, f = t_fail;
+		long n = check_count, f = check_failures;
 		suites[i].run();
-		printf("  %-12s %ld passed, %ld failed\n", suites[i].name, t_pass - p, t_fail - f);
+		printf("  %-12s %ld passed, %ld failed\n", suites[i].name,
+		       (check_count - n) - (check_failures - f), check_failures - f);
 	}
-	printf("relibc: %ld passed, %ld failed\n", t_pass, t_fail);
-	return t_fail ? 1 : 0;
+	return check_done("relibc");
 }

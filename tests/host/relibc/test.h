@@ -1,62 +1,17 @@
 /*
- * A minimal test harness for the relibc-c host tests: CHECK macros that
- * count passes and report failures, and the list of suites.
+ * The relibc-c host tests' shared declarations: tests/host/check.h's
+ * harness (counters shared by every suite), the list of suites and the
+ * timing helpers of the blocking calls' tests.
  */
 #ifndef RELIBC_TEST_H
 #define RELIBC_TEST_H
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-extern long t_pass, t_fail;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			t_pass++;                                                                  \
-		} else {                                                                           \
-			t_fail++;                                                                  \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_STR(got, want)                                                                       \
-	do {                                                                                       \
-		const char *g_ = (got), *w_ = (want);                                              \
-		if (g_ && w_ && !strcmp(g_, w_)) {                                                 \
-			t_pass++;                                                                  \
-		} else {                                                                           \
-			t_fail++;                                                                  \
-			fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__,          \
-			        __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");           \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_INT(got, want)                                                                       \
-	do {                                                                                       \
-		long long g_ = (long long)(got), w_ = (long long)(want);                           \
-		if (g_ == w_) {                                                                    \
-			t_pass++;                                                                  \
-		} else {                                                                           \
-			t_fail++;                                                                  \
-			fprintf(stderr, "%s:%d: %s: got %lld, want %lld\n", __FILE__, __LINE__,    \
-			        #got, g_, w_);                                                     \
-		}                                                                                  \
-	} while (0)
-
-/* failures in bulk comparisons print only the first few */
-#define CHECK_QUIET(cond, ...)                                                                     \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			t_pass++;                                                                  \
-		} else {                                                                           \
-			if (t_fail++ < 50) {                                                       \
-				fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                    \
-				fprintf(stderr, __VA_ARGS__);                                      \
-				fputc('\n', stderr);                                               \
-			}                                                                          \
-		}                                                                                  \
-	} while (0)
+#define CHECK_SHARED_COUNTERS
+#include "../check.h"
 
 /* a deterministic generator so failures reproduce */
 unsigned long long t_rand(void);
@@ -82,5 +37,24 @@ void test_pthread(void);
 void test_semaphore(void);
 void test_posix(void);
 void test_regex(void);
+
+/* Timeouts for the blocking calls' tests: now + ms on CLOCK, as an absolute time. */
+static inline struct timespec in_ms(clockid_t clock, long ms)
+{
+	struct timespec t;
+	clock_gettime(clock, &t);
+	t.tv_nsec += (ms % 1000) * 1000000L;
+	t.tv_sec += ms / 1000 + t.tv_nsec / 1000000000L;
+	t.tv_nsec %= 1000000000L;
+	return t;
+}
+
+/* Milliseconds on CLOCK_MONOTONIC since t0. */
+static inline long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
 
 #endif

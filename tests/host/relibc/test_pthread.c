@@ -14,23 +14,6 @@
 
 #define NT 8
 
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-	struct timespec t;
-	clock_gettime(clock, &t);
-	t.tv_nsec += (ms % 1000) * 1000000L;
-	t.tv_sec += ms / 1000 + t.tv_nsec / 1000000000L;
-	t.tv_nsec %= 1000000000L;
-	return t;
-}
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 static void *in_thread(void *(*fn)(void *), void *arg)
 {
 	pthread_t t;

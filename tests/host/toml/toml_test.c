@@ -3,7 +3,7 @@
  * expected tree, every malformed input fails with the exact
  * "FILE:LINE: message", and the accessor API behaves.
  */
-#include "check.h"
+#include "../check.h"
 #include "toml_dump.h"
 
 #include <stdlib.h>
@@ -371,5 +371,5 @@ int main(void)
 	test_api();
 	test_out_of_memory();
 	test_file();
-	return check_exit("toml_test");
+	return check_done("toml_test");
 }

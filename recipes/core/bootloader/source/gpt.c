@@ -3,6 +3,7 @@
  * partition of a given type. Reads go through the platform's disk_read.
  */
 #include "loader.h"
+#include <fmt/guid.h>
 #include <redox/abi/disk.h>
 
 struct gpt_header {
@@ -21,33 +22,6 @@ struct gpt_entry {
 	uint16_t name[36];
 } __attribute__((packed));
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* GUID text to its on-disk form (first three groups little-endian). */
-static void guid_parse(const char *text, uint8_t out[16])
-{
-	static const uint8_t order[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
-	uint8_t bytes[16];
-	int n = 0;
-	for (const char *p = text; *p && n < 16; p++) {
-		if (*p == '-')
-			continue;
-		bytes[n++] = (uint8_t)(hex_value(p[0]) << 4 | hex_value(p[1]));
-		p++;
-	}
-	for (int i = 0; i < 16; i++)
-		out[i] = bytes[order[i]];
-}
-
 bool gpt_find_partition(uint64_t base, const char *type_guid, struct partition *out,
                         const char **why)
 {
@@ -65,7 +39,10 @@ bool gpt_find_partition(uint64_t base, const char *type_guid, struct partition *
 		return false;
 	}
 	uint8_t wanted[16];
-	guid_parse(type_guid, wanted);
+	if (guid_parse(type_guid, wanted)) {
+		*why = "the partition type GUID is malformed";
+		return false;
+	}
 	for (uint32_t i = 0; i < header.entry_count && i < 128; i++) {
 		struct gpt_entry entry;
 		uint64_t at =
