@@ -3,8 +3,8 @@
  * friends count every check, report a failure with file and line and go
  * on; check_done() prints "NAME: N checks, M failed" and gives main's exit
  * status; REQUIRE stops the program at its first failure (for tests
- * whose later steps build on the earlier ones). A test program of several files defines CHECK_SHARED_COUNTERS
- * before including this and CHECK_COUNTERS in exactly one of them.
+ * whose later steps build on the earlier ones). A test program of several files defines
+ * CHECK_SHARED_COUNTERS before including this and CHECK_COUNTERS in exactly one of them.
  */
 #ifndef TESTS_HOST_CHECK_H
 #define TESTS_HOST_CHECK_H
@@ -41,7 +41,7 @@ static long check_count __attribute__((unused)), check_failures __attribute__((u
 #define CHECK_STR(got, want)                                                                       \
 	do {                                                                                       \
 		const char *g_ = (got), *w_ = (want);                                              \
-		CHECK_RESULT(g_ && w_ && !strcmp(g_, w_), "%s: got \"%s\", want \"%s\"", #got,     \
+		CHECK_RESULT(g_ &&w_ && !strcmp(g_, w_), "%s: got \"%s\", want \"%s\"", #got,      \
 		             g_ ? g_ : "(null)", w_ ? w_ : "(null)");                              \
 	} while (0)
 
