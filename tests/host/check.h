@@ -41,9 +41,8 @@ static long check_count __attribute__((unused)), check_failures __attribute__((u
 #define CHECK_STR(got, want)                                                                       \
 	do {                                                                                       \
 		const char *g_ = (got), *w_ = (want);                                              \
-		CHECK_RESULT(g_ != NULL && w_ != NULL && !strcmp(g_, w_),                          \
-		             "%s: got \"%s\", want \"%s\"", #got, g_ ? g_ : "(null)",              \
-		             w_ ? w_ : "(null)");                                                  \
+		CHECK_RESULT(g_ &&w_ && !strcmp(g_, w_), "%s: got \"%s\", want \"%s\"", #got,      \
+		             g_ ? g_ : "(null)", w_ ? w_ : "(null)");                              \
 	} while (0)
 
 #define CHECK_INT(got, want)                                                                       \

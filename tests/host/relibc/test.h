@@ -27,6 +27,7 @@ void test_env(void);
 void test_printf(void);
 void test_scanf(void);
 void test_time(void);
+void test_timespec(void);
 void test_tz(void);
 void test_math(void);
 void test_setjmp(void);

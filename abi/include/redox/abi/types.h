@@ -69,6 +69,8 @@ struct redox_itimerspec {
 	struct redox_timespec value;
 };
 #define ITIMER_REAL 0
+/* POSIX timers (SYS_TIMER_CREATE) one process may hold at once */
+#define REDOX_TIMER_MAX 32
 
 /* read from an event: queue */
 struct redox_event {
