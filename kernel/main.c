@@ -59,7 +59,10 @@ static void timer_interrupt(struct interrupt_frame *frame, void *ctx)
 	(void)ctx;
 	arch_irq_eoi();
 	if (this_cpu()->index == 0)
-		itimer_tick(); /* SIGALRMs, at the tick's 10 ms resolution */
+		itimer_tick(); /* timer signals, at the tick's 10 ms resolution */
+	struct context *cur = this_cpu()->current;
+	if (cur && cur->process)
+		rlimit_cpu_tick(cur->process); /* CPU time, RLIMIT_CPU */
 	sched_tick();
 }
 

@@ -13,6 +13,7 @@ $(PROGRAMS_OUT)/helloworld: recipes/core/helloworld/source/helloworld.c
 $(PROGRAMS_OUT)/microbench: bench/microbench.c tests/guest/guest.h
 $(foreach t,$(GUEST_TESTS),$(eval $(PROGRAMS_OUT)/$(t): tests/guest/$(t).c tests/guest/guest.h))
 $(PROGRAMS_OUT)/sfuzz-stress: tests/guest/sfuzz.c
+$(PROGRAMS_OUT)/threads: tests/guest/threads-cancel.h
 
 # redoxfsd: its sources and the redoxfs library (as its recipe builds it).
 REDOXFSD_SRC := $(wildcard recipes/core/redoxfs/source/*.c) \

@@ -52,10 +52,17 @@ static void drop_if_empty(int i)
 
 bool account_charge(uint32_t uid, enum account_kind kind, uint64_t n)
 {
+	return account_charge_upto(uid, kind, n, ~0ULL);
+}
+
+bool account_charge_upto(uint32_t uid, enum account_kind kind, uint64_t n, uint64_t limit)
+{
 	uint64_t f = spin_lock_irqsave(&lock);
 	int i = slot(uid, true);
-	bool ok = i >= 0 && (uid == 0 || (users[i].held[kind] <= limits[kind] &&
-	                                  n <= limits[kind] - users[i].held[kind]));
+	bool ok = i >= 0 &&
+	          (uid == 0 || (users[i].held[kind] <= limits[kind] &&
+	                        n <= limits[kind] - users[i].held[kind])) &&
+	          users[i].held[kind] <= limit && n <= limit - users[i].held[kind];
 	if (ok)
 		users[i].held[kind] += n;
 	else if (i >= 0)

@@ -26,6 +26,8 @@ enum account_kind {
 
 /* Add n to uid's count of kind; false (and nothing added) past the limit. */
 bool account_charge(uint32_t uid, enum account_kind kind, uint64_t n);
+/* The same, also refused past `limit` (a process's rlimit; root too). */
+bool account_charge_upto(uint32_t uid, enum account_kind kind, uint64_t n, uint64_t limit);
 void account_uncharge(uint32_t uid, enum account_kind kind, uint64_t n);
 /* How much uid holds now (for tests and sys:). */
 uint64_t account_usage(uint32_t uid, enum account_kind kind);

@@ -7,6 +7,7 @@
 #include <redox/abi/elf.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/limits.h>
+#include <redox/abi/resource.h>
 
 #include "process.h"
 #include "../boot.h"
@@ -16,12 +17,11 @@
 #include "../mm/paging.h"
 #include "../mm/usermem.h"
 
-#define USER_TLS_BASE   0x00007F0000000000ULL
-#define TCB_SIZE        64
-#define USER_STACK_SIZE (256 * 1024ULL)
-/* the stack's most: USER_STACK_SIZE plus the largest argument block */
+#define USER_TLS_BASE 0x00007F0000000000ULL
+#define TCB_SIZE      64
+/* the stack's most: RLIMIT_STACK's ceiling plus the largest argument block */
 #define USER_STACK_MAX                                                                             \
-	(USER_STACK_SIZE + REDOX_ARG_MAX + (2 * REDOX_ARGV_MAX + 8) * 8ULL + 2 * PAGE_SIZE)
+	(REDOX_STACK_CEILING + REDOX_ARG_MAX + (2 * REDOX_ARGV_MAX + 8) * 8ULL + 2 * PAGE_SIZE)
 
 /* Copy bytes into the target address space through the direct map. */
 static bool copy_to_space(uint64_t root, uint64_t dst, const uint8_t *src, uint64_t len)
@@ -104,7 +104,8 @@ uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t 
 	return eh->entry;
 }
 
-uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp)
+uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp,
+                          uint64_t stack_size)
 {
 	uint64_t argc = 0, envc = 0, bytes = 0;
 	while (argv && argv[argc])
@@ -113,9 +114,11 @@ uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *co
 		bytes += strlen(envp[envc++]) + 1;
 	/* argc, argv, NULL, envp, NULL, auxv (2 pairs) */
 	uint64_t words = 1 + argc + 1 + envc + 1 + 4;
-	/* the program gets USER_STACK_SIZE beyond its arguments */
-	uint64_t size =
-	    USER_STACK_SIZE + ((bytes + words * 8 + 32 + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
+	/* the program gets stack_size (RLIMIT_STACK, rlimit.c) beyond its arguments */
+	if (stack_size > REDOX_STACK_CEILING)
+		stack_size = REDOX_STACK_CEILING;
+	stack_size = (stack_size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	uint64_t size = stack_size + ((bytes + words * 8 + 32 + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
 	uint64_t top = USER_END;
 	if (size > USER_STACK_MAX)
 		return 0;

@@ -110,7 +110,10 @@ static struct process *proc_alloc(const char *name)
 
 bool proc_charge_anon(struct process *p, uint64_t pages)
 {
-	if (pages > USER_ANON_LIMIT_PAGES - p->anon_pages ||
+	uint64_t limit = rlimit_anon_pages(p);
+	if (limit > USER_ANON_LIMIT_PAGES)
+		limit = USER_ANON_LIMIT_PAGES;
+	if (p->anon_pages > limit || pages > limit - p->anon_pages ||
 	    !account_charge(p->acct_uid, ACCOUNT_ANON_PAGES, pages))
 		return false;
 	p->anon_pages += pages;
@@ -185,7 +188,8 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 	int64_t error = -ENOMEM;
 	uint64_t entry = p->cr3 ? elf_load_user(p->cr3, elf, size, &error) : 0;
 	static const char *const no_env[] = {0};
-	uint64_t rsp = entry ? user_stack_setup(p->cr3, argv, no_env) : 0;
+	rlimit_init(p);
+	uint64_t rsp = entry ? user_stack_setup(p->cr3, argv, no_env, rlimit_stack(p)) : 0;
 	if (entry && !rsp)
 		error = -ENOMEM;
 	uint64_t fs_base = rsp ? user_tls_setup(p->cr3, elf, size) : 0;
@@ -218,8 +222,9 @@ int64_t proc_spawn(const char *name, const void *elf, uint64_t size, const char 
 int64_t proc_fork(const struct interrupt_frame *frame)
 {
 	struct process *parent = proc_current();
-	/* the child counts against the user, and so does every page it copies */
-	if (!account_charge(parent->acct_uid, ACCOUNT_PROCS, 1))
+	/* the child counts against the user (and its RLIMIT_NPROC), and so does
+	 * every page it copies */
+	if (!account_charge_upto(parent->acct_uid, ACCOUNT_PROCS, 1, rlimit_nproc(parent)))
 		return -EAGAIN;
 	uint64_t anon = parent->anon_pages;
 	if (!account_charge(parent->acct_uid, ACCOUNT_ANON_PAGES, anon)) {
@@ -244,6 +249,7 @@ int64_t proc_fork(const struct interrupt_frame *frame)
 	p->ns = ns_get(parent->ns);
 	memcpy(p->cwd, parent->cwd, sizeof p->cwd);
 	p->umask = parent->umask;
+	rlimit_inherit(p, parent);
 	memcpy(p->actions, parent->actions, sizeof p->actions);
 	p->cr3 = user_clone_space(parent->cr3);
 	p->ctx = p->cr3 ? proc_user_context(p->cr3) : 0;
@@ -311,7 +317,7 @@ _Noreturn void proc_exit_last(int status)
 	user_free_space(p->cr3);
 	p->cr3 = 0;
 	proc_uncharge_anon(p, p->anon_pages);
-	itimer_cancel(p);
+	itimer_cancel(p, false);
 
 	uint64_t f = spin_lock_irqsave(&table_lock);
 	struct process *parent = hold_locked(p->ppid); /* kept valid below, unlocked */
@@ -390,7 +396,8 @@ int64_t proc_waitpid(int64_t pid, int *status, uint64_t options)
 int64_t fd_install_from(struct process *p, struct file *file, uint64_t lowest, bool cloexec)
 {
 	uint64_t f = spin_lock_irqsave(&p->lock);
-	for (uint64_t i = lowest; i < MAX_FILES; i++)
+	uint64_t limit = rlimit_nofile(p); /* RLIMIT_NOFILE: EMFILE at it */
+	for (uint64_t i = lowest; i < limit; i++)
 		if (!p->files[i]) {
 			p->files[i] = file;
 			if (cloexec)

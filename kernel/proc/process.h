@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <redox/abi/resource.h>
 #include <redox/abi/signal.h>
 #include <redox/abi/types.h>
 
@@ -19,6 +20,19 @@
 #define MAX_FILES     256
 
 struct file;
+
+/* A timer (itimer.c): ITIMER_REAL, or one of timer_create's. While armed
+ * it is on the tick's list and holds a reference to its owner. */
+struct ktimer {
+	struct process *owner;
+	struct ktimer *next;   /* the armed list */
+	uint64_t at, interval; /* when it fires next (monotonic ns), the period (0: once) */
+	bool armed;
+	int sig;           /* sent when it fires; 0: none (SIGEV_NONE) */
+	int clock;         /* CLOCK_REALTIME or CLOCK_MONOTONIC */
+	int overrun;       /* expirations while its signal was still pending */
+	uint32_t acct_uid; /* whose kernel-buffer account holds it */
+};
 struct scheme_ns;
 struct interrupt_frame;
 
@@ -50,11 +64,14 @@ struct process {
 	int status;          /* wait status once a zombie */
 	bool zombie;
 	struct wait_queue children_changed;
-	/* ITIMER_REAL (itimer.c): SIGALRM at alarm_at (monotonic ns; 0: off) */
-	uint64_t alarm_at, alarm_interval;
-	struct process *alarm_next; /* the armed list, which holds a reference */
-	int refs;                   /* the table's one, plus one per proc_by_pid holder */
-	uint32_t acct_uid; /* whose account (account.h) holds this process and its memory */
+	/* ITIMER_REAL and POSIX timers (itimer.c); under itimer.c's lock */
+	struct ktimer alarm;                    /* ITIMER_REAL (SIGALRM) */
+	struct ktimer *timers[REDOX_TIMER_MAX]; /* timer_create's ids */
+	/* resource limits (rlimit.c): fork copies them, exec keeps them */
+	struct redox_rlimit rlimits[RLIMIT_NLIMITS];
+	uint64_t cpu_ticks; /* timer ticks it ran (all threads): RLIMIT_CPU */
+	int refs;           /* the table's one, plus one per proc_by_pid holder */
+	uint32_t acct_uid;  /* whose account (account.h) holds this process and its memory */
 };
 
 void proc_init(void);
@@ -100,9 +117,25 @@ void thread_reap(struct process *p, bool all);
 /* The current process's last thread ends it: files, memory, zombie. */
 _Noreturn void proc_exit_last(int status);
 
-/* itimer.c: send due SIGALRMs (the boot CPU's timer tick); disarm at exit. */
+/* itimer.c: send due timer signals (the boot CPU's timer tick); at exit
+ * and exec, delete the process's timers (ITIMER_REAL survives exec). */
 void itimer_tick(void);
-void itimer_cancel(struct process *p);
+void itimer_cancel(struct process *p, bool exec);
+
+/* rlimit.c: resource limits (redox/abi/resource.h) */
+void rlimit_init(struct process *p); /* the defaults (spawn) */
+void rlimit_inherit(struct process *child, const struct process *parent);
+uint64_t rlimit_cur(const struct process *p, int resource);
+/* Descriptors p may hold now (RLIMIT_NOFILE, at most MAX_FILES). */
+uint64_t rlimit_nofile(const struct process *p);
+/* Main stack bytes a program gets at exec (RLIMIT_STACK, floor to ceiling). */
+uint64_t rlimit_stack(const struct process *p);
+/* Processes the user may hold before fork gives EAGAIN (none for root). */
+uint64_t rlimit_nproc(const struct process *p);
+/* Anonymous memory pages p may hold (RLIMIT_AS and RLIMIT_DATA). */
+uint64_t rlimit_anon_pages(const struct process *p);
+/* A timer tick while p ran: RLIMIT_CPU's SIGXCPU and SIGKILL. */
+void rlimit_cpu_tick(struct process *p);
 
 /* File descriptors */
 int64_t fd_install(struct process *p, struct file *f, bool cloexec);
@@ -129,6 +162,7 @@ uint64_t elf_load_user(uint64_t root, const void *image, uint64_t size, int64_t 
 /* Map TLS for the first thread; returns the FS base (the TCB) or 0. */
 uint64_t user_tls_setup(uint64_t root, const void *image, uint64_t size);
 /* Build the initial user stack (argc, argv, envp, auxv); returns rsp or 0. */
-uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp);
+uint64_t user_stack_setup(uint64_t root, const char *const *argv, const char *const *envp,
+                          uint64_t stack_size);
 
 #endif

@@ -8,6 +8,7 @@
 #include <freestanding/string.h>
 #include <redox/abi/errno.h>
 #include <redox/abi/signal.h>
+#include <redox/abi/types.h>
 
 #include "process.h"
 #include "signal.h"
@@ -22,6 +23,9 @@ struct signal_frame {
 	struct interrupt_frame saved;
 	uint64_t saved_mask;
 };
+/* the layout user space reads (redox/abi/types.h) */
+_Static_assert(sizeof(struct signal_frame) == sizeof(struct redox_sigframe), "signal frame");
+_Static_assert(sizeof(struct interrupt_frame) == sizeof(struct redox_sigregs), "signal regs");
 
 #define UNBLOCKABLE ((1ULL << SIGKILL) | (1ULL << SIGSTOP))
 

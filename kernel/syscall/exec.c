@@ -165,7 +165,8 @@ int64_t sys_fexec(struct syscall_args *args, uint64_t fd, uint64_t arg_ptrs, uin
 	if (!r)
 		entry = elf_load_user(root, image, size, &r);
 	if (!r) {
-		rsp = user_stack_setup(root, (const char *const *)argv, (const char *const *)envp);
+		rsp = user_stack_setup(root, (const char *const *)argv, (const char *const *)envp,
+		                       rlimit_stack(p));
 		fs_base = rsp ? user_tls_setup(root, image, size) : 0;
 		if (!fs_base)
 			r = -ENOMEM;
@@ -212,6 +213,7 @@ int64_t sys_fexec(struct syscall_args *args, uint64_t fd, uint64_t arg_ptrs, uin
 		p->euid = st.uid;
 	if (st.mode & MODE_SETGID)
 		p->egid = st.gid;
+	itimer_cancel(p, true); /* POSIX timers end with the image; ITIMER_REAL stays */
 	/* Handlers point into the old image: back to the default action. */
 	for (int sig = 1; sig < NSIG; sig++)
 		if (p->actions[sig].sa_handler != SIG_IGN)

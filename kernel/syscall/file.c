@@ -130,7 +130,7 @@ int64_t sys_dup2(struct syscall_args *args, uint64_t fd, uint64_t new_fd, uint64
 {
 	struct process *p = args->process;
 	uint64_t target = new_fd;
-	if (target >= MAX_FILES)
+	if (target >= rlimit_nofile(p)) /* MAX_FILES at most */
 		return -EBADF;
 	if (fd == target && len == 0)
 		return fd_get_check(p, target) ? (int64_t)target : -EBADF;

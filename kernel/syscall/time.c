@@ -1,20 +1,27 @@
 /*
- * Time syscalls: clock_gettime and nanosleep.
+ * Time syscalls: clock_gettime (real, monotonic, and the process's CPU
+ * time that rlimit.c counts at each tick) and nanosleep.
  */
 #include <redox/abi/errno.h>
 #include <redox/abi/flags.h>
 #include <redox/abi/types.h>
 
 #include "syscall.h"
+#include "../arch/arch.h"
+#include "../proc/process.h"
 #include "../sched/sched.h"
 #include "../mm/usercopy.h"
 #include "../time/clock.h"
 
+_Static_assert(1000000000ULL / TIMER_HZ == REDOX_CPUTIME_RES_NS, "CPU time counts timer ticks");
+
 int64_t sys_clock_gettime(struct syscall_args *args, uint64_t clock, uint64_t ts)
 {
-	(void)args;
 	uint64_t ns;
-	if (clock == CLOCK_MONOTONIC)
+	if (clock == CLOCK_PROCESS_CPUTIME_ID)
+		ns = __atomic_load_n(&args->process->cpu_ticks, __ATOMIC_RELAXED) *
+		     REDOX_CPUTIME_RES_NS;
+	else if (clock == CLOCK_MONOTONIC)
 		ns = clock_monotonic_ns();
 	else if (clock == CLOCK_REALTIME)
 		ns = clock_realtime_ns();

@@ -30,6 +30,11 @@ __RELIBC_BEGIN_DECLS
 #define PTHREAD_KEYS_MAX              128
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
 #define PTHREAD_STACK_MIN             16384
+#define PTHREAD_CANCEL_ENABLE         0
+#define PTHREAD_CANCEL_DISABLE        1
+#define PTHREAD_CANCEL_DEFERRED       0
+#define PTHREAD_CANCEL_ASYNCHRONOUS   1
+#define PTHREAD_CANCELED              ((void *)-1)
 
 #define PTHREAD_MUTEX_INITIALIZER                                                                  \
 	{                                                                                          \
@@ -63,6 +68,32 @@ int pthread_kill(pthread_t t, int sig);
 int pthread_getconcurrency(void);
 int pthread_setconcurrency(int level);
 int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+
+int pthread_cancel(pthread_t t);
+int pthread_setcancelstate(int state, int *old);
+int pthread_setcanceltype(int type, int *old);
+void pthread_testcancel(void);
+
+/*
+ * pthread_cleanup_push and pthread_cleanup_pop open and close one block:
+ * the record lives in the caller's frame and is linked into the thread's
+ * chain, which pthread_exit and cancellation run newest first.
+ */
+struct __pthread_cleanup {
+	void (*__fn)(void *);
+	void *__arg;
+	struct __pthread_cleanup *__next;
+};
+void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), void *arg);
+void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute);
+#define pthread_cleanup_push(fn, arg)                                                              \
+	do {                                                                                       \
+		struct __pthread_cleanup __pthread_cleanup_record;                                 \
+	__pthread_cleanup_push(&__pthread_cleanup_record, (fn), (arg))
+#define pthread_cleanup_pop(execute)                                                               \
+	__pthread_cleanup_pop(&__pthread_cleanup_record, (execute));                               \
+	}                                                                                          \
+	while (0)
 
 int pthread_attr_init(pthread_attr_t *a);
 int pthread_attr_destroy(pthread_attr_t *a);

@@ -6,6 +6,7 @@
 #define _RELIBC_SIGNAL_H
 
 #include <bits/cdefs.h>
+#include <bits/pthreadtypes.h>
 #include <bits/types.h>
 #include <redox/abi/signal.h>
 
@@ -27,6 +28,24 @@ struct sigaction {
 	unsigned long sa_flags;
 	void (*sa_restorer)(void);
 };
+
+/* How a timer (timer_create) tells of its expiry. */
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+
+struct sigevent {
+	union sigval sigev_value; /* SIGEV_THREAD's argument (signals carry no siginfo) */
+	int sigev_signo;
+	int sigev_notify;
+	void (*sigev_notify_function)(union sigval);
+	pthread_attr_t *sigev_notify_attributes;
+};
+
+#define SIGEV_SIGNAL 0 /* send sigev_signo */
+#define SIGEV_NONE   1 /* nothing: read it with timer_gettime */
+#define SIGEV_THREAD 2 /* call sigev_notify_function(sigev_value) in a thread */
 
 int kill(pid_t pid, int sig);
 int raise(int sig);

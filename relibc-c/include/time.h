@@ -71,10 +71,19 @@ int clock_gettime(clockid_t clk, struct timespec *ts);
 int clock_settime(clockid_t clk, const struct timespec *ts);
 int clock_getres(clockid_t clk, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
-#define TIMER_ABSTIME 1
 /* 0, or an error number (EINTR, EINVAL) */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
 int timespec_get(struct timespec *ts, int base);
+
+/* POSIX timers (platform/timer.c) on CLOCK_REALTIME or CLOCK_MONOTONIC */
+struct sigevent;
+int timer_create(clockid_t clock, struct sigevent *__restrict_arg sev,
+                 timer_t *__restrict_arg timerid);
+int timer_settime(timer_t timerid, int flags, const struct itimerspec *__restrict_arg value,
+                  struct itimerspec *__restrict_arg old);
+int timer_gettime(timer_t timerid, struct itimerspec *value);
+int timer_getoverrun(timer_t timerid);
+int timer_delete(timer_t timerid);
 
 __RELIBC_END_DECLS
 

@@ -18,6 +18,7 @@ __RELIBC_BEGIN_DECLS
 #define STDERR_FILENO 2
 
 #define _POSIX_VERSION  200809L
+#define _POSIX_TIMERS   200809L /* timer_create and friends */
 #define _POSIX2_VERSION 200809L
 #define _XOPEN_VERSION  700
 
@@ -58,6 +59,7 @@ int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
+int pause(void);
 int usleep(useconds_t usec);
 
 /* files (src/platform/fs.c) */

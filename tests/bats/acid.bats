@@ -60,8 +60,24 @@ ok() {
 	ok 'abort\(\) ends the process with SIGABRT'
 }
 
+@test "resource limits: defaults, EINVAL/EFAULT/EPERM, inherited by fork, kept by exec" {
+	ok 'getrlimit: 256 files, a 256 KiB stack, no core files, no AS limit'
+	ok 'rlimit: bad resource or cur > max is EINVAL, bad pointers EFAULT'
+	ok 'rlimit: anyone lowers, only root raises a hard limit \(EPERM otherwise\)'
+	ok 'rlimit: fork inherits the limits and exec keeps them'
+}
+
+@test "resource limits are enforced: NOFILE, NPROC, AS/DATA, STACK, CPU" {
+	ok 'RLIMIT_NOFILE lowered: open, pipe, dup, F_DUPFD give EMFILE, dup2 past it EBADF'
+	ok 'RLIMIT_NPROC: a uid-1000 fork loop stops with EAGAIN'
+	ok 'RLIMIT_NPROC does not hold root back'
+	ok 'RLIMIT_AS and RLIMIT_DATA: a big mmap fails with ENOMEM'
+	ok 'RLIMIT_STACK sizes the main stack at exec'
+	ok 'RLIMIT_CPU: SIGXCPU past the soft limit, SIGKILL at the hard one'
+}
+
 @test "the whole suite passed" {
-	serial_has '^acid: done: 20 checks ok, 0 failed'
+	serial_has '^acid: done: 30 checks ok, 0 failed'
 	[ "$(cat "$SERIAL_LOG.exit")" = 0 ]
 	! grep -q 'KERNEL PANIC' "$SERIAL_LOG"
 }

@@ -20,7 +20,9 @@ teardown() {
 	cat >"$TMP/t.c" <<'C'
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static void *run(void *arg) { return arg; }
@@ -31,6 +33,13 @@ int main(void)
 	void *r;
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	/* what ports link -lrt for: POSIX timers; and the resource limits */
+	struct sigevent sev = {.sigev_notify = SIGEV_NONE};
+	timer_t tm;
+	struct rlimit rl;
+	if (timer_create(CLOCK_REALTIME, &sev, &tm) == 0)
+		timer_delete(tm);
+	getrlimit(RLIMIT_NOFILE, &rl);
 	pthread_create(&t, 0, run, (void *)1);
 	pthread_join(t, &r);
 	printf("%f %p\n", sqrt(2.0), r);

@@ -1,7 +1,7 @@
 /*
- * acid: the process and scheme suite of the schemes/processes work, run as
- * init of its test image. One line per check ("acid: <what>: ok|FAIL"),
- * then "acid: done: N checks ok, N failed"; the exit code ends QEMU.
+ * acid: the process and scheme suite of the schemes/processes work (and
+ * the resource limits), run as init of its test image. One line per check ("acid: <what>:
+ * ok|FAIL"), then "acid: done: N checks ok, N failed"; the exit code ends QEMU.
  * tests/bats/acid.bats reads the serial log.
  */
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -446,8 +447,279 @@ static void test_permissions(void)
 	      detail);
 }
 
-int main(void)
+/* ---- resource limits (kernel/proc/rlimit.c) ---- */
+
+static int set_limit(int res, rlim_t cur, rlim_t max)
 {
+	struct rlimit rl = {cur, max};
+	return setrlimit(res, &rl);
+}
+
+static rlim_t soft_limit(int res)
+{
+	struct rlimit rl = {0, 0};
+	return getrlimit(res, &rl) == 0 ? rl.rlim_cur : (rlim_t)-2;
+}
+
+/* Run fn in a child; its exit status (wait status), -1 on a timeout. */
+static int in_child(int (*fn)(void), long ms)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fn());
+	return wait_for(pid, ms);
+}
+
+static void check_child(int (*fn)(void), long ms, const char *what)
+{
+	int status = in_child(fn, ms);
+	char detail[32];
+	snprintf(detail, sizeof detail, "status %#x", status);
+	check(status == 0, what, detail);
+}
+
+static void test_rlimit_args(void)
+{
+	struct rlimit rl;
+	int ok = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur == 256 && rl.rlim_max == 256 &&
+	         soft_limit(RLIMIT_STACK) == 256 * 1024 && soft_limit(RLIMIT_CORE) == 0 &&
+	         soft_limit(RLIMIT_AS) == RLIM_INFINITY && sysconf(_SC_OPEN_MAX) == 256;
+	check(ok, "getrlimit: 256 files, a 256 KiB stack, no core files, no AS limit", 0);
+	ok = getrlimit(RLIMIT_NLIMITS, &rl) < 0 && errno == EINVAL;
+	ok = ok && getrlimit(-1, &rl) < 0 && errno == EINVAL;
+	ok = ok && set_limit(RLIMIT_NOFILE, 100, 50) < 0 && errno == EINVAL;
+	ok = ok && set_limit(99, 1, 1) < 0 && errno == EINVAL;
+	/* the kernel's table is the ceiling, root too */
+	ok = ok && set_limit(RLIMIT_NOFILE, 256, 1024) < 0 && errno == EPERM;
+	ok = ok &&
+	     redox_sys_getrlimit(RLIMIT_NOFILE, (void *)0xFFFF800000000000ULL) == (uint64_t)-EFAULT;
+	ok = ok && redox_sys_setrlimit(RLIMIT_NOFILE, (void *)0x1000) == (uint64_t)-EFAULT;
+	ok = ok && redox_sys_getrlimit(RLIMIT_CPU, (void *)0x1000) == (uint64_t)-EFAULT;
+	ok = ok && soft_limit(RLIMIT_NOFILE) == 256;
+	check(ok, "rlimit: bad resource or cur > max is EINVAL, bad pointers EFAULT", 0);
+}
+
+static int nofile_child(void)
+{
+	if (set_limit(RLIMIT_NOFILE, 8, 8) < 0)
+		return 1;
+	if (sysconf(_SC_OPEN_MAX) != 8)
+		return 2;
+	int last = -1;
+	while ((last = open("initfs:bin/init", O_RDONLY)) >= 0 && last < 100)
+		;
+	if (last != -1 || errno != EMFILE)
+		return 3;
+	int fds[2];
+	if (pipe(fds) == 0 || errno != EMFILE)
+		return 4;
+	if (dup(0) >= 0 || errno != EMFILE)
+		return 5;
+	if (fcntl(0, F_DUPFD, 0) >= 0 || errno != EMFILE)
+		return 6;
+	if (dup2(0, 8) >= 0 || errno != EBADF)
+		return 7;
+	/* every descriptor below 8 is in use: 0-2 and the opened files */
+	for (int fd = 0; fd < 8; fd++)
+		if (fcntl(fd, F_GETFD) < 0)
+			return 8;
+	close(7);
+	if (dup(0) != 7)
+		return 9;
+	/* root may raise it again, up to the table */
+	if (set_limit(RLIMIT_NOFILE, 256, 256) < 0 || open("initfs:bin/init", O_RDONLY) != 8)
+		return 10;
+	return 0;
+}
+
+static int raise_child(void)
+{
+	if (set_limit(RLIMIT_NOFILE, 16, 64) < 0 || set_limit(RLIMIT_NOFILE, 16, 128) < 0)
+		return 1; /* root lowers and raises */
+	if (setreuid(1000, 1000) < 0)
+		return 2;
+	if (set_limit(RLIMIT_NOFILE, 16, 129) == 0 || errno != EPERM)
+		return 3;
+	if (set_limit(RLIMIT_CPU, 5, RLIM_INFINITY) < 0 || set_limit(RLIMIT_CPU, 10, 100) < 0)
+		return 4; /* lowering the hard limit: anyone */
+	if (set_limit(RLIMIT_CPU, 10, 101) == 0 || errno != EPERM)
+		return 5;
+	if (set_limit(RLIMIT_NOFILE, 128, 128) < 0 || set_limit(RLIMIT_NOFILE, 8, 100) < 0)
+		return 6; /* the soft limit moves freely below the hard one */
+	if (set_limit(RLIMIT_NOFILE, 100, 100) < 0 || soft_limit(RLIMIT_NOFILE) != 100)
+		return 7;
+	return 0;
+}
+
+static int inherit_child(void)
+{
+	if (set_limit(RLIMIT_NOFILE, 20, 30) < 0 || set_limit(RLIMIT_CORE, 0, 0) < 0)
+		return 1;
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(soft_limit(RLIMIT_NOFILE) == 20 && soft_limit(RLIMIT_CORE) == 0 ? 0 : 1);
+	int status = wait_for(pid, 5000);
+	if (status != 0)
+		return 2;
+	/* exec keeps them: the new program reports its NOFILE limit */
+	char *argv[] = {"init", "--rlimit-nofile", 0};
+	pid = fork();
+	if (pid == 0) {
+		execv("initfs:bin/init", argv);
+		_exit(99);
+	}
+	status = wait_for(pid, 10000);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 20 ? 0 : 3;
+}
+
+static int nproc_child(void)
+{
+	if (setreuid(1000, 1000) < 0 || set_limit(RLIMIT_NPROC, 4, 4) < 0)
+		return 1;
+	pid_t kids[8];
+	int n = 0;
+	for (; n < 8; n++) {
+		kids[n] = fork();
+		if (kids[n] == 0) {
+			for (;;)
+				sleep_ms(1000);
+		}
+		if (kids[n] < 0)
+			break;
+	}
+	int err = errno;
+	for (int i = 0; i < n; i++) {
+		kill(kids[i], SIGKILL);
+		waitpid(kids[i], 0, 0);
+	}
+	/* this process and 3 children are the user's 4 */
+	if (n != 3 || err != EAGAIN)
+		return 2;
+	pid_t pid = fork(); /* the children are gone: room again */
+	if (pid == 0)
+		_exit(0);
+	return pid > 0 && waitpid(pid, 0, 0) == pid ? 0 : 3;
+}
+
+static int nproc_root_child(void)
+{
+	if (set_limit(RLIMIT_NPROC, 1, 1) < 0)
+		return 1;
+	pid_t pid = fork(); /* root is not held to it, as on Linux */
+	if (pid == 0)
+		_exit(0);
+	return pid > 0 && waitpid(pid, 0, 0) == pid ? 0 : 2;
+}
+
+static int as_child(void)
+{
+	void *small = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (small == MAP_FAILED || set_limit(RLIMIT_AS, 64 << 20, 64 << 20) < 0)
+		return 1;
+	void *big = mmap(0, 128 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (big != MAP_FAILED || errno != ENOMEM)
+		return 2;
+	void *(*volatile alloc)(size_t) = malloc; /* not one the compiler may drop */
+	if (alloc(100 << 20) || errno != ENOMEM)
+		return 3;
+	void *more = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (more == MAP_FAILED)
+		return 4;
+	((char *)more)[4096] = 1;
+	/* RLIMIT_DATA counts the same memory */
+	if (set_limit(RLIMIT_AS, RLIM_INFINITY, RLIM_INFINITY) < 0 ||
+	    set_limit(RLIMIT_DATA, 32 << 20, 32 << 20) < 0)
+		return 5;
+	big = mmap(0, 48 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (big != MAP_FAILED || errno != ENOMEM)
+		return 6;
+	/* a fork copies within the parent's limit */
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(soft_limit(RLIMIT_DATA) == 32 << 20 ? 0 : 1);
+	int status = wait_for(pid, 5000);
+	return status == 0 ? 0 : 7;
+}
+
+/* exec with this RLIMIT_STACK; the program touches 900 KiB down its stack */
+static int stack_probe(rlim_t limit)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *argv[] = {"init", "--stack-probe", 0};
+		set_limit(RLIMIT_STACK, limit, RLIM_INFINITY);
+		execv("initfs:bin/init", argv);
+		_exit(99);
+	}
+	return wait_for(pid, 10000);
+}
+
+static void test_rlimit_stack(void)
+{
+	int big = stack_probe(1 << 20), small = stack_probe(256 * 1024);
+	char detail[48];
+	snprintf(detail, sizeof detail, "1 MiB: %#x, 256 KiB: %#x", big, small);
+	check(big == 0 && WIFSIGNALED(small) && WTERMSIG(small) == SIGSEGV,
+	      "RLIMIT_STACK sizes the main stack at exec", detail);
+}
+
+static int cpu_child(void)
+{
+	if (set_limit(RLIMIT_CPU, 1, 2) < 0)
+		return 1;
+	for (volatile unsigned long i = 0;; i++)
+		;
+}
+
+static int cpu_ignore_child(void)
+{
+	signal(SIGXCPU, SIG_IGN);
+	return cpu_child();
+}
+
+static void test_rlimit_cpu(void)
+{
+	int soft = in_child(cpu_child, 30000), hard = in_child(cpu_ignore_child, 30000);
+	char detail[48];
+	snprintf(detail, sizeof detail, "soft %#x, hard %#x", soft, hard);
+	check(soft != -1 && WIFSIGNALED(soft) && WTERMSIG(soft) == SIGXCPU && hard != -1 &&
+	          WIFSIGNALED(hard) && WTERMSIG(hard) == SIGKILL,
+	      "RLIMIT_CPU: SIGXCPU past the soft limit, SIGKILL at the hard one", detail);
+}
+
+static void test_rlimits(void)
+{
+	test_rlimit_args();
+	check_child(
+	    nofile_child, 10000,
+	    "RLIMIT_NOFILE lowered: open, pipe, dup, F_DUPFD give EMFILE, dup2 past it EBADF");
+	check_child(raise_child, 10000,
+	            "rlimit: anyone lowers, only root raises a hard limit (EPERM otherwise)");
+	check_child(inherit_child, 20000, "rlimit: fork inherits the limits and exec keeps them");
+	check_child(nproc_child, 20000, "RLIMIT_NPROC: a uid-1000 fork loop stops with EAGAIN");
+	check_child(nproc_root_child, 10000, "RLIMIT_NPROC does not hold root back");
+	check_child(as_child, 20000, "RLIMIT_AS and RLIMIT_DATA: a big mmap fails with ENOMEM");
+	test_rlimit_stack();
+	test_rlimit_cpu();
+}
+
+/* the program exec'd by the checks above */
+static int exec_mode(const char *mode)
+{
+	if (!strcmp(mode, "--rlimit-nofile"))
+		return (int)soft_limit(RLIMIT_NOFILE);
+	if (!strcmp(mode, "--stack-probe")) {
+		volatile char *p = (volatile char *)__builtin_frame_address(0) - 900 * 1024;
+		*p = 1;
+		return *p == 1 ? 0 : 1;
+	}
+	return 98;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		return exec_mode(argv[1]);
 	say("acid: pid %d starting\n", (int)getpid());
 	test_waitpid();
 	test_kill();
@@ -459,6 +731,7 @@ int main(void)
 	test_provider_death();
 	test_user_fmap();
 	test_permissions();
+	test_rlimits();
 	say("acid: done: %d checks ok, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

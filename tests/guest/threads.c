@@ -6,7 +6,8 @@
  * thread ending the whole process with SIGSEGV while the others run,
  * exit() ending every thread, exec from a threaded process, signals to
  * one thread, and TLB shootdown (a page unmapped or write-protected by one
- * thread faults in another that is using it on another CPU). Prints
+ * thread faults in another that is using it on another CPU), and thread
+ * cancellation (threads-cancel.h). Prints
  * "threads: <what>: ok|FAIL" per check and "threads: done: N checks ok,
  * M failed"; tests/bats/threads.bats pins N.
  */
@@ -574,6 +575,8 @@ static int child(const char *what)
 	return status;
 }
 
+#include "threads-cancel.h"
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -584,6 +587,7 @@ int main(int argc, char **argv)
 	test_condvars();
 	test_objects();
 	test_stdio();
+	test_cancel();
 
 	uint64_t t0 = now_ns();
 	int s = child("fault");

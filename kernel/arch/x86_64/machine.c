@@ -6,6 +6,7 @@
 #define LOG_MODULE "arch"
 #include <freestanding/io.h>
 #include <freestanding/string.h>
+#include <redox/abi/types.h>
 
 #include "../arch.h"
 #include "acpi.h"
@@ -157,6 +158,17 @@ _Noreturn void arch_enter_user(struct interrupt_frame *frame)
 	                 : "memory");
 	__builtin_unreachable();
 }
+
+/* user space reads a handler's frame as struct redox_sigregs (redox/abi/types.h) */
+_Static_assert(__builtin_offsetof(struct interrupt_frame, rip) ==
+                   __builtin_offsetof(struct redox_sigregs, rip),
+               "signal regs: rip");
+_Static_assert(__builtin_offsetof(struct interrupt_frame, rax) ==
+                   __builtin_offsetof(struct redox_sigregs, rax),
+               "signal regs: rax");
+_Static_assert(__builtin_offsetof(struct interrupt_frame, ss) ==
+                   __builtin_offsetof(struct redox_sigregs, ss),
+               "signal regs: ss");
 
 void arch_frame_call(struct interrupt_frame *frame, uint64_t entry, uint64_t sp, uint64_t arg)
 {

@@ -1,9 +1,9 @@
 /*
  * More clocks: gettimeofday, clock_getres, timespec_get, and
- * clock/times/getrusage.
- * The kernel keeps no per-process CPU time, so clock() and times() count
- * the time since the process first asked (monotonic clock): right for a
- * program that does not wait, too much for one that sleeps (README.md).
+ * clock/times/getrusage. clock(), times() and getrusage() read the process's CPU time, which the
+ * kernel counts in 10 ms timer ticks of all its threads (CLOCK_PROCESS_CPUTIME_ID; user and kernel
+ * time are not told apart, and children's time is not collected: tms_stime, tms_cutime and
+ * tms_cstime stay 0).
  */
 #include <errno.h>
 #include <string.h>
@@ -31,16 +31,17 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 	return 0;
 }
 
-/* The clocks read the TSC-backed kernel time: nanosecond steps. */
+/* The real and monotonic clocks read the TSC-backed kernel time
+ * (nanosecond steps); CPU time steps by timer ticks. */
 int clock_getres(clockid_t clk, struct timespec *ts)
 {
-	if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC) {
+	if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC && clk != CLOCK_PROCESS_CPUTIME_ID) {
 		errno = EINVAL;
 		return -1;
 	}
 	if (ts) {
 		ts->tv_sec = 0;
-		ts->tv_nsec = 1;
+		ts->tv_nsec = clk == CLOCK_PROCESS_CPUTIME_ID ? REDOX_CPUTIME_RES_NS : 1;
 	}
 	return 0;
 }
@@ -52,36 +53,27 @@ int timespec_get(struct timespec *ts, int base)
 	return base;
 }
 
-static struct timespec start;
-static int started;
-
-/* Nanoseconds since the first call. */
-static long long elapsed_ns(void)
+/* The process's CPU time in ns, or -1. */
+static long long cpu_ns(void)
 {
-	struct timespec now;
-	if (clock_gettime(CLOCK_MONOTONIC, &now) < 0)
+	struct timespec t;
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) < 0)
 		return -1;
-	if (!started) {
-		start = now;
-		started = 1;
-	}
-	return (long long)(now.tv_sec - start.tv_sec) * 1000000000LL +
-	       (now.tv_nsec - start.tv_nsec);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 clock_t clock(void)
 {
-	long long ns = elapsed_ns();
+	long long ns = cpu_ns();
 	return ns < 0 ? (clock_t)-1 : (clock_t)(ns / (1000000000LL / CLOCKS_PER_SEC));
 }
 
 clock_t times(struct tms *t)
 {
-	long long ns = elapsed_ns();
-	if (ns < 0)
-		return (clock_t)-1;
+	long long ns = cpu_ns();
 	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (ns < 0 || clock_gettime(CLOCK_MONOTONIC, &now) < 0)
+		return (clock_t)-1;
 	if (t) {
 		t->tms_utime = (clock_t)(ns / (1000000000LL / CLOCK_TICKS));
 		t->tms_stime = t->tms_cutime = t->tms_cstime = 0;
@@ -89,15 +81,16 @@ clock_t times(struct tms *t)
 	return (clock_t)(now.tv_sec * CLOCK_TICKS + now.tv_nsec / (1000000000L / CLOCK_TICKS));
 }
 
-/* RUSAGE_SELF and RUSAGE_THREAD: what clock() counts, as user time;
- * RUSAGE_CHILDREN: nothing (times() reports no children's time either). */
+/* RUSAGE_SELF and RUSAGE_THREAD: the process's CPU time, as clock()
+ * counts it, all as user time; RUSAGE_CHILDREN: nothing (children's time
+ * is not collected); the other counters are 0. */
 int getrusage(int who, struct rusage *usage)
 {
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD) {
 		errno = EINVAL;
 		return -1;
 	}
-	long long ns = who == RUSAGE_CHILDREN ? 0 : elapsed_ns();
+	long long ns = who == RUSAGE_CHILDREN ? 0 : cpu_ns();
 	if (ns < 0)
 		return -1;
 	memset(usage, 0, sizeof *usage);

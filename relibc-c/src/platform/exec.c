@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -123,33 +124,47 @@ int execlp(const char *file, const char *arg, ...)
 	return execvpe(file, args, envp);
 }
 
+/* What system() changed in the caller, put back on return or cancellation. */
+struct system_state {
+	struct sigaction old_int, old_quit;
+	sigset_t old_mask;
+};
+
+static void system_restore(void *p)
+{
+	struct system_state *s = p;
+	sigaction(SIGINT, &s->old_int, 0);
+	sigaction(SIGQUIT, &s->old_quit, 0);
+	sigprocmask(SIG_SETMASK, &s->old_mask, 0);
+}
+
+/* A cancellation point (its wait): the caller's signal state is put back first. */
 int system(const char *cmd)
 {
 	if (!cmd)
 		return access(SHELL, X_OK) == 0;
-	struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
-	sigset_t chld, old_mask;
+	struct sigaction ign = {.sa_handler = SIG_IGN};
+	struct system_state st;
+	sigset_t chld;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old_mask);
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
+	sigprocmask(SIG_BLOCK, &chld, &st.old_mask);
+	sigaction(SIGINT, &ign, &st.old_int);
+	sigaction(SIGQUIT, &ign, &st.old_quit);
 	int status = -1;
 	pid_t pid = fork();
 	if (pid == 0) {
-		sigaction(SIGINT, &old_int, 0);
-		sigaction(SIGQUIT, &old_quit, 0);
-		sigprocmask(SIG_SETMASK, &old_mask, 0);
+		system_restore(&st);
 		execl(SHELL, "sh", "-c", cmd, (char *)0);
 		_exit(127);
 	}
+	pthread_cleanup_push(system_restore, &st);
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	pthread_cleanup_pop(0);
 	int saved = errno;
-	sigaction(SIGINT, &old_int, 0);
-	sigaction(SIGQUIT, &old_quit, 0);
-	sigprocmask(SIG_SETMASK, &old_mask, 0);
+	system_restore(&st);
 	errno = saved;
 	return status;
 }

@@ -20,6 +20,7 @@
 #include <redox/abi/types.h>
 
 #include "internal/internal.h"
+#include "cancel.h"
 #include "sys.h"
 
 int unlink(const char *path)
@@ -240,7 +241,7 @@ int fcntl(int fd, int cmd, ...)
 
 int fsync(int fd)
 {
-	return (int)__sys_result(redox_sys_fsync(fd));
+	return (int)__sys_result(redox_cp_fsync(fd));
 }
 
 int fdatasync(int fd)

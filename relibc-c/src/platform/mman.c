@@ -10,6 +10,7 @@
  * until munmap covers it; msync fsyncs that handle.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -126,8 +127,14 @@ int msync(void *addr, size_t len, int flags)
 		return -1;
 	}
 	/* the scheme's pages are the file's: there is nothing to invalidate, and
-	 * MS_ASYNC has the pages written back now, as MS_SYNC */
-	return file_maps_visit((uintptr_t)addr, (uintptr_t)addr + len, true, false);
+	 * MS_ASYNC has the pages written back now, as MS_SYNC; a cancellation
+	 * point on the way in, not under the maps' lock */
+	pthread_testcancel();
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
+	int r = file_maps_visit((uintptr_t)addr, (uintptr_t)addr + len, true, false);
+	pthread_setcancelstate(state, 0);
+	return r;
 }
 
 int mprotect(void *addr, size_t len, int prot)

@@ -4,10 +4,12 @@
  * are always ready). If nothing is and the caller will wait, an event:
  * queue watches every descriptor (plus a time:4 deadline for a timeout)
  * and one read sleeps until something fires; then the pass runs again.
+ * That sleep is a cancellation point of poll, select and pselect.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/select.h>
 #include <sys/stat.h>
@@ -15,6 +17,8 @@
 #include <unistd.h>
 #include <redox/abi/types.h>
 
+#include "cancel.h"
+#include "internal/thread.h"
 #include "sys.h"
 
 #define POLL_READ  (POLLIN | POLLRDNORM | POLLRDBAND | POLLPRI)
@@ -69,9 +73,14 @@ static uint64_t now_ns(void)
 /* Sleeps until a watched descriptor may be ready or the deadline (ns, 0: none) passes. */
 static int wait_events(const struct pollfd *fds, nfds_t n, uint64_t deadline)
 {
+	/* only the sleep is a cancellation point: the queue is closed before acting */
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
 	int q = open("event:", O_RDWR | O_CLOEXEC);
-	if (q < 0)
+	if (q < 0) {
+		pthread_setcancelstate(state, 0);
 		return -1;
+	}
 	int t = -1, r = 0;
 	for (nfds_t i = 0; i < n && r == 0; i++) {
 		if (fds[i].fd < 0)
@@ -99,15 +108,23 @@ static int wait_events(const struct pollfd *fds, nfds_t n, uint64_t deadline)
 		    write(q, &ev, sizeof ev) != sizeof ev)
 			r = -1;
 	}
+	uint64_t got_r = 0;
 	if (r == 0) {
 		struct redox_event got[8];
-		if (read(q, got, sizeof got) < 0)
+		pthread_setcancelstate(state, 0);
+		got_r = __relibc_syscall_cp_raw(SYS_READ, (uint64_t)q, (uint64_t)(uintptr_t)got,
+		                                sizeof got, 0, 0);
+		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, 0);
+		if (__sys_result(got_r) < 0)
 			r = -1;
 	}
 	int saved = errno;
 	if (t >= 0)
 		close(t);
 	close(q);
+	pthread_setcancelstate(state, 0);
+	if (__relibc_cancel_due(got_r))
+		__relibc_cancel_act();
 	errno = saved;
 	return r;
 }

@@ -16,6 +16,7 @@
 #include <redox/abi/limits.h>
 #include <redox/abi/types.h>
 
+#include "cancel.h"
 #include "sys.h"
 
 #define ATEXIT_MAX 32
@@ -78,7 +79,7 @@ pid_t fork(void)
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	return (pid_t)__sys_result(redox_sys_waitpid(pid, status, (uint64_t)options));
+	return (pid_t)__sys_result(redox_cp_waitpid(pid, status, (uint64_t)options));
 }
 
 pid_t wait(int *status)

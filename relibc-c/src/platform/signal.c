@@ -1,13 +1,15 @@
 /*
  * Signals: kill/raise, sigaction (every handler returns through
- * __relibc_sigrestore, which issues SYS_SIGRETURN), sigprocmask and the
- * sigset helpers.
+ * __relibc_sigrestore, which issues SYS_SIGRETURN), sigprocmask, the
+ * sigset helpers, sigsuspend and pause. SIGCANCEL is the library's
+ * (cancel.h): sigaction refuses it and no mask blocks it.
  */
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
 #include <redox/abi/types.h>
 
+#include "cancel.h"
 #include "sys.h"
 #include "../internal/internal.h"
 
@@ -28,12 +30,23 @@ int killpg(pid_t pgrp, int sig)
 	return kill(-pgrp, sig);
 }
 
+int __relibc_sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	if (sig == SIGCANCEL) {
+		errno = EINVAL;
+		return -1;
+	}
+	return __relibc_sigaction(sig, act, old);
+}
+
+int __relibc_sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct redox_sigaction in, out;
 	if (act) {
 		in.sa_handler = (uint64_t)act->sa_handler;
-		in.sa_mask = act->sa_mask;
+		in.sa_mask = act->sa_mask & ~SIGCANCEL_BIT;
 		in.sa_flags = act->sa_flags;
 		in.sa_restorer = (uint64_t)__relibc_sigrestore;
 	}
@@ -60,7 +73,15 @@ sighandler_t signal(int sig, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
-	return (int)__sys_result(redox_sys_sigprocmask(how, set, old));
+	sigset_t mine;
+	if (set) {
+		mine = *set & ~SIGCANCEL_BIT;
+		set = &mine;
+	}
+	long r = __sys_result(redox_sys_sigprocmask(how, set, old));
+	if (r == 0 && old)
+		*old &= ~SIGCANCEL_BIT;
+	return (int)r;
 }
 
 /* sigsetjmp's and siglongjmp's hooks (src/setjmp/sigsetjmp.S). */
@@ -123,15 +144,26 @@ int sigismember(const sigset_t *set, int sig)
 	return (*set >> sig) & 1;
 }
 
+/* A cancellation point, as is pause. */
 int sigsuspend(const sigset_t *mask)
 {
-	sigset_t old;
+	sigset_t old, set = *mask & ~SIGCANCEL_BIT;
 	if (sigprocmask(SIG_SETMASK, 0, &old) < 0)
 		return -1;
 	/* always -1 with EINTR: a handler has run (sigset_t is the kernel's u64 mask) */
-	int r = (int)__sys_result(redox_sys_sigsuspend(mask));
+	uint64_t r = __relibc_syscall_cp_raw(SYS_SIGSUSPEND, (uint64_t)(uintptr_t)&set, 0, 0, 0, 0);
 	int saved = errno;
 	sigprocmask(SIG_SETMASK, &old, 0);
+	if (__relibc_cancel_due(r))
+		__relibc_cancel_act();
 	errno = saved;
-	return r;
+	return (int)__sys_result(r);
+}
+
+int pause(void)
+{
+	sigset_t now;
+	if (sigprocmask(SIG_BLOCK, 0, &now) < 0)
+		return -1;
+	return sigsuspend(&now);
 }

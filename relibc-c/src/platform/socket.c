@@ -4,7 +4,8 @@
  * handle with "ADDR:PORT" or "/ADDR:PORT" and put the result in its
  * place, accept is dup "listen", the names come back from fpath
  * ("tcp:REMOTE/LOCAL"), options and shutdown are dup "opt/NAME[=N]" and
- * "shutdown/wr" whose handle reads the answer. Until a network stack
+ * "shutdown/wr" whose handle reads the answer. connect, accept, send and
+ * recv (and their variants) are cancellation points. Until a network stack
  * provides the schemes, socket() fails with the kernel's ENODEV.
  */
 #include <arpa/inet.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include "net/net.h"
+#include "cancel.h"
+#include "internal/thread.h"
 #include "sys.h"
 
 int socket(int domain, int type, int protocol)
@@ -58,15 +61,18 @@ static int addr_text(const struct sockaddr *sa, socklen_t len, char *out, size_t
 	return 0;
 }
 
-/* dup(fd, what); with replace, the new handle takes fd's number. */
-static int dup_named(int fd, const char *what, int replace)
+/* dup(fd, what); `how` 1: the new handle takes fd's number; CP: a cancellation point. */
+#define CP 2
+static int dup_named(int fd, const char *what, int how)
 {
-	int n = (int)__sys_result(redox_sys_dup(fd, what, strlen(what)));
+	int n = (int)__sys_result((how & CP) ? redox_cp_dup(fd, what, strlen(what))
+	                                     : redox_sys_dup(fd, what, strlen(what)));
+	int replace = how & 1;
 	if (n < 0 || !replace)
 		return n;
 	int r = dup2(n, fd);
 	int saved = errno;
-	close(n);
+	redox_sys_close(n); /* not a cancellation point here: n would be lost */
 	errno = saved;
 	return r < 0 ? -1 : 0;
 }
@@ -94,7 +100,7 @@ int connect(int fd, const struct sockaddr *addr, socklen_t len)
 	if (addr_text(addr, len, text, sizeof text) < 0)
 		return -1;
 	int fl = fcntl(fd, F_GETFL);
-	if (fl < 0 || dup_named(fd, text, 1) < 0)
+	if (fl < 0 || dup_named(fd, text, 1 | CP) < 0)
 		return -1;
 	if ((fl & O_NONBLOCK) && sock_type(fd) == SOCK_STREAM) {
 		errno = EINPROGRESS;
@@ -173,7 +179,7 @@ int getpeername(int fd, struct sockaddr *restrict addr, socklen_t *restrict len)
 
 int accept(int fd, struct sockaddr *restrict addr, socklen_t *restrict len)
 {
-	int c = dup_named(fd, "listen", 0);
+	int c = dup_named(fd, "listen", CP);
 	if (c >= 0 && addr && len && getpeername(c, addr, len) < 0)
 		*len = 0;
 	return c;
@@ -215,11 +221,13 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sock
 	int to = dup_named(fd, text, 0);
 	if (to < 0)
 		return -1;
-	ssize_t r = write(to, buf, len);
-	int saved = errno;
-	close(to);
-	errno = saved;
-	return r;
+	/* a cancellation point that closes its handle before it acts */
+	uint64_t w =
+	    __relibc_syscall_cp_raw(SYS_WRITE, (uint64_t)to, (uint64_t)(uintptr_t)buf, len, 0, 0);
+	redox_sys_close(to);
+	if (__relibc_cancel_due(w))
+		__relibc_cancel_act();
+	return __sys_result(w);
 }
 
 ssize_t recvfrom(int fd, void *restrict buf, size_t len, int flags, struct sockaddr *restrict addr,
@@ -240,9 +248,9 @@ static int ask(int fd, const char *req, int *value)
 	if (h < 0)
 		return -1;
 	char text[32];
-	ssize_t n = read(h, text, sizeof text);
+	ssize_t n = __sys_result(redox_sys_read(h, text, sizeof text));
 	int saved = errno;
-	close(h);
+	redox_sys_close(h);
 	if (n < 0) {
 		errno = saved;
 		return -1;

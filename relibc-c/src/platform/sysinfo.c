@@ -1,7 +1,7 @@
 /*
  * What the system is: uname (sys:uname and the host name), gethostname
  * (the first line of /etc/hostname, "localhost" without one), sysconf,
- * getpagesize, the resource limits the kernel has, and the program name
+ * getpagesize, the resource limits (the kernel's, per process), and the program name
  * (sys:exe) for messages.
  */
 #include <errno.h>
@@ -14,10 +14,9 @@
 #include <unistd.h>
 
 #include "internal/internal.h"
+#include "sys.h"
 
-#define KERNEL_MAX_FILES  256
-#define KERNEL_STACK_SIZE (256 * 1024UL)
-#define CLOCK_TICKS       100
+#define CLOCK_TICKS 100
 
 /* Reads a small text file into buf (terminated); its length, or -1. */
 static long read_small(const char *path, char *buf, size_t len)
@@ -106,16 +105,25 @@ long sysconf(int name)
 	switch (name) {
 	case _SC_ARG_MAX:
 		return ARG_MAX;
-	case _SC_CHILD_MAX:
-		return -1; /* no limit */
+	case _SC_CHILD_MAX: {
+		/* RLIMIT_NPROC's soft limit; -1: none */
+		struct rlimit rl;
+		if (getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur >= (rlim_t)LONG_MAX)
+			return -1;
+		return (long)rl.rlim_cur;
+	}
 	case _SC_CLK_TCK:
 		return CLOCK_TICKS;
 	case _SC_NGROUPS_MAX:
 		return NGROUPS_MAX;
 	case _SC_OPEN_MAX:
-		return KERNEL_MAX_FILES;
-	case _SC_STREAM_MAX:
-		return KERNEL_MAX_FILES;
+	case _SC_STREAM_MAX: {
+		/* RLIMIT_NOFILE's soft limit, as POSIX says */
+		struct rlimit rl;
+		if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > REDOX_OPEN_MAX)
+			return REDOX_OPEN_MAX;
+		return (long)rl.rlim_cur;
+	}
 	case _SC_TZNAME_MAX:
 		return TZNAME_MAX;
 	case _SC_VERSION:
@@ -149,47 +157,18 @@ long sysconf(int name)
 
 int getrlimit(int resource, struct rlimit *rl)
 {
-	rlim_t v;
-	switch (resource) {
-	case RLIMIT_NOFILE:
-		v = KERNEL_MAX_FILES;
-		break;
-	case RLIMIT_STACK:
-		v = KERNEL_STACK_SIZE;
-		break;
-	case RLIMIT_CORE:
-		v = 0;
-		break;
-	case RLIMIT_CPU:
-	case RLIMIT_FSIZE:
-	case RLIMIT_DATA:
-	case RLIMIT_RSS:
-	case RLIMIT_NPROC:
-	case RLIMIT_MEMLOCK:
-	case RLIMIT_AS:
-		v = RLIM_INFINITY;
-		break;
-	default:
-		errno = EINVAL;
+	struct redox_rlimit r;
+	if (__sys_result(redox_sys_getrlimit(resource, &r)) < 0)
 		return -1;
-	}
-	rl->rlim_cur = rl->rlim_max = v;
+	rl->rlim_cur = r.cur;
+	rl->rlim_max = r.max;
 	return 0;
 }
 
 int setrlimit(int resource, const struct rlimit *rl)
 {
-	struct rlimit cur;
-	if (getrlimit(resource, &cur) < 0)
-		return -1;
-	if (rl->rlim_cur > rl->rlim_max) {
-		errno = EINVAL;
-		return -1;
-	}
-	if (rl->rlim_cur == cur.rlim_cur && rl->rlim_max == cur.rlim_max)
-		return 0;
-	errno = ENOSYS;
-	return -1;
+	struct redox_rlimit r = {rl->rlim_cur, rl->rlim_max};
+	return (int)__sys_result(redox_sys_setrlimit(resource, &r));
 }
 
 const char *__relibc_program_name(void)

@@ -4,7 +4,8 @@
  * segment, the TCB, struct __pthread) and starts it with
  * SYS_CLONE_THREAD; join sleeps on the word the kernel zeroes once the
  * thread has left user mode; detached threads' regions are freed by a
- * later create. Also the hooks of internal/thread.h (self, futex),
+ * later create. pthread_exit runs the cleanup handlers, then the keys'
+ * destructors. Also the hooks of internal/thread.h (self, futex),
  * pthread_kill, pthread_sigmask and pthread_atfork. docs/threads.md.
  */
 #include <errno.h>
@@ -22,6 +23,7 @@
 
 #include "internal/internal.h"
 #include "internal/thread.h"
+#include "cancel.h"
 #include "sys.h"
 
 /* The kernel's exec lays the first TCB out the same way: word 0 points to
@@ -58,7 +60,9 @@ struct __pthread *__relibc_thread_self(void)
 	return t;
 }
 
-int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abstime, int clock)
+/* A futex wait; `cp`: a cancellation point (ECANCELED when a request is due). */
+static int futex_wait(volatile int *addr, int val, const struct timespec *abstime, int clock,
+                      int cp)
 {
 	struct redox_timespec rel, *relp = 0;
 	if (abstime) {
@@ -76,11 +80,24 @@ int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abst
 		rel.tv_nsec = (int32_t)nsec;
 		relp = &rel;
 	}
+	uint64_t a = (uint64_t)(uintptr_t)addr, v = (uint64_t)(unsigned)val;
+	uint64_t r =
+	    cp ? __relibc_syscall_cp_raw(SYS_FUTEX, a, FUTEX_WAIT, v, (uint64_t)(uintptr_t)relp, 0)
+	       : redox_sys_futex(a, FUTEX_WAIT, v, relp);
+	if (cp && __relibc_cancel_due(r))
+		return ECANCELED;
 	int error = 0;
-	int64_t r = redox_demux(
-	    redox_sys_futex((uint64_t)(uintptr_t)addr, FUTEX_WAIT, (uint64_t)(unsigned)val, relp),
-	    &error);
-	return r < 0 ? error : 0;
+	return redox_demux(r, &error) < 0 ? error : 0;
+}
+
+int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abstime, int clock)
+{
+	return futex_wait(addr, val, abstime, clock, 0);
+}
+
+int __relibc_futex_wait_cp(volatile int *addr, int val, const struct timespec *abstime, int clock)
+{
+	return futex_wait(addr, val, abstime, clock, 1);
 }
 
 void __relibc_futex_wake(volatile int *addr, int n)
@@ -180,6 +197,9 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 void pthread_exit(void *result)
 {
 	struct __pthread *t = __relibc_thread_self();
+	/* no cancellation while the handlers and destructors run */
+	__atomic_fetch_or(&t->cancel, CANCEL_OFF, __ATOMIC_SEQ_CST);
+	__relibc_cleanup_run(t);
 	__relibc_keys_run(t);
 	t->result = result;
 	/* the last thread out ends the process as exit(0) would */
@@ -204,12 +224,14 @@ pthread_t pthread_self(void)
 	return (pthread_t)__relibc_thread_self();
 }
 
-/* Wait until the kernel has let go of t (its stack is then ours to free). */
-static void wait_gone(struct __pthread *t)
+/* Wait until the kernel has let go of t (its stack is then ours to free);
+ * `cp`: as a cancellation point (join), where t stays joinable. */
+static void wait_gone(struct __pthread *t, int cp)
 {
 	int live;
 	while ((live = __atomic_load_n(&t->live, __ATOMIC_ACQUIRE)))
-		__relibc_futex_wait(&t->live, live, 0, CLOCK_MONOTONIC);
+		if (futex_wait(&t->live, live, 0, CLOCK_MONOTONIC, cp) == ECANCELED)
+			__relibc_cancel_act();
 }
 
 int pthread_join(pthread_t th, void **result)
@@ -219,7 +241,8 @@ int pthread_join(pthread_t th, void **result)
 		return EDEADLK;
 	if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_DETACHED || !t->map)
 		return EINVAL;
-	wait_gone(t);
+	pthread_testcancel();
+	wait_gone(t, 1);
 	if (result)
 		*result = t->result;
 	munmap(t->map, t->map_size);
@@ -235,7 +258,7 @@ int pthread_detach(pthread_t th)
 		return 0;
 	if (state != THREAD_EXITED || !t->map)
 		return EINVAL;
-	wait_gone(t); /* it ended already: free it as join would */
+	wait_gone(t, 0); /* it ended already: free it as join would */
 	munmap(t->map, t->map_size);
 	return 0;
 }
@@ -243,6 +266,8 @@ int pthread_detach(pthread_t th)
 int pthread_kill(pthread_t th, int sig)
 {
 	struct __pthread *t = (struct __pthread *)th;
+	if (sig == SIGCANCEL)
+		return EINVAL; /* the library's own */
 	int error = 0;
 	redox_demux(redox_sys_tkill(t->tid, sig), &error);
 	return error;
@@ -286,8 +311,11 @@ void __relibc_fork_prepare(void)
 void __relibc_fork_after(int child)
 {
 	if (child) {
-		/* only the calling thread goes on in the child */
+		/* only the calling thread goes on in the child, without the
+		 * parent's pending cancellation request */
 		__relibc_thread_self()->tid = (int)redox_sys_gettid();
+		__atomic_fetch_and(&__relibc_thread_self()->cancel, ~CANCEL_REQUESTED,
+		                   __ATOMIC_SEQ_CST);
 		live_threads = 1;
 		zombies = 0;
 	}

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <redox/abi/types.h>
 
+#include "cancel.h"
 #include "sys.h"
 
 int clock_gettime(clockid_t clk, struct timespec *ts)
@@ -30,7 +31,7 @@ time_t time(time_t *t)
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	struct redox_timespec r = {req->tv_sec, (int32_t)req->tv_nsec}, left = {0, 0};
-	long v = __sys_result(redox_sys_nanosleep(&r, &left));
+	long v = __sys_result(redox_cp_nanosleep(&r, &left));
 	if (v < 0 && rem) {
 		rem->tv_sec = left.tv_sec;
 		rem->tv_nsec = left.tv_nsec;

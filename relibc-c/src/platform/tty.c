@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -157,9 +158,11 @@ void cfmakeraw(struct termios *t)
 	t->c_cc[VTIME] = 0;
 }
 
-/* Output is written when write returns; a terminal has nothing left to drain. */
+/* Output is written when write returns; a terminal has nothing left to
+ * drain. A cancellation point all the same. */
 int tcdrain(int fd)
 {
+	pthread_testcancel();
 	if (!isatty(fd))
 		return -1;
 	return 0;

@@ -4,10 +4,12 @@
  * pread and pwrite: the scheme protocol has no positional call, so the
  * offset is moved there and put back, under one lock: the process's own
  * threads never see each other's offsets (another process sharing the
- * open file could, for the length of the call).
+ * open file could, for the length of the call). All four are
+ * cancellation points (pread and pwrite only on the way in).
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -22,6 +24,10 @@ static ssize_t positional(int fd, void *buf, size_t n, off_t off, bool writing)
 		errno = EINVAL;
 		return -1;
 	}
+	/* a cancellation point on the way in, not under the lock */
+	pthread_testcancel();
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
 	__relibc_lock(&positional_lock);
 	off_t saved = lseek(fd, 0, SEEK_CUR);
 	ssize_t r = -1;
@@ -32,6 +38,7 @@ static ssize_t positional(int fd, void *buf, size_t n, off_t off, bool writing)
 		errno = error;
 	}
 	__relibc_unlock(&positional_lock);
+	pthread_setcancelstate(state, 0);
 	return r;
 }
 

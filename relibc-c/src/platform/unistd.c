@@ -1,5 +1,6 @@
 /*
  * The file side of unistd.h, fcntl.h and sys/stat.h over Redox syscalls.
+ * read, write, open and close are cancellation points (cancel.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,21 +10,22 @@
 #include <unistd.h>
 #include <redox/abi/types.h>
 
+#include "cancel.h"
 #include "sys.h"
 
 ssize_t read(int fd, void *buf, size_t len)
 {
-	return __sys_result(redox_sys_read(fd, buf, len));
+	return __sys_result(redox_cp_read(fd, buf, len));
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-	return __sys_result(redox_sys_write(fd, buf, len));
+	return __sys_result(redox_cp_write(fd, buf, len));
 }
 
 int close(int fd)
 {
-	return (int)__sys_result(redox_sys_close(fd));
+	return (int)__sys_result(redox_cp_close(fd));
 }
 
 off_t lseek(int fd, off_t offset, int whence)
@@ -87,7 +89,7 @@ int open(const char *path, int flags, ...)
 		va_end(ap);
 	}
 	uint64_t f = ((uint64_t)(unsigned)flags & ~0xFFFFULL) | mode;
-	uint64_t r = redox_sys_open(path, strlen(path), f);
+	uint64_t r = redox_cp_open(path, strlen(path), f);
 	if (r == (uint64_t)-ENOENT && !(flags & (O_NOFOLLOW | O_SYMLINK)))
 		r = open_scheme_link(path, f, r);
 	return (int)__sys_result(r);

@@ -2,7 +2,8 @@
  * Barriers, once, and spin locks. A barrier counts arrivals under a
  * mutex; the last one starts a new generation and wakes the others.
  * pthread_once runs the routine in the first caller while the others
- * sleep on the control word (0 new, 1 running, 2 done).
+ * sleep on the control word (0 new, 1 running, 2 done); a routine that
+ * is cancelled leaves it new for the next caller.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -52,24 +53,35 @@ int pthread_barrier_wait(pthread_barrier_t *b)
 		return PTHREAD_BARRIER_SERIAL_THREAD;
 	}
 	while (gen == b->__generation)
-		pthread_cond_wait(&b->__c, &b->__m);
+		__relibc_cond_wait(&b->__c, &b->__m, 0, 0);
 	pthread_mutex_unlock(&b->__m);
 	return 0;
 }
 
+/* A cancelled routine leaves the control word new again, as POSIX wants. */
+static void once_undo(void *p)
+{
+	pthread_once_t *once = p;
+	__atomic_store_n(once, 0, __ATOMIC_RELEASE);
+	__relibc_futex_wake(once, __INT_MAX__);
+}
+
 int pthread_once(pthread_once_t *once, void (*init)(void))
 {
-	int state = 0;
-	if (__atomic_load_n(once, __ATOMIC_ACQUIRE) == 2)
-		return 0;
-	if (__atomic_compare_exchange_n(once, &state, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		init();
-		__atomic_store_n(once, 2, __ATOMIC_RELEASE);
-		__relibc_futex_wake(once, __INT_MAX__);
-		return 0;
+	int state;
+	while ((state = __atomic_load_n(once, __ATOMIC_ACQUIRE)) != 2) {
+		if (state == 0 && __atomic_compare_exchange_n(once, &state, 1, 0, __ATOMIC_ACQ_REL,
+		                                              __ATOMIC_ACQUIRE)) {
+			pthread_cleanup_push(once_undo, once);
+			init();
+			pthread_cleanup_pop(0);
+			__atomic_store_n(once, 2, __ATOMIC_RELEASE);
+			__relibc_futex_wake(once, __INT_MAX__);
+			return 0;
+		}
+		if (state == 1)
+			__relibc_futex_wait(once, 1, 0, CLOCK_MONOTONIC);
 	}
-	while ((state = __atomic_load_n(once, __ATOMIC_ACQUIRE)) != 2)
-		__relibc_futex_wait(once, state, 0, CLOCK_MONOTONIC);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * bumps; a waiter sleeps on the number it saw before it let the mutex go,
  * so a wake between the unlock and the sleep is never lost. Wake-ups may
  * be spurious, as POSIX allows: callers re-check their predicate.
+ * pthread_cond_wait and timedwait are cancellation points.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -63,8 +64,14 @@ int pthread_cond_destroy(pthread_cond_t *c)
 	return 0;
 }
 
-int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
-                           const struct timespec *restrict abstime)
+/*
+ * A cancellation point when `cancellable` (pthread_cond_wait and
+ * timedwait; the rwlocks and barriers built on condition variables are
+ * none): the mutex is taken back before the cleanup handlers run, as
+ * POSIX wants.
+ */
+int __relibc_cond_wait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
+                       const struct timespec *restrict abstime, int cancellable)
 {
 	if (abstime && (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000L))
 		return EINVAL;
@@ -78,16 +85,25 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict
 		m->__count = depth;
 		return r;
 	}
-	int w = __relibc_futex_wait(&c->__seq, seq, abstime, c->__clock);
+	int w = cancellable ? __relibc_futex_wait_cp(&c->__seq, seq, abstime, c->__clock)
+	                    : __relibc_futex_wait(&c->__seq, seq, abstime, c->__clock);
 	pthread_mutex_lock(m);
 	if (m->__type == PTHREAD_MUTEX_RECURSIVE)
 		m->__count = depth;
+	if (w == ECANCELED)
+		__relibc_cancel_act();
 	return w == ETIMEDOUT ? ETIMEDOUT : 0;
+}
+
+int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
+                           const struct timespec *restrict abstime)
+{
+	return __relibc_cond_wait(c, m, abstime, 1);
 }
 
 int pthread_cond_wait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m)
 {
-	return pthread_cond_timedwait(c, m, 0);
+	return __relibc_cond_wait(c, m, 0, 1);
 }
 
 int pthread_cond_signal(pthread_cond_t *c)

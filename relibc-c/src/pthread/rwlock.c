@@ -40,7 +40,7 @@ static int rdlock(pthread_rwlock_t *l, const struct timespec *abstime, int try)
 	if (l->__writer == __relibc_thread_self()->tid)
 		r = EDEADLK;
 	while (!r && l->__writer)
-		r = try ? EBUSY : pthread_cond_timedwait(&l->__readers, &l->__m, abstime);
+		r = try ? EBUSY : __relibc_cond_wait(&l->__readers, &l->__m, abstime, 0);
 	if (!r)
 		l->__nreaders++;
 	pthread_mutex_unlock(&l->__m);
@@ -55,7 +55,7 @@ static int wrlock(pthread_rwlock_t *l, const struct timespec *abstime, int try)
 		r = EDEADLK;
 	l->__waiting_writers++;
 	while (!r && (l->__writer || l->__nreaders))
-		r = try ? EBUSY : pthread_cond_timedwait(&l->__writers, &l->__m, abstime);
+		r = try ? EBUSY : __relibc_cond_wait(&l->__writers, &l->__m, abstime, 0);
 	l->__waiting_writers--;
 	if (!r)
 		l->__writer = me;

@@ -1,8 +1,8 @@
 /*
  * Unnamed semaphores. The count lives in a futex word: sem_wait takes
  * one with a compare-and-swap while it is positive and otherwise sleeps
- * on the word while it reads 0; sem_post adds one and wakes a sleeper
- * when any is registered. Errors are reported through errno, as POSIX
+ * on the word while it reads 0 (a cancellation point); sem_post adds one
+ * and wakes a sleeper when any is registered. Errors are reported through errno, as POSIX
  * wants for semaphores (unlike the pthread_ calls).
  */
 #include <errno.h>
@@ -50,8 +50,10 @@ static int wait_until(sem_t *sem, clockid_t clock, const struct timespec *abstim
 		return 0;
 	for (;;) {
 		__atomic_add_fetch(&sem->__waiters, 1, __ATOMIC_ACQ_REL);
-		int r = __relibc_futex_wait(&sem->__value, 0, abstime, clock);
+		int r = __relibc_futex_wait_cp(&sem->__value, 0, abstime, clock);
 		__atomic_sub_fetch(&sem->__waiters, 1, __ATOMIC_ACQ_REL);
+		if (r == ECANCELED)
+			__relibc_cancel_act();
 		if (try_take(sem))
 			return 0;
 		if (r == ETIMEDOUT || r == EINTR || r == EINVAL) {

@@ -2,22 +2,36 @@
  * Streams over descriptors: the read/write/lseek/close operations, the
  * standard streams (stdin and stdout, like every descriptor stream, are
  * line buffered if isatty says so on first use; stderr is unbuffered),
- * fdopen and fileno.
+ * fdopen and fileno. None is a cancellation point.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "stdio/file.h"
 
+/*
+ * The stream's lock is held across these calls, so they are no
+ * cancellation points (POSIX lets stdio be or not be): a thread cancelled
+ * here would leave the stream locked.
+ */
 static ssize_t fd_read(void *cookie, char *buf, size_t n)
 {
-	return read(((FILE *)cookie)->fd, buf, n);
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
+	ssize_t r = read(((FILE *)cookie)->fd, buf, n);
+	pthread_setcancelstate(state, 0);
+	return r;
 }
 
 static ssize_t fd_write(void *cookie, const char *buf, size_t n)
 {
-	return write(((FILE *)cookie)->fd, buf, n);
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
+	ssize_t r = write(((FILE *)cookie)->fd, buf, n);
+	pthread_setcancelstate(state, 0);
+	return r;
 }
 
 static int fd_seek(void *cookie, off_t *off, int whence)
@@ -31,7 +45,11 @@ static int fd_seek(void *cookie, off_t *off, int whence)
 
 static int fd_close(void *cookie)
 {
-	return close(((FILE *)cookie)->fd);
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
+	int r = close(((FILE *)cookie)->fd);
+	pthread_setcancelstate(state, 0);
+	return r;
 }
 
 const cookie_io_functions_t __stdio_fd_ops = {fd_read, fd_write, fd_seek, fd_close};

@@ -1,9 +1,13 @@
 /*
  * The thread hooks of relibc-c's core (src/internal/thread.h) for the
  * host: a struct per glibc thread, and waits and wakes on Linux futexes
- * with the ABI's clock ids mapped to the host's.
+ * with the ABI's clock ids mapped to the host's. A cancellation point's
+ * wait answers ECANCELED while a request is due (nothing interrupts it
+ * here), and acting on it runs the library's cleanup chain, then ends the
+ * glibc thread.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -48,4 +52,19 @@ int __relibc_futex_wait(volatile int *addr, int val, const struct timespec *abst
 void __relibc_futex_wake(volatile int *addr, int n)
 {
 	syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, n, 0, 0, 0);
+}
+
+int __relibc_futex_wait_cp(volatile int *addr, int val, const struct timespec *abstime, int clock)
+{
+	if ((__relibc_thread_self()->cancel & 3) == 1) /* CANCEL_DUE */
+		return ECANCELED;
+	return __relibc_futex_wait(addr, val, abstime, clock);
+}
+
+void __relibc_cancel_act(void)
+{
+	struct rl_thread *t = __relibc_thread_self();
+	t->cancel |= 2; /* CANCEL_OFF: acted on */
+	rl___relibc_cleanup_run(t);
+	pthread_exit(PTHREAD_CANCELED);
 }

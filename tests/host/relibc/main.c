@@ -44,6 +44,7 @@ static const struct {
     {"printf", test_printf},
     {"scanf", test_scanf},
     {"time", test_time},
+    {"timespec", test_timespec},
     {"tz", test_tz},
     {"math", test_math},
     {"setjmp", test_setjmp},
@@ -53,6 +54,7 @@ static const struct {
     {"regex", test_regex},
     {"pthread", test_pthread},
     {"semaphore", test_semaphore},
+    {"cancel", test_cancel},
 };
 
 int main(int argc, char **argv)

@@ -49,6 +49,15 @@ struct rl_thread {
 	struct rl_thread *next_zombie;
 	void *keys[RL_KEYS_MAX];
 	unsigned key_seq[RL_KEYS_MAX];
+	volatile int cancel;
+	struct rl_cleanup *cleanup;
+};
+
+/* pthread_cleanup_push's record (struct __pthread_cleanup in pthread.h) */
+struct rl_cleanup {
+	void (*fn)(void *);
+	void *arg;
+	struct rl_cleanup *next;
 };
 
 int rl_pthread_mutexattr_init(rl_mutexattr_t *a);
@@ -92,6 +101,13 @@ int rl_pthread_attr_getstacksize(const void *a, size_t *size);
 int rl_pthread_attr_setdetachstate(void *a, int state);
 int rl_pthread_attr_getdetachstate(const void *a, int *state);
 int rl_pthread_attr_setscope(void *a, int scope);
+
+int rl_pthread_setcancelstate(int state, int *old);
+int rl_pthread_setcanceltype(int type, int *old);
+void rl_pthread_testcancel(void);
+void rl___pthread_cleanup_push(struct rl_cleanup *c, void (*fn)(void *), void *arg);
+void rl___pthread_cleanup_pop(struct rl_cleanup *c, int execute);
+void rl___relibc_cleanup_run(struct rl_thread *t);
 
 struct rl_thread *__relibc_thread_self(void);
 extern long t_futex_waits; /* how often a library object slept in the kernel */

@@ -27,6 +27,7 @@ void test_env(void);
 void test_printf(void);
 void test_scanf(void);
 void test_time(void);
+void test_timespec(void);
 void test_tz(void);
 void test_math(void);
 void test_setjmp(void);
@@ -34,6 +35,7 @@ void test_getopt_fnmatch(void);
 void test_stdio(void);
 void test_pthread(void);
 void test_semaphore(void);
+void test_cancel(void);
 void test_posix(void);
 void test_regex(void);
 

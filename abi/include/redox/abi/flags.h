@@ -47,6 +47,12 @@
 /* clocks */
 #define CLOCK_REALTIME  1
 #define CLOCK_MONOTONIC 4
+/* the calling process's CPU time (all threads, user and kernel mode),
+ * counted in whole timer ticks of REDOX_CPUTIME_RES_NS */
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define REDOX_CPUTIME_RES_NS     10000000
+/* clock_nanosleep, SYS_TIMER_SETTIME: the time is absolute on the clock */
+#define TIMER_ABSTIME 1
 
 /* lseek */
 #define SEEK_SET 0

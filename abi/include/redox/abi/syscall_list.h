@@ -52,6 +52,10 @@ X(SETPGID, setpgid, 57, 2, int, pid, int, pgid)
  * ITIMER_REAL only; new NULL reads the timer */
 X(SETITIMER, setitimer, 104, 3, int, which, uin, new_value, uout, old_value)
 X(UMASK, umask, 60, 1, u64, mask)
+/* getrlimit(resource, struct redox_rlimit *), setrlimit(resource, const
+ * struct redox_rlimit *): the calling process's limits (redox/abi/resource.h) */
+X(GETRLIMIT, getrlimit, 97, 2, int, resource, uout, rlim)
+X(SETRLIMIT, setrlimit, 160, 2, int, resource, uin, rlim)
 X(GETPPID, getppid, 64, 0)
 X(SIGACTION, sigaction, 67, 4, int, sig, uin, act, uout, old, u64, restorer)
 X(IOPL, iopl, 110, 1, u64, level)
@@ -79,6 +83,14 @@ X(GETEUID, geteuid, 201, 0)
 X(GETEGID, getegid, 202, 0)
 X(SETREUID, setreuid, 203, 2, int, ruid, int, euid)
 X(SETREGID, setregid, 204, 2, int, rgid, int, egid)
+/* POSIX timers (proc/itimer.c): timer_create(clock, signo) returns a timer
+ * id (signo 0: SIGEV_NONE); settime(id, flags (TIMER_ABSTIME), const struct
+ * redox_itimerspec *new, struct redox_itimerspec *old (may be NULL)) */
+X(TIMER_CREATE, timer_create, 222, 2, u64, clock, int, signo)
+X(TIMER_SETTIME, timer_settime, 223, 4, int, id, u64, flags, uin, new_value, uout, old_value)
+X(TIMER_GETTIME, timer_gettime, 224, 2, int, id, uout, value)
+X(TIMER_GETOVERRUN, timer_getoverrun, 225, 1, int, id)
+X(TIMER_DELETE, timer_delete, 226, 1, int, id)
 X(FUTEX, futex, 240, 4, u64, addr, u64, op, u64, val, uin, timeout)
 /* tkill(tid, sig): a signal for one thread of the calling process */
 X(TKILL, tkill, 241, 2, int, tid, int, sig)

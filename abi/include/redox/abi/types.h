@@ -80,6 +80,8 @@ struct redox_itimerspec {
 	struct redox_timespec value;
 };
 #define ITIMER_REAL 0
+/* POSIX timers (SYS_TIMER_CREATE) one process may hold at once */
+#define REDOX_TIMER_MAX 32
 
 /* read from an event: queue */
 struct redox_event {
@@ -108,11 +110,31 @@ struct redox_sigaction {
 	uint64_t sa_restorer;
 };
 
+/*
+ * What a signal handler finds on its stack: at entry rsp points at
+ * `restorer` (its return address), followed by the interrupted
+ * registers (the kernel's struct interrupt_frame, x86_64) and the mask
+ * to restore. SYS_SIGRETURN takes `regs` and `saved_mask` back from this
+ * memory, so a handler may change where the thread resumes.
+ */
+struct redox_sigregs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error;
+	uint64_t rip, cs, rflags, rsp, ss;
+};
+struct redox_sigframe {
+	uint64_t restorer;
+	struct redox_sigregs regs;
+	uint64_t saved_mask;
+};
+
 _Static_assert(sizeof(struct redox_stat) == 104, "Stat is 104 bytes");
 _Static_assert(sizeof(struct redox_timespec) == 16, "TimeSpec is 16 bytes");
 _Static_assert(sizeof(struct redox_flock) == 32, "flock is 32 bytes");
 _Static_assert(sizeof(struct redox_packet) == 56, "Packet is 56 bytes");
 _Static_assert(sizeof(struct redox_map) == 32, "Map is 32 bytes");
+_Static_assert(sizeof(struct redox_sigframe) == 192, "a signal frame is 192 bytes");
 _Static_assert(sizeof(struct redox_event) == 24, "Event is 24 bytes");
 _Static_assert(sizeof(struct redox_clone_args) == 48, "CloneArgs is 48 bytes");
 _Static_assert(sizeof(struct redox_itimerspec) == 32, "ITimerSpec is 32 bytes");
