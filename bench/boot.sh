@@ -57,7 +57,9 @@ poll() {
 	now=$((($(date +%s%N) - start) / 1000000))
 	size=$(stat -c %s "$log" 2>/dev/null || echo 0)
 	[ "$size" -gt "$offset" ] || return 0
-	tail -c +"$((offset + 1))" "$log" | head -c "$((size - offset))" |
+	# head first: tail then reads all it is given (the other way round, a
+	# log grown since stat made head stop early and tail die of SIGPIPE)
+	head -c "$size" "$log" | tail -c +"$((offset + 1))" |
 		sed "s/^/$now	/" >>"$log.times"
 	echo >>"$log.times"
 	offset=$size
