@@ -54,6 +54,7 @@ static const struct {
     {"regex", test_regex},
     {"pthread", test_pthread},
     {"semaphore", test_semaphore},
+    {"search", test_search},
     {"cancel", test_cancel},
 };
 

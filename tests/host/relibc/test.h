@@ -38,6 +38,7 @@ void test_semaphore(void);
 void test_cancel(void);
 void test_posix(void);
 void test_regex(void);
+void test_search(void);
 
 /* Timeouts for the blocking calls' tests: now + ms on CLOCK, as an absolute time. */
 static inline struct timespec in_ms(clockid_t clock, long ms)
