@@ -122,16 +122,16 @@ static struct node *remove_min(struct node *n, struct node **min)
 }
 
 /* *parent: the node above the removed one (NULL for the root); *gone set when removed */
-static struct node *delete(struct node *n, struct node *above, const void *key,
-                           __compar_fn_t compar, struct node **parent, int *gone)
+static struct node *delete (struct node *n, struct node *above, const void *key,
+                            __compar_fn_t compar, struct node **parent, int *gone)
 {
 	if (!n)
 		return NULL;
 	int c = compar(key, n->key);
 	if (c < 0) {
-		n->left = delete(n->left, n, key, compar, parent, gone);
+		n->left = delete (n->left, n, key, compar, parent, gone);
 	} else if (c > 0) {
-		n->right = delete(n->right, n, key, compar, parent, gone);
+		n->right = delete (n->right, n, key, compar, parent, gone);
 	} else {
 		*gone = 1;
 		*parent = above;
@@ -158,7 +158,7 @@ void *tdelete(const void *restrict key, void **restrict rootp, __compar_fn_t com
 		return NULL;
 	struct node *parent = NULL;
 	int gone = 0;
-	*rootp = delete(*rootp, NULL, key, compar, &parent, &gone);
+	*rootp = delete (*rootp, NULL, key, compar, &parent, &gone);
 	if (!gone)
 		return NULL;
 	/* the root had no parent: POSIX leaves the value open, but it must not be NULL */

@@ -8,6 +8,7 @@
 #define RELIBC_RL_PTHREAD_H
 
 #include <stddef.h>
+#include <time.h>
 
 typedef struct {
 	int type;
@@ -111,5 +112,19 @@ void rl___relibc_cleanup_run(struct rl_thread *t);
 
 struct rl_thread *__relibc_thread_self(void);
 extern long t_futex_waits; /* how often a library object slept in the kernel */
+
+/* relibc-c's sem_t (include/semaphore.h) and its calls */
+typedef struct {
+	volatile int value, waiters;
+	int pshared;
+} rl_sem_t;
+int rl_sem_init(rl_sem_t *s, int pshared, unsigned value);
+int rl_sem_destroy(rl_sem_t *s);
+int rl_sem_wait(rl_sem_t *s);
+int rl_sem_trywait(rl_sem_t *s);
+int rl_sem_timedwait(rl_sem_t *s, const struct timespec *abstime);
+int rl_sem_clockwait(rl_sem_t *s, clockid_t clock, const struct timespec *abstime);
+int rl_sem_post(rl_sem_t *s);
+int rl_sem_getvalue(rl_sem_t *s, int *value);
 
 #endif

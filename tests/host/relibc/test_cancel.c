@@ -15,13 +15,6 @@
 #include "rl_pthread.h"
 #include "test.h"
 
-typedef struct {
-	volatile int value, waiters;
-	int pshared;
-} rl_sem_t;
-int rl_sem_init(rl_sem_t *s, int pshared, unsigned value);
-int rl_sem_wait(rl_sem_t *s);
-
 /* what pthread_cancel does to the word before it signals */
 static void request_self(void)
 {

@@ -10,21 +10,8 @@
 #include <time.h>
 
 #include "rl.h"
+#include "rl_pthread.h"
 #include "test.h"
-
-typedef struct {
-	volatile int value, waiters;
-	int pshared;
-} rl_sem_t;
-
-int rl_sem_init(rl_sem_t *s, int pshared, unsigned value);
-int rl_sem_destroy(rl_sem_t *s);
-int rl_sem_wait(rl_sem_t *s);
-int rl_sem_trywait(rl_sem_t *s);
-int rl_sem_timedwait(rl_sem_t *s, const struct timespec *abstime);
-int rl_sem_clockwait(rl_sem_t *s, clockid_t clock, const struct timespec *abstime);
-int rl_sem_post(rl_sem_t *s);
-int rl_sem_getvalue(rl_sem_t *s, int *value);
 
 #define RL_CLOCK_MONOTONIC 4 /* the ABI's id (redox/abi/flags.h) */
 
