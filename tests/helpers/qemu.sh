@@ -144,8 +144,11 @@ if [ ${#send_when[@]} -gt 0 ]; then
 	cat <"$fifo.out" >"$log" &
 	serial=("pipe,id=debug,path=$fifo")
 fi
+# The monitor listens on a socket only so that a timeout can say where
+# every CPU was (qemu-stuck.py); nothing else talks to it.
+monitor=$(mktemp -u /tmp/qemu-monitor.XXXXXX)
 "$here/isolated.sh" "$QEMU" -d guest_errors -D "$log.qemu" \
-	-chardev "${serial[@]}" -serial chardev:debug -monitor none \
+	-chardev "${serial[@]}" -serial chardev:debug -monitor "unix:$monitor,server,nowait" \
 	"${args[@]}" </dev/null >"$log.stdout" 2>&1 &
 qemu_pid=$!
 # Interrupted (a test's timeout, Ctrl-C): QEMU goes too.
@@ -212,9 +215,19 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 	sleep 0.2
 done
 if [ -n "$qemu_pid" ]; then
+	# A hung guest: each CPU's RIP (kernel symbol), halted or not, to
+	# stderr; the full register samples go to LOG.stuck.
+	if [ "$status" = 124 ] && [ -S "$monitor" ] && command -v python3 >/dev/null; then
+		# a test image keeps the kernel it was made with beside it
+		elf=("${image%.img}/root/boot/kernel")
+		[ -f "${elf[0]}" ] || elf=("$here/../../build/x86_64/kernel/kernel")
+		[ -f "${elf[0]}" ] || elf=()
+		timeout 30 python3 "$here/qemu-stuck.py" "$monitor" "$log.stuck" "${elf[@]}" >&2 || true
+	fi
 	kill "$qemu_pid" 2>/dev/null || true
 	wait "$qemu_pid" 2>/dev/null || true
 fi
+rm -f "$monitor"
 if [ -n "${fifo:-}" ]; then
 	exec 3>&-
 	sleep 0.2
