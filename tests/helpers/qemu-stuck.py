@@ -8,7 +8,8 @@ Writes the full `info registers -a` samples to DUMP_FILE and prints one
 line per CPU: its RIP in each sample, with the kernel function when
 KERNEL_ELF is given ("user" for CPL 3), and "(hlt)" when it was halted.
 A kernel RIP that stays in one function of a CPU that is not halted is a
-spin; every CPU halted is a lost wakeup; moving user RIPs, a busy process.
+spin; every CPU halted means nothing was runnable (all blocked: waiting
+for input, or a lost wakeup); moving user RIPs, a busy process.
 """
 import re
 import shutil
